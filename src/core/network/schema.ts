@@ -1,0 +1,230 @@
+/**
+ * The network model as analysts write it in data/*.yaml: sources, nodes (with facilities, border posts and
+ * gauge-change points), links, scheduled services and default rates. zod validates each record; the TypeScript
+ * types derive from these schemas. Cross-record rules (references, duplicates) live in validate.ts.
+ */
+import { z } from 'zod';
+import { isCountryCode } from './countries.ts';
+import { DurationSchema, FigureSchema, SourceRefSchema, provenanceShape } from './figure.ts';
+
+const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes, e.g. kz-aktau');
+const CountrySchema = z
+  .string()
+  .refine(isCountryCode, { error: (iss) => `unknown ISO 3166 country code ${JSON.stringify(iss.input)}` });
+
+export const SourceSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z][A-Za-z0-9._-]*$/, 'source ids are letters, digits, dot, dash, e.g. S24'),
+  title: z.string().min(3),
+  publisher: z.string().optional(),
+  url: z.string().url().optional(),
+  document: z.string().optional(),
+  /** Publication date: YYYY, YYYY-MM or YYYY-MM-DD; "n.d." when the page shows none. */
+  date: z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$/, 'date is YYYY, YYYY-MM, YYYY-MM-DD or n.d.'),
+  note: z.string().optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const NODE_KINDS = ['terminal', 'dry_port', 'sea_port', 'border_crossing', 'gauge_change', 'junction', 'city', 'waypoint'] as const;
+export const MODES = ['rail', 'road', 'ferry', 'sea', 'inland_waterway'] as const;
+export const STATUSES = ['operational', 'under_construction', 'planned', 'closed'] as const;
+export const GAUGES = [1435, 1520, 1668] as const;
+export const CORRIDORS = ['middle', 'northern', 'southern', 'sea', 'armenia', 'trans_afghan', 'instc', 'europe', 'china'] as const;
+
+export type NodeKind = (typeof NODE_KINDS)[number];
+export type Mode = (typeof MODES)[number];
+export type Status = (typeof STATUSES)[number];
+export type Gauge = (typeof GAUGES)[number];
+export type Corridor = (typeof CORRIDORS)[number];
+
+const CoordsSchema = z
+  .strictObject({
+    lat: z.number().min(-90, 'latitude must be within -90..90').max(90, 'latitude must be within -90..90'),
+    lon: z.number().min(-180, 'longitude must be within -180..180').max(180, 'longitude must be within -180..180'),
+    ...provenanceShape,
+  })
+  .superRefine((v, ctx) => {
+    if (v.source === undefined && v.estimate === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'coordinates have neither a source nor an estimate', path: ['source'] });
+    }
+  });
+
+/** Handling at a terminal or port: the dwell between arriving and leaving on another vehicle. */
+const FacilitySchema = z.strictObject({
+  dwell: DurationSchema.optional(),
+  capacityTeuPerYear: FigureSchema.optional(),
+  capacityTonnesPerYear: FigureSchema.optional(),
+  handlingCostUsdPerTeu: FigureSchema.optional(),
+  handlingCostUsdPerTonne: FigureSchema.optional(),
+  note: z.string().optional(),
+});
+
+/** Border post: time and cost to clear it, by direction, seen from the node's country (as CAREC CPMM reports). */
+const BorderSchema = z.strictObject({
+  dwellInbound: DurationSchema.optional(),
+  dwellOutbound: DurationSchema.optional(),
+  costUsdPerTeu: FigureSchema.optional(),
+  costUsdPerTonne: FigureSchema.optional(),
+  note: z.string().optional(),
+});
+
+const GaugeChangeSchema = z.strictObject({
+  method: z.enum(['transshipment', 'bogie_exchange', 'axle_change', 'variable_gauge']),
+  gauges: z.tuple([z.union(GAUGES.map((g) => z.literal(g))), z.union(GAUGES.map((g) => z.literal(g)))]),
+  duration: DurationSchema.optional(),
+  costUsdPerTeu: FigureSchema.optional(),
+  costUsdPerTonne: FigureSchema.optional(),
+  capacityTeuPerDay: FigureSchema.optional(),
+  note: z.string().optional(),
+});
+
+export const NodeSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  kind: z.enum(NODE_KINDS),
+  country: CountrySchema,
+  locode: z
+    .string()
+    .regex(/^[A-Z]{2} ?[A-Z0-9]{3}$/, 'UN/LOCODE is 2 letters and 3 characters, e.g. "KZ AAU"')
+    .optional(),
+  coords: CoordsSchema,
+  status: z.enum(STATUSES).default('operational'),
+  statusYear: z.number().int().min(1850).max(2100).optional(),
+  corridors: z.array(z.enum(CORRIDORS)).default([]),
+  facility: FacilitySchema.optional(),
+  border: BorderSchema.optional(),
+  gaugeChange: GaugeChangeSchema.optional(),
+  sources: z.array(z.string()).default([]),
+  note: z.string().optional(),
+});
+export type NodeInput = z.input<typeof NodeSchema>;
+export type Node = z.output<typeof NodeSchema>;
+
+const CapacitySchema = z.strictObject({
+  trainsPerDay: FigureSchema.optional(),
+  tonnesPerYear: FigureSchema.optional(),
+  teuPerYear: FigureSchema.optional(),
+});
+
+/** A tariff on a link; per unit of cargo for the whole link, or per km. */
+export const TariffSchema = z.strictObject({
+  usdPerTeu: FigureSchema.optional(),
+  usdPerFeu: FigureSchema.optional(),
+  usdPerTonne: FigureSchema.optional(),
+  usdPerTeuKm: FigureSchema.optional(),
+  usdPerTonneKm: FigureSchema.optional(),
+});
+export type Tariff = z.infer<typeof TariffSchema>;
+
+export const LinkSchema = z
+  .strictObject({
+    id: IdSchema,
+    from: IdSchema,
+    to: IdSchema,
+    mode: z.enum(MODES),
+    /** Most links carry traffic both ways; a one-way link says so. */
+    bidirectional: z.boolean().default(true),
+    distanceKm: FigureSchema.optional(),
+    gauge: z.union(GAUGES.map((g) => z.literal(g))).optional(),
+    track: z.enum(['single', 'double', 'mixed']).optional(),
+    electrified: z.boolean().optional(),
+    /** Travel time when a source gives one; otherwise it comes from distance and the country's default speed. */
+    duration: DurationSchema.optional(),
+    speedKmPerDay: FigureSchema.optional(),
+    tariff: TariffSchema.optional(),
+    capacity: CapacitySchema.optional(),
+    status: z.enum(STATUSES),
+    /** Year opened (operational), expected (planned, under construction) or closed. */
+    statusYear: z.number().int().min(1850).max(2100).optional(),
+    corridors: z.array(z.enum(CORRIDORS)).default([]),
+    /** Scheduled service that runs on this link (ferries, feeders, sea lines). */
+    service: IdSchema.optional(),
+    /** Countries crossed between the two ends (sea legs through straits, long rail links). */
+    via: z.array(CountrySchema).default([]),
+    /** Qualitative risk, 0 (none) to 1 (route may be cut), with its reasoning. */
+    risk: FigureSchema.optional(),
+    sources: z.array(z.string()).default([]),
+    note: z.string().optional(),
+  })
+  .superRefine((l, ctx) => {
+    if ((l.status === 'planned' || l.status === 'under_construction') && l.statusYear === undefined) {
+      ctx.addIssue({ code: 'custom', message: `a ${l.status} link needs statusYear (the expected opening year)`, path: ['statusYear'] });
+    }
+    if (l.mode === 'rail' && l.gauge === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'a rail link needs its gauge (1435, 1520 or 1668)', path: ['gauge'] });
+    }
+    if (l.from === l.to) ctx.addIssue({ code: 'custom', message: 'a link cannot start and end at the same node', path: ['to'] });
+    if (l.risk !== undefined && l.risk.value > 1) ctx.addIssue({ code: 'custom', message: 'risk is between 0 and 1', path: ['risk', 'value'] });
+  });
+export type LinkInput = z.input<typeof LinkSchema>;
+export type Link = z.output<typeof LinkSchema>;
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const DepartureSchema = z.strictObject({
+  day: z.enum(DAYS),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time is HH:MM (UTC)'),
+});
+
+export const ServiceSchema = z
+  .strictObject({
+    id: IdSchema,
+    name: z.string().min(1),
+    operator: z.string().optional(),
+    mode: z.enum(['ferry', 'sea', 'rail', 'road', 'inland_waterway']),
+    vessel: z.enum(['rail_ferry', 'ro_pax', 'ro_ro', 'container_feeder', 'container_ship', 'block_train', 'general_cargo']),
+    /** Cargo the service takes. */
+    carries: z.array(z.enum(['containers', 'wagons', 'trucks', 'bulk', 'liquid'])).min(1),
+    /** Either a number of departures per week, spread evenly from Monday 00:00 UTC, or an explicit timetable. */
+    departuresPerWeek: FigureSchema.optional(),
+    timetable: z.array(DepartureSchema).optional(),
+    /** Hours after Monday 00:00 UTC of the first departure when only a frequency is known. */
+    firstDepartureOffsetH: z.number().min(0).max(168).default(0),
+    capacityTeuPerDeparture: FigureSchema.optional(),
+    capacityWagonsPerDeparture: FigureSchema.optional(),
+    capacityTrucksPerDeparture: FigureSchema.optional(),
+    /** Probability that a departure is cancelled (storms, low water, no cargo). */
+    cancellationProbability: FigureSchema.optional(),
+    sources: z.array(z.string()).default([]),
+    note: z.string().optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.departuresPerWeek === undefined && s.timetable === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'a service needs departuresPerWeek or a timetable', path: ['departuresPerWeek'] });
+    }
+    if (s.departuresPerWeek !== undefined && s.departuresPerWeek.value <= 0) {
+      ctx.addIssue({ code: 'custom', message: 'departuresPerWeek must be positive', path: ['departuresPerWeek', 'value'] });
+    }
+    if (s.cancellationProbability !== undefined && s.cancellationProbability.value >= 1) {
+      ctx.addIssue({ code: 'custom', message: 'cancellationProbability must be below 1', path: ['cancellationProbability', 'value'] });
+    }
+  });
+export type Service = z.output<typeof ServiceSchema>;
+
+/**
+ * Default rates by country and mode, applied to links that carry no figure of their own: commercial speed and
+ * tariff per km. Every rate carries its source or estimate like any other figure.
+ */
+export const RateSchema = z.strictObject({
+  id: IdSchema,
+  country: CountrySchema,
+  mode: z.enum(MODES),
+  speedKmPerDay: FigureSchema.optional(),
+  usdPerTeuKm: FigureSchema.optional(),
+  usdPerTonneKm: FigureSchema.optional(),
+  /** Share of the network's route length that is electrified (rail), for emissions. */
+  electrifiedShare: FigureSchema.optional(),
+  note: z.string().optional(),
+});
+export type Rate = z.infer<typeof RateSchema>;
+
+export const FileSchemas = {
+  sources: z.array(SourceSchema),
+  nodes: z.array(NodeSchema),
+  links: z.array(LinkSchema),
+  services: z.array(ServiceSchema),
+  rates: z.array(RateSchema),
+} as const;
+export type RecordKind = keyof typeof FileSchemas;
+export { SourceRefSchema };

@@ -1,0 +1,105 @@
+/**
+ * Cross-record rules that a single record's schema cannot see: duplicate ids, references to nodes, services and
+ * sources that do not exist, a sourced length shorter than the great circle, gauges that meet without a
+ * gauge-change facility. Errors block loading; warnings are reported by `keruen network validate`.
+ */
+import type { Issue } from '../errors.ts';
+import { greatCircleKm } from './geo.ts';
+import type { RawDataset } from './load.ts';
+
+/** Walks a record and yields every source id it cites, with the field path. */
+function* sourceRefs(v: unknown, path: string): Generator<[string, string]> {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) yield* sourceRefs(v[i], `${path}[${i}]`);
+    return;
+  }
+  if (v === null || typeof v !== 'object') return;
+  for (const [k, x] of Object.entries(v)) {
+    const p = path ? `${path}.${k}` : k;
+    if (k === 'source' || k === 'sources') {
+      const ids = Array.isArray(x) ? x : [x];
+      for (const id of ids) if (typeof id === 'string') yield [id, p];
+    } else if (k !== 'file') {
+      yield* sourceRefs(x, p);
+    }
+  }
+}
+
+function duplicates<T extends { id: string; file: string }>(records: T[], what: string, issues: Issue[]): Set<string> {
+  const seen = new Map<string, string>();
+  for (const r of records) {
+    const first = seen.get(r.id);
+    if (first !== undefined) {
+      issues.push({ code: 'duplicate_id', file: r.file, id: r.id, field: 'id', value: r.id, message: `duplicate ${what} id (first defined in ${first})` });
+    } else seen.set(r.id, r.file);
+  }
+  return new Set(seen.keys());
+}
+
+export function validateReferences(raw: RawDataset): { issues: Issue[]; warnings: Issue[] } {
+  const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  const sourceIds = duplicates(raw.sources, 'source', issues);
+  const nodeIds = duplicates(raw.nodes, 'node', issues);
+  duplicates(raw.links, 'link', issues);
+  const serviceIds = duplicates(raw.services, 'service', issues);
+  duplicates(raw.rates, 'rate', issues);
+
+  const rateKeys = new Map<string, string>();
+  for (const r of raw.rates) {
+    const key = `${r.country}/${r.mode}`;
+    const prev = rateKeys.get(key);
+    if (prev !== undefined) issues.push({ code: 'duplicate_rate', file: r.file, id: r.id, field: 'country', value: key, message: `a rate for ${key} already exists (${prev})` });
+    else rateKeys.set(key, r.id);
+  }
+
+  for (const rec of [...raw.nodes, ...raw.links, ...raw.services, ...raw.rates]) {
+    for (const [id, field] of sourceRefs(rec, '')) {
+      if (!sourceIds.has(id)) issues.push({ code: 'unknown_source', file: rec.file, id: rec.id, field, value: id, message: 'cites a source id that is not in sources/' });
+    }
+  }
+
+  const nodeById = new Map(raw.nodes.map((n) => [n.id, n]));
+  const gaugesAt = new Map<string, Set<number>>();
+  for (const l of raw.links) {
+    for (const end of ['from', 'to'] as const) {
+      if (!nodeIds.has(l[end])) issues.push({ code: 'unknown_node', file: l.file, id: l.id, field: end, value: l[end], message: 'refers to a node that does not exist' });
+    }
+    if (l.service !== undefined && !serviceIds.has(l.service)) {
+      issues.push({ code: 'unknown_service', file: l.file, id: l.id, field: 'service', value: l.service, message: 'refers to a service that does not exist' });
+    }
+    if (l.mode === 'ferry' && l.service === undefined) {
+      issues.push({ code: 'missing_service', file: l.file, id: l.id, field: 'service', message: 'a ferry link needs the scheduled service that runs on it' });
+    }
+    if (l.distanceKm === undefined) {
+      issues.push({ code: 'missing_distance', file: l.file, id: l.id, field: 'distanceKm', message: 'every link needs a distance, sourced or estimated with its reasoning' });
+    }
+    const a = nodeById.get(l.from);
+    const b = nodeById.get(l.to);
+    if (a && b && l.distanceKm !== undefined) {
+      const gc = greatCircleKm(a.coords.lat, a.coords.lon, b.coords.lat, b.coords.lon);
+      if (l.distanceKm.value < gc * 0.97 - 1) {
+        warnings.push({ code: 'shorter_than_great_circle', file: l.file, id: l.id, field: 'distanceKm', value: l.distanceKm.value, message: `shorter than the great-circle distance ${gc.toFixed(0)} km between its ends` });
+      }
+    }
+    if (l.gauge !== undefined) {
+      for (const end of [l.from, l.to]) {
+        const s = gaugesAt.get(end) ?? new Set<number>();
+        s.add(l.gauge);
+        gaugesAt.set(end, s);
+      }
+    }
+  }
+  for (const [id, gauges] of gaugesAt) {
+    const n = nodeById.get(id);
+    if (n && gauges.size > 1 && n.gaugeChange === undefined) {
+      warnings.push({ code: 'gauge_break_without_facility', file: n.file, id, field: 'gaugeChange', value: [...gauges], message: 'rail links of different gauges meet here but the node has no gaugeChange; trains cannot pass' });
+    }
+  }
+  for (const n of raw.nodes) {
+    if (n.status !== 'operational' && n.status !== 'closed' && n.statusYear === undefined) {
+      issues.push({ code: 'missing_status_year', file: n.file, id: n.id, field: 'statusYear', message: `a ${n.status} node needs statusYear` });
+    }
+  }
+  return { issues, warnings };
+}

@@ -1,0 +1,1 @@
+export { DEFAULT_DATA_DIR, loadDatasetDir, loadNetwork, readDatasetFiles, readManifest } from './dataset-dir.ts';
