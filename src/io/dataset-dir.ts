@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { KeruenError, type Issue } from '../core/errors.ts';
+import { type Issue, KeruenError } from '../core/errors.ts';
 import { type DatasetFile, parseDatasetFiles } from '../core/network/load.ts';
 import { type DatasetManifest, type Network, tryBuildNetwork } from '../core/network/network.ts';
 
@@ -35,7 +35,8 @@ export function readDatasetFiles(dir: string = DEFAULT_DATA_DIR): DatasetFile[] 
       isDir = false;
     }
     if (!isDir) continue;
-    for (const f of listYaml(p)) files.push({ path: relative(dir, f).replace(/\\/g, '/'), text: readFileSync(f, 'utf8') });
+    for (const f of listYaml(p))
+      files.push({ path: relative(dir, f).replace(/\\/g, '/'), text: readFileSync(f, 'utf8') });
   }
   return files;
 }
@@ -43,7 +44,12 @@ export function readDatasetFiles(dir: string = DEFAULT_DATA_DIR): DatasetFile[] 
 export function readManifest(dir: string = DEFAULT_DATA_DIR): DatasetManifest {
   try {
     const m = parse(readFileSync(join(dir, 'manifest.yaml'), 'utf8')) as Partial<DatasetManifest> | null;
-    return { name: m?.name ?? 'unnamed', version: String(m?.version ?? '0'), released: m?.released, description: m?.description };
+    return {
+      name: m?.name ?? 'unnamed',
+      version: String(m?.version ?? '0'),
+      released: m?.released,
+      description: m?.description,
+    };
   } catch {
     return { name: 'unnamed', version: '0' };
   }
@@ -65,7 +71,11 @@ export function loadDatasetDir(dir: string = DEFAULT_DATA_DIR): LoadResult {
     return { issues: [{ code: 'unreadable', file: dir, message: (e as Error).message }], warnings: [], files: 0 };
   }
   if (files.length === 0) {
-    return { issues: [{ code: 'empty_dataset', file: dir, message: `no YAML files under ${RECORD_FOLDERS.join('/, ')}/` }], warnings: [], files: 0 };
+    return {
+      issues: [{ code: 'empty_dataset', file: dir, message: `no YAML files under ${RECORD_FOLDERS.join('/, ')}/` }],
+      warnings: [],
+      files: 0,
+    };
   }
   const { raw, issues } = parseDatasetFiles(files);
   if (issues.length > 0) return { issues, warnings: [], files: files.length };
@@ -76,6 +86,7 @@ export function loadDatasetDir(dir: string = DEFAULT_DATA_DIR): LoadResult {
 /** Loads a dataset folder or throws KERUEN_INVALID_DATASET listing every problem. */
 export function loadNetwork(dir: string = DEFAULT_DATA_DIR): Network {
   const r = loadDatasetDir(dir);
-  if (r.network === undefined) throw new KeruenError('KERUEN_INVALID_DATASET', `dataset in ${dir} has ${r.issues.length} problem(s)`, r.issues);
+  if (r.network === undefined)
+    throw new KeruenError('KERUEN_INVALID_DATASET', `dataset in ${dir} has ${r.issues.length} problem(s)`, r.issues);
   return r.network;
 }

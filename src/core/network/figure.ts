@@ -37,7 +37,9 @@ export type Figure = z.infer<typeof FigureSchema>;
 /** Accepted time units, converted to hours at load. */
 export const TIME_UNIT_HOURS = { min: 1 / 60, h: 1, d: 24 } as const;
 export type TimeUnit = keyof typeof TIME_UNIT_HOURS;
-const TimeUnitSchema = z.enum(['min', 'h', 'd'], { error: (i) => `unknown time unit ${JSON.stringify(i.input)}; use min, h or d` });
+const TimeUnitSchema = z.enum(['min', 'h', 'd'], {
+  error: (i) => `unknown time unit ${JSON.stringify(i.input)}; use min, h or d`,
+});
 
 const durationBase = { unit: TimeUnitSchema.default('h'), ...provenanceShape };
 
@@ -64,7 +66,11 @@ export const DurationSchema = z
       ctx.addIssue({ code: 'custom', message: `min ${d.min} > max ${d.max}`, path: ['min'] });
     }
     if (d.dist === 'triangular' && !(d.min <= d.mode && d.mode <= d.max)) {
-      ctx.addIssue({ code: 'custom', message: `needs min <= mode <= max, got ${d.min}, ${d.mode}, ${d.max}`, path: ['mode'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `needs min <= mode <= max, got ${d.min}, ${d.mode}, ${d.max}`,
+        path: ['mode'],
+      });
     }
     if (d.dist === 'lognormal' && !(d.p50 > 0 && d.p90 >= d.p50)) {
       ctx.addIssue({ code: 'custom', message: `needs 0 < p50 <= p90, got p50 ${d.p50}, p90 ${d.p90}`, path: ['p90'] });
@@ -79,7 +85,12 @@ export type DistributionSpec =
   | { dist: 'lognormal'; p50: number; p90: number }
   | { dist: 'empirical'; sample: number[] };
 
-export type Provenance = { source?: SourceRef | undefined; estimate?: string | undefined; year?: number | undefined; note?: string | undefined };
+export type Provenance = {
+  source?: SourceRef | undefined;
+  estimate?: string | undefined;
+  year?: number | undefined;
+  note?: string | undefined;
+};
 /** A duration after loading: always in hours. */
 export type Duration = DistributionSpec & Provenance;
 

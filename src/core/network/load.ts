@@ -42,7 +42,12 @@ export function parseDatasetFiles(files: DatasetFile[]): { raw: RawDataset; issu
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
         const line = e.linePos?.[0]?.line;
-        issues.push({ code: 'yaml_syntax', file: f.path, field: line ? `line ${line}` : undefined, message: e.message.split('\n')[0]! });
+        issues.push({
+          code: 'yaml_syntax',
+          file: f.path,
+          field: line ? `line ${line}` : undefined,
+          message: e.message.split('\n')[0]!,
+        });
       }
       continue;
     }
@@ -54,12 +59,20 @@ export function parseDatasetFiles(files: DatasetFile[]): { raw: RawDataset; issu
     }
     const schema = FileSchemas[kind].element as z.ZodType;
     data.forEach((rec: unknown, index: number) => {
-      const id = typeof rec === 'object' && rec !== null && 'id' in rec ? String((rec as { id: unknown }).id) : `#${index + 1}`;
+      const id =
+        typeof rec === 'object' && rec !== null && 'id' in rec ? String((rec as { id: unknown }).id) : `#${index + 1}`;
       const parsed = schema.safeParse(rec);
       if (!parsed.success) {
         for (const zi of parsed.error.issues) {
           const field = zi.path.map(String).join('.');
-          issues.push({ code: zi.code === 'custom' ? 'invalid_value' : zi.code, file: f.path, id, field, value: valueAt(rec, zi.path), message: zi.message });
+          issues.push({
+            code: zi.code === 'custom' ? 'invalid_value' : zi.code,
+            file: f.path,
+            id,
+            field,
+            value: valueAt(rec, zi.path),
+            message: zi.message,
+          });
         }
         return;
       }

@@ -2,7 +2,7 @@
  * The friendly shape of the network: validated records with string ids, durations in hours, and lookup maps.
  * Built once from the parsed files; immutable afterwards. The hot paths use the compiled graph (compile.ts).
  */
-import { KeruenError, type Issue } from '../errors.ts';
+import { type Issue, KeruenError } from '../errors.ts';
 import { type Duration, type DurationInput, toHours } from './figure.ts';
 import type { RawDataset } from './load.ts';
 import type { Link, Node, Rate, Service, Source } from './schema.ts';
@@ -50,7 +50,10 @@ function normalize<T>(v: T): Normalized<T> {
  * Checks references across records and builds the network. Returns the issues instead of throwing so that a
  * validator can report everything at once; `buildNetwork` throws.
  */
-export function tryBuildNetwork(raw: RawDataset, manifest: DatasetManifest): { network?: Network; issues: Issue[]; warnings: Issue[] } {
+export function tryBuildNetwork(
+  raw: RawDataset,
+  manifest: DatasetManifest,
+): { network?: Network; issues: Issue[]; warnings: Issue[] } {
   const { issues, warnings } = validateReferences(raw);
   if (issues.length > 0) return { issues, warnings };
   const nodes = raw.nodes.map((n) => normalize(n) as NetworkNode);
@@ -80,7 +83,8 @@ export function buildNetwork(raw: RawDataset, manifest: DatasetManifest): Networ
 /** Returns the node with this id; throws KERUEN_UNKNOWN_NODE naming the id when there is none. */
 export function getNode(net: Network, id: string): NetworkNode {
   const i = net.nodeIndex.get(id);
-  if (i === undefined) throw new KeruenError('KERUEN_UNKNOWN_NODE', `unknown node id ${JSON.stringify(id)}`, [], { id });
+  if (i === undefined)
+    throw new KeruenError('KERUEN_UNKNOWN_NODE', `unknown node id ${JSON.stringify(id)}`, [], { id });
   return net.nodes[i]!;
 }
 
@@ -91,6 +95,7 @@ export function findNode(net: Network, id: string): NetworkNode | undefined {
 
 export function getLink(net: Network, id: string): NetworkLink {
   const i = net.linkIndex.get(id);
-  if (i === undefined) throw new KeruenError('KERUEN_UNKNOWN_LINK', `unknown link id ${JSON.stringify(id)}`, [], { id });
+  if (i === undefined)
+    throw new KeruenError('KERUEN_UNKNOWN_LINK', `unknown link id ${JSON.stringify(id)}`, [], { id });
   return net.links[i]!;
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isCountryCode } from './countries.ts';
-import { DurationSchema, FigureSchema, SourceRefSchema, provenanceShape } from './figure.ts';
+import { DurationSchema, FigureSchema, provenanceShape, SourceRefSchema } from './figure.ts';
 
 const IdSchema = z
   .string()
@@ -26,11 +26,30 @@ export const SourceSchema = z.strictObject({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
-export const NODE_KINDS = ['terminal', 'dry_port', 'sea_port', 'border_crossing', 'gauge_change', 'junction', 'city', 'waypoint'] as const;
+export const NODE_KINDS = [
+  'terminal',
+  'dry_port',
+  'sea_port',
+  'border_crossing',
+  'gauge_change',
+  'junction',
+  'city',
+  'waypoint',
+] as const;
 export const MODES = ['rail', 'road', 'ferry', 'sea', 'inland_waterway'] as const;
 export const STATUSES = ['operational', 'under_construction', 'planned', 'closed'] as const;
 export const GAUGES = [1435, 1520, 1668] as const;
-export const CORRIDORS = ['middle', 'northern', 'southern', 'sea', 'armenia', 'trans_afghan', 'instc', 'europe', 'china'] as const;
+export const CORRIDORS = [
+  'middle',
+  'northern',
+  'southern',
+  'sea',
+  'armenia',
+  'trans_afghan',
+  'instc',
+  'europe',
+  'china',
+] as const;
 
 export type NodeKind = (typeof NODE_KINDS)[number];
 export type Mode = (typeof MODES)[number];
@@ -150,13 +169,19 @@ export const LinkSchema = z
   })
   .superRefine((l, ctx) => {
     if ((l.status === 'planned' || l.status === 'under_construction') && l.statusYear === undefined) {
-      ctx.addIssue({ code: 'custom', message: `a ${l.status} link needs statusYear (the expected opening year)`, path: ['statusYear'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `a ${l.status} link needs statusYear (the expected opening year)`,
+        path: ['statusYear'],
+      });
     }
     if (l.mode === 'rail' && l.gauge === undefined) {
       ctx.addIssue({ code: 'custom', message: 'a rail link needs its gauge (1435, 1520 or 1668)', path: ['gauge'] });
     }
-    if (l.from === l.to) ctx.addIssue({ code: 'custom', message: 'a link cannot start and end at the same node', path: ['to'] });
-    if (l.risk !== undefined && l.risk.value > 1) ctx.addIssue({ code: 'custom', message: 'risk is between 0 and 1', path: ['risk', 'value'] });
+    if (l.from === l.to)
+      ctx.addIssue({ code: 'custom', message: 'a link cannot start and end at the same node', path: ['to'] });
+    if (l.risk !== undefined && l.risk.value > 1)
+      ctx.addIssue({ code: 'custom', message: 'risk is between 0 and 1', path: ['risk', 'value'] });
   });
 export type LinkInput = z.input<typeof LinkSchema>;
 export type Link = z.output<typeof LinkSchema>;
@@ -173,7 +198,15 @@ export const ServiceSchema = z
     name: z.string().min(1),
     operator: z.string().optional(),
     mode: z.enum(['ferry', 'sea', 'rail', 'road', 'inland_waterway']),
-    vessel: z.enum(['rail_ferry', 'ro_pax', 'ro_ro', 'container_feeder', 'container_ship', 'block_train', 'general_cargo']),
+    vessel: z.enum([
+      'rail_ferry',
+      'ro_pax',
+      'ro_ro',
+      'container_feeder',
+      'container_ship',
+      'block_train',
+      'general_cargo',
+    ]),
     /** Cargo the service takes. */
     carries: z.array(z.enum(['containers', 'wagons', 'trucks', 'bulk', 'liquid'])).min(1),
     /** Either a number of departures per week, spread evenly from Monday 00:00 UTC, or an explicit timetable. */
@@ -191,13 +224,25 @@ export const ServiceSchema = z
   })
   .superRefine((s, ctx) => {
     if (s.departuresPerWeek === undefined && s.timetable === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'a service needs departuresPerWeek or a timetable', path: ['departuresPerWeek'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a service needs departuresPerWeek or a timetable',
+        path: ['departuresPerWeek'],
+      });
     }
     if (s.departuresPerWeek !== undefined && s.departuresPerWeek.value <= 0) {
-      ctx.addIssue({ code: 'custom', message: 'departuresPerWeek must be positive', path: ['departuresPerWeek', 'value'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'departuresPerWeek must be positive',
+        path: ['departuresPerWeek', 'value'],
+      });
     }
     if (s.cancellationProbability !== undefined && s.cancellationProbability.value >= 1) {
-      ctx.addIssue({ code: 'custom', message: 'cancellationProbability must be below 1', path: ['cancellationProbability', 'value'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'cancellationProbability must be below 1',
+        path: ['cancellationProbability', 'value'],
+      });
     }
   });
 export type Service = z.output<typeof ServiceSchema>;

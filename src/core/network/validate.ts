@@ -30,7 +30,14 @@ function duplicates<T extends { id: string; file: string }>(records: T[], what: 
   for (const r of records) {
     const first = seen.get(r.id);
     if (first !== undefined) {
-      issues.push({ code: 'duplicate_id', file: r.file, id: r.id, field: 'id', value: r.id, message: `duplicate ${what} id (first defined in ${first})` });
+      issues.push({
+        code: 'duplicate_id',
+        file: r.file,
+        id: r.id,
+        field: 'id',
+        value: r.id,
+        message: `duplicate ${what} id (first defined in ${first})`,
+      });
     } else seen.set(r.id, r.file);
   }
   return new Set(seen.keys());
@@ -49,13 +56,29 @@ export function validateReferences(raw: RawDataset): { issues: Issue[]; warnings
   for (const r of raw.rates) {
     const key = `${r.country}/${r.mode}`;
     const prev = rateKeys.get(key);
-    if (prev !== undefined) issues.push({ code: 'duplicate_rate', file: r.file, id: r.id, field: 'country', value: key, message: `a rate for ${key} already exists (${prev})` });
+    if (prev !== undefined)
+      issues.push({
+        code: 'duplicate_rate',
+        file: r.file,
+        id: r.id,
+        field: 'country',
+        value: key,
+        message: `a rate for ${key} already exists (${prev})`,
+      });
     else rateKeys.set(key, r.id);
   }
 
   for (const rec of [...raw.nodes, ...raw.links, ...raw.services, ...raw.rates]) {
     for (const [id, field] of sourceRefs(rec, '')) {
-      if (!sourceIds.has(id)) issues.push({ code: 'unknown_source', file: rec.file, id: rec.id, field, value: id, message: 'cites a source id that is not in sources/' });
+      if (!sourceIds.has(id))
+        issues.push({
+          code: 'unknown_source',
+          file: rec.file,
+          id: rec.id,
+          field,
+          value: id,
+          message: 'cites a source id that is not in sources/',
+        });
     }
   }
 
@@ -63,23 +86,57 @@ export function validateReferences(raw: RawDataset): { issues: Issue[]; warnings
   const gaugesAt = new Map<string, Set<number>>();
   for (const l of raw.links) {
     for (const end of ['from', 'to'] as const) {
-      if (!nodeIds.has(l[end])) issues.push({ code: 'unknown_node', file: l.file, id: l.id, field: end, value: l[end], message: 'refers to a node that does not exist' });
+      if (!nodeIds.has(l[end]))
+        issues.push({
+          code: 'unknown_node',
+          file: l.file,
+          id: l.id,
+          field: end,
+          value: l[end],
+          message: 'refers to a node that does not exist',
+        });
     }
     if (l.service !== undefined && !serviceIds.has(l.service)) {
-      issues.push({ code: 'unknown_service', file: l.file, id: l.id, field: 'service', value: l.service, message: 'refers to a service that does not exist' });
+      issues.push({
+        code: 'unknown_service',
+        file: l.file,
+        id: l.id,
+        field: 'service',
+        value: l.service,
+        message: 'refers to a service that does not exist',
+      });
     }
     if (l.mode === 'ferry' && l.service === undefined) {
-      issues.push({ code: 'missing_service', file: l.file, id: l.id, field: 'service', message: 'a ferry link needs the scheduled service that runs on it' });
+      issues.push({
+        code: 'missing_service',
+        file: l.file,
+        id: l.id,
+        field: 'service',
+        message: 'a ferry link needs the scheduled service that runs on it',
+      });
     }
     if (l.distanceKm === undefined) {
-      issues.push({ code: 'missing_distance', file: l.file, id: l.id, field: 'distanceKm', message: 'every link needs a distance, sourced or estimated with its reasoning' });
+      issues.push({
+        code: 'missing_distance',
+        file: l.file,
+        id: l.id,
+        field: 'distanceKm',
+        message: 'every link needs a distance, sourced or estimated with its reasoning',
+      });
     }
     const a = nodeById.get(l.from);
     const b = nodeById.get(l.to);
     if (a && b && l.distanceKm !== undefined) {
       const gc = greatCircleKm(a.coords.lat, a.coords.lon, b.coords.lat, b.coords.lon);
       if (l.distanceKm.value < gc * 0.97 - 1) {
-        warnings.push({ code: 'shorter_than_great_circle', file: l.file, id: l.id, field: 'distanceKm', value: l.distanceKm.value, message: `shorter than the great-circle distance ${gc.toFixed(0)} km between its ends` });
+        warnings.push({
+          code: 'shorter_than_great_circle',
+          file: l.file,
+          id: l.id,
+          field: 'distanceKm',
+          value: l.distanceKm.value,
+          message: `shorter than the great-circle distance ${gc.toFixed(0)} km between its ends`,
+        });
       }
     }
     if (l.gauge !== undefined) {
@@ -93,12 +150,25 @@ export function validateReferences(raw: RawDataset): { issues: Issue[]; warnings
   for (const [id, gauges] of gaugesAt) {
     const n = nodeById.get(id);
     if (n && gauges.size > 1 && n.gaugeChange === undefined) {
-      warnings.push({ code: 'gauge_break_without_facility', file: n.file, id, field: 'gaugeChange', value: [...gauges], message: 'rail links of different gauges meet here but the node has no gaugeChange; trains cannot pass' });
+      warnings.push({
+        code: 'gauge_break_without_facility',
+        file: n.file,
+        id,
+        field: 'gaugeChange',
+        value: [...gauges],
+        message: 'rail links of different gauges meet here but the node has no gaugeChange; trains cannot pass',
+      });
     }
   }
   for (const n of raw.nodes) {
     if (n.status !== 'operational' && n.status !== 'closed' && n.statusYear === undefined) {
-      issues.push({ code: 'missing_status_year', file: n.file, id: n.id, field: 'statusYear', message: `a ${n.status} node needs statusYear` });
+      issues.push({
+        code: 'missing_status_year',
+        file: n.file,
+        id: n.id,
+        field: 'statusYear',
+        message: `a ${n.status} node needs statusYear`,
+      });
     }
   }
   return { issues, warnings };
