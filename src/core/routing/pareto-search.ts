@@ -1,0 +1,309 @@
+/**
+ * Multi-criteria, time-dependent label-setting search (Martins 1984; the same Pareto principle as
+ * OpenTripPlanner's McRAPTOR, on a graph instead of routes). Criteria: arrival time, cost, CO2e, and optionally
+ * risk; the number of transfers joins the dominance test when a maximum is set, so that the limit never prunes a
+ * feasible route. Edges are FIFO (waiting for a later sailing never arrives earlier), so popping labels in
+ * lexicographic (time, cost, CO2e) order makes each popped, undominated label final.
+ *
+ * Hot path: labels live in growable typed arrays (a label pool), bags are linked lists through the pool, the heap
+ * holds label indices; nothing is allocated per edge relaxation. Reused across queries by one Router.
+ */
+import type { CompiledGraph } from '../network/compile.ts';
+import { EDGE_GAUGE, EDGE_TRANSFER } from '../network/compile.ts';
+import { arrivalH, unitCo2e, unitCost } from './edge-cost.ts';
+import { buildEdgeCuts, type SearchQuery } from './query.ts';
+
+/** One Pareto-optimal path: its edges in order and its criteria. */
+export interface ParetoPath {
+  edges: number[];
+  arriveH: number;
+  costUsd: number;
+  co2eKg: number;
+  riskLog: number;
+  transfers: number;
+}
+
+const EPS = 1e-9;
+
+export interface SearchStats {
+  labelsCreated: number;
+  labelsPopped: number;
+}
+
+export class ParetoRouter {
+  readonly graph: CompiledGraph;
+  private cap = 1024;
+  private lt = new Float64Array(this.cap);
+  private lc = new Float64Array(this.cap);
+  private le = new Float64Array(this.cap);
+  private lr = new Float64Array(this.cap);
+  private lx = new Int32Array(this.cap);
+  private lv = new Int32Array(this.cap);
+  private lparent = new Int32Array(this.cap);
+  private ledge = new Int32Array(this.cap);
+  private lnext = new Int32Array(this.cap);
+  private ldead = new Uint8Array(this.cap);
+  private n = 0;
+  private heap = new Int32Array(this.cap);
+  private hn = 0;
+  private readonly bagHead: Int32Array;
+  private readonly isDest: Uint8Array;
+  private readonly cut: Uint8Array;
+  private useRisk = false;
+  private useTransfers = false;
+  stats: SearchStats = { labelsCreated: 0, labelsPopped: 0 };
+
+  constructor(graph: CompiledGraph) {
+    this.graph = graph;
+    this.bagHead = new Int32Array(graph.vertexCount).fill(-1);
+    this.isDest = new Uint8Array(graph.vertexCount);
+    this.cut = new Uint8Array(graph.edgeCount);
+  }
+
+  /** Per-edge constraint bits of the last query (0 = usable). */
+  get lastCuts(): Uint8Array {
+    return this.cut;
+  }
+
+  private grow(): void {
+    const cap = this.cap * 2;
+    const f = (a: Float64Array) => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    const i = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.lt = f(this.lt);
+    this.lc = f(this.lc);
+    this.le = f(this.le);
+    this.lr = f(this.lr);
+    this.lx = i(this.lx);
+    this.lv = i(this.lv);
+    this.lparent = i(this.lparent);
+    this.ledge = i(this.ledge);
+    this.lnext = i(this.lnext);
+    const d = new Uint8Array(cap);
+    d.set(this.ldead);
+    this.ldead = d;
+    this.heap = i(this.heap);
+    this.cap = cap;
+  }
+
+  /** a dominates-or-equals b on the active criteria. */
+  private dominates(a: number, b: number): boolean {
+    return (
+      this.lt[a]! <= this.lt[b]! + EPS &&
+      this.lc[a]! <= this.lc[b]! + EPS &&
+      this.le[a]! <= this.le[b]! + EPS &&
+      (!this.useRisk || this.lr[a]! <= this.lr[b]! + EPS) &&
+      (!this.useTransfers || this.lx[a]! <= this.lx[b]!)
+    );
+  }
+
+  /** Lexicographic heap order: time, then cost, then CO2e. */
+  private less(a: number, b: number): boolean {
+    const ta = this.lt[a]!;
+    const tb = this.lt[b]!;
+    if (ta !== tb) return ta < tb;
+    const ca = this.lc[a]!;
+    const cb = this.lc[b]!;
+    if (ca !== cb) return ca < cb;
+    return this.le[a]! < this.le[b]!;
+  }
+
+  private push(l: number): void {
+    let i = this.hn++;
+    const h = this.heap;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(l, h[p]!)) break;
+      h[i] = h[p]!;
+      i = p;
+    }
+    h[i] = l;
+  }
+
+  private pop(): number {
+    const h = this.heap;
+    const top = h[0]!;
+    const last = h[--this.hn]!;
+    const n = this.hn;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && this.less(h[c + 1]!, h[c]!)) c++;
+      if (!this.less(h[c]!, last)) break;
+      h[i] = h[c]!;
+      i = c;
+    }
+    if (n > 0) h[i] = last;
+    return top;
+  }
+
+  /**
+   * Tries to insert label `l` into the bag of vertex `v`; returns false (and leaves the bag unchanged) when an
+   * existing label dominates or equals it; otherwise removes the labels it dominates.
+   */
+  private insert(v: number, l: number): boolean {
+    let prev = -1;
+    for (let k = this.bagHead[v]!; k >= 0; k = this.lnext[k]!) {
+      if (this.dominates(k, l)) return false;
+    }
+    for (let k = this.bagHead[v]!; k >= 0; ) {
+      const next = this.lnext[k]!;
+      if (this.dominates(l, k)) {
+        this.ldead[k] = 1;
+        if (prev < 0) this.bagHead[v] = next;
+        else this.lnext[prev] = next;
+      } else prev = k;
+      k = next;
+    }
+    this.lnext[l] = this.bagHead[v]!;
+    this.bagHead[v] = l;
+    return true;
+  }
+
+  private newLabel(
+    v: number,
+    t: number,
+    c: number,
+    e: number,
+    r: number,
+    x: number,
+    parent: number,
+    edge: number,
+  ): number {
+    if (this.n === this.cap) this.grow();
+    const l = this.n++;
+    this.lt[l] = t;
+    this.lc[l] = c;
+    this.le[l] = e;
+    this.lr[l] = r;
+    this.lx[l] = x;
+    this.lv[l] = v;
+    this.lparent[l] = parent;
+    this.ledge[l] = edge;
+    this.ldead[l] = 0;
+    this.stats.labelsCreated++;
+    return l;
+  }
+
+  /** Labels at the destination, in a bag of their own (index -1 head kept in destHead). */
+  private destHead = -1;
+
+  private dominatedByDest(l: number): boolean {
+    for (let k = this.destHead; k >= 0; k = this.lnext[k]!) if (this.dominates(k, l)) return true;
+    return false;
+  }
+
+  private insertDest(l: number): boolean {
+    let prev = -1;
+    if (this.dominatedByDest(l)) return false;
+    for (let k = this.destHead; k >= 0; ) {
+      const next = this.lnext[k]!;
+      if (this.dominates(l, k)) {
+        this.ldead[k] = 1;
+        if (prev < 0) this.destHead = next;
+        else this.lnext[prev] = next;
+      } else prev = k;
+      k = next;
+    }
+    this.lnext[l] = this.destHead;
+    this.destHead = l;
+    return true;
+  }
+
+  /**
+   * Returns the Pareto set from origin to destination. Not re-entrant: one query at a time per router.
+   * @example
+   *   const r = new ParetoRouter(graph);
+   *   const paths = r.search({ origin, destination, departH, cargo: { kind: 'containers', teu: 2 } });
+   */
+  search(q: SearchQuery, cutIgnore = 0): ParetoPath[] {
+    const g = this.graph;
+    buildEdgeCuts(g, q, this.cut, cutIgnore);
+    this.useRisk = q.useRisk === true;
+    this.useTransfers = q.maxTransfers !== undefined;
+    const maxX = q.maxTransfers ?? Number.MAX_SAFE_INTEGER;
+    const perTeu = q.cargo.kind === 'containers';
+    const units = q.cargo.kind === 'containers' ? q.cargo.teu : q.cargo.tonnes;
+    this.n = 0;
+    this.hn = 0;
+    this.destHead = -1;
+    this.bagHead.fill(-1);
+    this.isDest.fill(0);
+    this.stats = { labelsCreated: 0, labelsPopped: 0 };
+    if (q.origin === q.destination) return [];
+    for (let v = g.nodeOff[q.destination]!; v < g.nodeOff[q.destination + 1]!; v++) this.isDest[v] = 1;
+    for (let v = g.nodeOff[q.origin]!; v < g.nodeOff[q.origin + 1]!; v++) {
+      const l = this.newLabel(v, q.departH, 0, 0, 0, 0, -1, -1);
+      this.insert(v, l);
+      this.push(l);
+    }
+    const { off, target, kind, riskLog, cut } = {
+      off: g.off,
+      target: g.target,
+      kind: g.kind,
+      riskLog: g.riskLog,
+      cut: this.cut,
+    };
+    while (this.hn > 0) {
+      const l = this.pop();
+      if (this.ldead[l]) continue;
+      this.stats.labelsPopped++;
+      if (this.dominatedByDest(l)) continue;
+      const v = this.lv[l]!;
+      const t = this.lt[l]!;
+      const c = this.lc[l]!;
+      const co = this.le[l]!;
+      const r = this.lr[l]!;
+      const x = this.lx[l]!;
+      for (let e = off[v]!, end = off[v + 1]!; e < end; e++) {
+        if (cut[e] !== 0) continue;
+        const k = kind[e]!;
+        const nx = k === EDGE_TRANSFER || k === EDGE_GAUGE ? x + 1 : x;
+        if (nx > maxX) continue;
+        const w = target[e]!;
+        const nl = this.newLabel(
+          w,
+          arrivalH(g, e, t),
+          c + unitCost(g, e, perTeu) * units,
+          co + unitCo2e(g, e, perTeu) * units,
+          r + riskLog[e]!,
+          nx,
+          l,
+          e,
+        );
+        if (this.isDest[w]) {
+          if (!this.insertDest(nl)) this.n--;
+          continue;
+        }
+        if (this.dominatedByDest(nl) || !this.insert(w, nl)) {
+          this.n--;
+          continue;
+        }
+        this.push(nl);
+      }
+    }
+    const out: ParetoPath[] = [];
+    for (let k = this.destHead; k >= 0; k = this.lnext[k]!) {
+      const edges: number[] = [];
+      for (let p = k; this.ledge[p]! >= 0; p = this.lparent[p]!) edges.push(this.ledge[p]!);
+      edges.reverse();
+      out.push({
+        edges,
+        arriveH: this.lt[k]!,
+        costUsd: this.lc[k]!,
+        co2eKg: this.le[k]!,
+        riskLog: this.lr[k]!,
+        transfers: this.lx[k]!,
+      });
+    }
+    return out.sort((a, b) => a.arriveH - b.arriveH || a.costUsd - b.costUsd || a.co2eKg - b.co2eKg);
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * A route query in compiled form, and the per-query edge filter (constraints: status and planned year, modes,
+ * countries, nodes, links, what the cargo can ride on). Built once per query at the entry point; the search only
+ * reads the mask.
+ */
+import type { CompiledGraph } from '../network/compile.ts';
+import { CARRIES_BITS, EDGE_LINK, MODE_CODES, STATUS_CODES } from '../network/compile.ts';
+import type { Mode } from '../network/schema.ts';
+
+export type Cargo =
+  | { kind: 'containers'; teu: number; tonnesPerTeu?: number | undefined; commodity?: string | undefined }
+  | { kind: 'bulk' | 'liquid' | 'general'; tonnes: number; commodity?: string | undefined };
+
+export interface Constraints {
+  avoidCountries?: readonly string[] | undefined;
+  avoidModes?: readonly Mode[] | undefined;
+  /** Node indices to avoid. */
+  avoidNodes?: readonly number[] | undefined;
+  /** Link indices to avoid. */
+  avoidLinks?: readonly number[] | undefined;
+  /** Include planned and under-construction links and nodes expected to open by this year. */
+  includePlannedUpTo?: number | undefined;
+  /** At most this many transfers (changes of vehicle, including gauge changes). */
+  maxTransfers?: number | undefined;
+}
+
+export interface SearchQuery extends Constraints {
+  origin: number;
+  destination: number;
+  /** Ready time, hours since the epoch (UTC). */
+  departH: number;
+  cargo: Cargo;
+  /** Add risk as a fourth criterion. */
+  useRisk?: boolean | undefined;
+}
+
+const OPERATIONAL = STATUS_CODES.indexOf('operational');
+const CLOSED = STATUS_CODES.indexOf('closed');
+
+function cargoBits(c: Cargo): number {
+  switch (c.kind) {
+    case 'containers':
+      return CARRIES_BITS.containers! | CARRIES_BITS.wagons! | CARRIES_BITS.trucks!;
+    case 'bulk':
+      return CARRIES_BITS.bulk! | CARRIES_BITS.wagons!;
+    case 'liquid':
+      return CARRIES_BITS.liquid! | CARRIES_BITS.wagons!;
+    case 'general':
+      return CARRIES_BITS.wagons! | CARRIES_BITS.trucks! | CARRIES_BITS.bulk!;
+  }
+}
+
+/** Why an edge is out, for explaining "no route" (bit per constraint). */
+export const CUT_STATUS = 1;
+export const CUT_MODE = 2;
+export const CUT_COUNTRY = 4;
+export const CUT_NODE = 8;
+export const CUT_LINK = 16;
+export const CUT_CARGO = 32;
+export const CUT_NAMES: Record<number, string> = {
+  [CUT_STATUS]: 'status (planned, under construction or closed)',
+  [CUT_MODE]: 'avoided modes',
+  [CUT_COUNTRY]: 'avoided countries',
+  [CUT_NODE]: 'avoided nodes',
+  [CUT_LINK]: 'avoided links',
+  [CUT_CARGO]: 'cargo type (services that do not carry it)',
+};
+
+/**
+ * Fills `cut` (one byte per edge) with the constraints that exclude each edge; 0 means usable.
+ * `ignore` masks out constraint bits (used to find which constraint cuts all routes).
+ */
+export function buildEdgeCuts(g: CompiledGraph, q: Constraints & { cargo: Cargo }, cut: Uint8Array, ignore = 0): void {
+  const avoidC = new Uint8Array(g.countries.length);
+  for (const c of q.avoidCountries ?? []) {
+    const i = g.countries.indexOf(c);
+    if (i >= 0) avoidC[i] = 1;
+  }
+  const avoidN = new Uint8Array(g.nodeOff.length - 1);
+  for (const n of q.avoidNodes ?? []) avoidN[n] = 1;
+  const avoidL = new Set(q.avoidLinks ?? []);
+  const avoidM = new Set((q.avoidModes ?? []).map((m) => MODE_CODES.indexOf(m)));
+  const bits = cargoBits(q.cargo);
+  const year = q.includePlannedUpTo;
+  for (let e = 0; e < g.edgeCount; e++) {
+    let c = 0;
+    const st = g.status[e]!;
+    if (st === CLOSED || (st !== OPERATIONAL && (year === undefined || g.statusYear[e]! > year))) c |= CUT_STATUS;
+    const a = g.vNode[g.source[e]!]!;
+    const b = g.vNode[g.target[e]!]!;
+    if (avoidC[g.nodeCountry[a]!] || avoidC[g.nodeCountry[b]!]) c |= CUT_COUNTRY;
+    if (avoidN[a] || avoidN[b]) c |= CUT_NODE;
+    if (g.kind[e] === EDGE_LINK) {
+      const l = g.link[e]!;
+      if (avoidM.has(g.mode[e]!)) c |= CUT_MODE;
+      if (avoidL.has(l)) c |= CUT_LINK;
+      for (let k = g.linkViaOff[l]!; k < g.linkViaOff[l + 1]!; k++) if (avoidC[g.linkVia[k]!]) c |= CUT_COUNTRY;
+      if ((g.carries[e]! & bits) === 0) c |= CUT_CARGO;
+    }
+    cut[e] = c & ~ignore;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Plain reference for the Pareto search: enumerates every simple path (no platform visited twice) from the
+ * origin to the destination under the same constraints and edge weights, then keeps the non-dominated ones.
+ * Exponential; for small graphs in tests only. The fast search must return exactly the same criteria vectors.
+ */
+import type { CompiledGraph } from '../network/compile.ts';
+import { EDGE_GAUGE, EDGE_TRANSFER } from '../network/compile.ts';
+import { arrivalH, unitCo2e, unitCost } from './edge-cost.ts';
+import type { ParetoPath } from './pareto-search.ts';
+import { buildEdgeCuts, type SearchQuery } from './query.ts';
+
+const EPS = 1e-9;
+
+export function referenceSearch(g: CompiledGraph, q: SearchQuery): ParetoPath[] {
+  const cut = new Uint8Array(g.edgeCount);
+  buildEdgeCuts(g, q, cut);
+  const perTeu = q.cargo.kind === 'containers';
+  const units = q.cargo.kind === 'containers' ? q.cargo.teu : q.cargo.tonnes;
+  const maxX = q.maxTransfers ?? Number.MAX_SAFE_INTEGER;
+  const all: ParetoPath[] = [];
+  if (q.origin === q.destination) return [];
+  const onPath = new Uint8Array(g.vertexCount);
+  const isOriginPlatform = (v: number) => g.vNode[v] === q.origin;
+  const edges: number[] = [];
+  const walk = (v: number, t: number, c: number, co: number, r: number, x: number): void => {
+    if (g.vNode[v] === q.destination) {
+      all.push({ edges: [...edges], arriveH: t, costUsd: c, co2eKg: co, riskLog: r, transfers: x });
+      return;
+    }
+    onPath[v] = 1;
+    for (let e = g.off[v]!; e < g.off[v + 1]!; e++) {
+      if (cut[e] !== 0) continue;
+      const w = g.target[e]!;
+      if (onPath[w] || isOriginPlatform(w)) continue;
+      const nx = g.kind[e] === EDGE_TRANSFER || g.kind[e] === EDGE_GAUGE ? x + 1 : x;
+      if (nx > maxX) continue;
+      edges.push(e);
+      walk(
+        w,
+        arrivalH(g, e, t),
+        c + unitCost(g, e, perTeu) * units,
+        co + unitCo2e(g, e, perTeu) * units,
+        r + g.riskLog[e]!,
+        nx,
+      );
+      edges.pop();
+    }
+    onPath[v] = 0;
+  };
+  for (let v = g.nodeOff[q.origin]!; v < g.nodeOff[q.origin + 1]!; v++) walk(v, q.departH, 0, 0, 0, 0);
+  const useRisk = q.useRisk === true;
+  const useX = q.maxTransfers !== undefined;
+  const dom = (a: ParetoPath, b: ParetoPath) =>
+    a.arriveH <= b.arriveH + EPS &&
+    a.costUsd <= b.costUsd + EPS &&
+    a.co2eKg <= b.co2eKg + EPS &&
+    (!useRisk || a.riskLog <= b.riskLog + EPS) &&
+    (!useX || a.transfers <= b.transfers);
+  const kept: ParetoPath[] = [];
+  for (const p of all) {
+    if (kept.some((k) => dom(k, p))) continue;
+    for (let i = kept.length - 1; i >= 0; i--) if (dom(p, kept[i]!)) kept.splice(i, 1);
+    kept.push(p);
+  }
+  return kept.sort((a, b) => a.arriveH - b.arriveH || a.costUsd - b.costUsd || a.co2eKg - b.co2eKg);
+}
