@@ -16,10 +16,10 @@ export function arrivalH(g: CompiledGraph, e: number, tH: number): number {
 /** Cost and CO2e per unit of cargo (TEU for containers, tonne otherwise); NaN (unknown) counts as 0 here. */
 export function unitCost(g: CompiledGraph, e: number, perTeu: boolean): number {
   const v = perTeu ? g.costUsdPerTeu[e]! : g.costUsdPerTonne[e]!;
-  return v === v ? v : 0;
+  return !Number.isNaN(v) ? v : 0;
 }
 
 export function unitCo2e(g: CompiledGraph, e: number, perTeu: boolean): number {
   const v = perTeu ? g.co2eKgPerTeu[e]! : g.co2eKgPerTonne[e]!;
-  return v === v ? v : 0;
+  return !Number.isNaN(v) ? v : 0;
 }

@@ -113,13 +113,13 @@ export function buildItinerary(
     const arr = arrivalH(g, e, t);
     const cost = perTeu ? g.costUsdPerTeu[e]! : g.costUsdPerTonne[e]!;
     const co2 = perTeu ? g.co2eKgPerTeu[e]! : g.co2eKgPerTonne[e]!;
-    if (co2 !== co2) co2Known = false;
+    if (Number.isNaN(co2)) co2Known = false;
     if (g.kind[e] === EDGE_LINK) {
       const l = net.links[g.link[e]!]!;
       const wait = arr - t - g.timeH[e]!;
       const svcI = g.service[e]!;
       const svc = svcI >= 0 ? net.services[svcI] : undefined;
-      if (cost !== cost) costComplete = false;
+      if (Number.isNaN(cost)) costComplete = false;
       const legCountries = [a.country, ...l.via, b.country].filter((c, i, xs) => xs.indexOf(c) === i);
       for (const c of legCountries) addCountry(c);
       if (a.country !== b.country && keyNodes[keyNodes.length - 1] !== a.name) keyNodes.push(a.name);
@@ -147,8 +147,8 @@ export function buildItinerary(
         waitH: wait,
         travelH: g.timeH[e]!,
         borderH: g.borderH[e]!,
-        costUsd: cost === cost ? cost * units : null,
-        co2eKg: co2 === co2 ? co2 * units : null,
+        costUsd: !Number.isNaN(cost) ? cost * units : null,
+        co2eKg: !Number.isNaN(co2) ? co2 * units : null,
         countries: legCountries,
         status: l.status,
         service: svc ? { id: svc.id, name: svc.name, operator: svc.operator } : undefined,
@@ -184,8 +184,8 @@ export function buildItinerary(
         name: a.name,
         arrive: iso(t),
         durationH: g.timeH[e]!,
-        costUsd: (cost === cost ? cost : 0) * units,
-        co2eKg: co2 === co2 ? co2 * units : null,
+        costUsd: (!Number.isNaN(cost) ? cost : 0) * units,
+        co2eKg: !Number.isNaN(co2) ? co2 * units : null,
       });
       steps.push({
         kind: gauge ? 'gauge_change' : 'dwell',
