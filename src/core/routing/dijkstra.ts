@@ -1,0 +1,141 @@
+/**
+ * Single-criterion shortest paths on a CSR graph (offsets, targets, weights as typed arrays): one-directional
+ * Dijkstra with a binary heap of parallel typed arrays and lazy deletion, and a visit stamp so that nothing is
+ * cleared or allocated between queries (the ngraph.path / r5 RaptorState trick). Used for scalar questions
+ * (fastest time, cheapest cost) and by the routing benchmark against igraph, networkx, ngraph and graphology.
+ */
+
+export interface CsrGraph {
+  /** Vertex count. */
+  n: number;
+  /** off[v] .. off[v+1] index the out-edges of v. */
+  off: Int32Array;
+  to: Int32Array;
+  w: Float64Array;
+}
+
+/** Builds a CSR graph from edge lists (stable order of edges per source). */
+export function buildCsr(n: number, from: Int32Array, to: Int32Array, w: Float64Array): CsrGraph {
+  const m = from.length;
+  const off = new Int32Array(n + 1);
+  for (let i = 0; i < m; i++) off[from[i]! + 1]!++;
+  for (let v = 0; v < n; v++) off[v + 1]! += off[v]!;
+  const fill = off.slice(0, n);
+  const t = new Int32Array(m);
+  const ww = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const k = fill[from[i]!]!++;
+    t[k] = to[i]!;
+    ww[k] = w[i]!;
+  }
+  return { n, off, to: t, w: ww };
+}
+
+export class Dijkstra {
+  private readonly g: CsrGraph;
+  readonly dist: Float64Array;
+  readonly parent: Int32Array;
+  private readonly stamp: Int32Array;
+  private readonly done: Int32Array;
+  private readonly hk: Float64Array;
+  private readonly hv: Int32Array;
+  private hs = 0;
+  private q = 0;
+
+  constructor(g: CsrGraph) {
+    this.g = g;
+    this.dist = new Float64Array(g.n);
+    this.parent = new Int32Array(g.n);
+    this.stamp = new Int32Array(g.n);
+    this.done = new Int32Array(g.n);
+    this.hk = new Float64Array(g.to.length + 1);
+    this.hv = new Int32Array(g.to.length + 1);
+  }
+
+  private push(k: number, v: number): void {
+    const hk = this.hk;
+    const hv = this.hv;
+    let i = this.hs++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (hk[p]! <= k) break;
+      hk[i] = hk[p]!;
+      hv[i] = hv[p]!;
+      i = p;
+    }
+    hk[i] = k;
+    hv[i] = v;
+  }
+
+  private popKey = 0;
+
+  private pop(): number {
+    const hk = this.hk;
+    const hv = this.hv;
+    const top = hv[0]!;
+    this.popKey = hk[0]!;
+    const n = --this.hs;
+    const k = hk[n]!;
+    const v = hv[n]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && hk[c + 1]! < hk[c]!) c++;
+      if (hk[c]! >= k) break;
+      hk[i] = hk[c]!;
+      hv[i] = hv[c]!;
+      i = c;
+    }
+    hk[i] = k;
+    hv[i] = v;
+    return top;
+  }
+
+  /**
+   * Distance from s to t (Infinity when unreachable); t < 0 runs the full single-source search.
+   * After a call, `dist[v]` is valid for vertices with `reached(v)`.
+   */
+  run(s: number, t: number): number {
+    const { off, to, w } = this.g;
+    const stamp = this.stamp;
+    const done = this.done;
+    const dist = this.dist;
+    const q = ++this.q;
+    this.hs = 0;
+    stamp[s] = q;
+    dist[s] = 0;
+    this.parent[s] = -1;
+    this.push(0, s);
+    while (this.hs > 0) {
+      const u = this.pop();
+      const du = this.popKey;
+      if (done[u] === q) continue;
+      done[u] = q;
+      if (u === t) return du;
+      for (let e = off[u]!, end = off[u + 1]!; e < end; e++) {
+        const v = to[e]!;
+        const nd = du + w[e]!;
+        if (stamp[v] !== q || nd < dist[v]!) {
+          stamp[v] = q;
+          dist[v] = nd;
+          this.parent[v] = u;
+          this.push(nd, v);
+        }
+      }
+    }
+    return t < 0 ? 0 : Number.POSITIVE_INFINITY;
+  }
+
+  reached(v: number): boolean {
+    return this.stamp[v] === this.q;
+  }
+
+  /** Vertices from s to t of the last run (empty when t was not reached). */
+  pathTo(t: number): number[] {
+    if (!this.reached(t)) return [];
+    const p: number[] = [];
+    for (let v = t; v >= 0; v = this.parent[v]!) p.push(v);
+    return p.reverse();
+  }
+}
