@@ -116,7 +116,8 @@ export function buildItinerary(
     if (Number.isNaN(co2)) co2Known = false;
     if (g.kind[e] === EDGE_LINK) {
       const l = net.links[g.link[e]!]!;
-      const wait = arr - t - g.timeH[e]!;
+      // Float rounding can leave -1e-15 here; a wait is never negative.
+      const wait = Math.max(0, arr - t - g.timeH[e]!);
       const svcI = g.service[e]!;
       const svc = svcI >= 0 ? net.services[svcI] : undefined;
       if (Number.isNaN(cost)) costComplete = false;
