@@ -1,0 +1,13 @@
+/**
+ * The CLI's command modules. Each exports `register(program)`, which adds its commands to the program; add a
+ * module here to make its commands appear in `keruen --help`.
+ */
+import type { Command } from 'commander';
+import * as network from './network.ts';
+import * as route from './route.ts';
+
+export interface CommandModule {
+  register(program: Command): void;
+}
+
+export const commandModules: readonly CommandModule[] = [network, route];

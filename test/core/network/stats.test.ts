@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { computeStats } from '../../../src/core/network/stats.ts';
+import { loadNetwork } from '../../../src/io/index.ts';
+
+const net = loadNetwork(fileURLToPath(new URL('../../fixtures/network/valid', import.meta.url)));
+
+describe('computeStats on the fixture network', () => {
+  const s = computeStats(net);
+
+  it('counts records by kind, mode, country and status', () => {
+    expect(s.sources).toBe(2);
+    expect(s.nodes.total).toBe(6);
+    expect(s.nodes.byKind).toEqual({ sea_port: 3, dry_port: 1, gauge_change: 1, terminal: 1 });
+    expect(s.nodes.byCountry).toEqual({ KZ: 2, AZ: 1, CN: 1, PL: 1, RO: 1 });
+    expect(s.links.byMode).toEqual({ rail: 2, ferry: 1, road: 1 });
+    expect(s.links.byStatus).toEqual({ operational: 3, planned: 1 });
+    // xian-khorgos CN+KZ, khorgos-aktau KZ, aktau-alat KZ+AZ, alat-constanta AZ+RO
+    expect(s.links.byCountry).toEqual({ KZ: 3, AZ: 2, CN: 1, RO: 1 });
+    expect(s.links.totalKm).toBe(3200 + 2900 + 470 + 2300);
+    expect(s.services).toEqual({ total: 1, byMode: { ferry: 1 } });
+  });
+
+  it('classifies every figure as sourced, estimated or missing', () => {
+    // Nodes: aktau coords S, capacity S, dwell E; khorgos coords E, gauge-change duration S, dwell and capacity
+    // missing (dry port); xian coords S, capacity S, dwell missing; alat coords S, dwell and capacity missing;
+    // constanta coords, dwell, capacity S; malaszewicze coords S, gaugeChange.duration missing (gauge_change).
+    //   -> sourced 10, estimated 2, missing 6.
+    // Links: xian-khorgos distance S, tariff S, capacity missing; khorgos-aktau distance E, capacity S, tariff
+    // missing; aktau-alat distance S, duration S, tariff and capacity missing; alat-constanta distance E, tariff
+    // and capacity missing.  -> sourced 5, estimated 2, missing 6.
+    // Service: departures S, capacity S, cancellationProbability missing. -> sourced 2, missing 1.
+    expect(s.figures).toMatchObject({ sourced: 17, estimated: 4, missing: 13, total: 34 });
+    expect(s.figures.sourcedShare).toBeCloseTo(17 / 34, 12);
+    expect(s.figures.estimatedShare + s.figures.sourcedShare + s.figures.missingShare).toBeCloseTo(1, 12);
+    expect(s.missingByField).toEqual({
+      'link.capacity': 3,
+      'link.tariff': 3,
+      'node.facility.dwell': 3,
+      'node.facility.capacity': 2,
+      'node.gaugeChange.duration': 1,
+      'service.cancellationProbability': 1,
+    });
+  });
+});
