@@ -1,0 +1,221 @@
+/**
+ * Parses the emission factor files (data/emissions/*.yaml) into an immutable lookup. Pure: it takes file texts,
+ * not paths (src/io/emission-factors.ts reads the disk). Every problem in every file is collected, then the
+ * cross-record rules run: each cited source exists, ids are unique, and the conventions the method needs are
+ * present.
+ */
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { type Issue, KeruenError } from '../errors.ts';
+import {
+  CONVENTION_KEYS,
+  type Convention,
+  type ConventionKey,
+  EmissionFileSchemas,
+  type EmissionRecordKind,
+  type EmissionSource,
+  type Energy,
+  type Grid,
+  type Hoc,
+  type Toc,
+  type Traction,
+} from './factor-schema.ts';
+
+export interface EmissionFactorFile {
+  /** Path used in messages, e.g. `emissions/tocs.yaml`; the file name's first word names the record kind. */
+  path: string;
+  text: string;
+}
+
+/** The loaded factor set. Read-only after loading; safe to share between workers once structured-cloned. */
+export interface EmissionFactors {
+  sources: ReadonlyMap<string, EmissionSource>;
+  tocs: ReadonlyMap<string, Toc>;
+  hocs: ReadonlyMap<string, Hoc>;
+  /** Keyed by country code, plus "EU" for the framework's EU average (the fallback). */
+  grid: ReadonlyMap<string, Grid>;
+  traction: ReadonlyMap<string, Traction>;
+  energy: ReadonlyMap<string, Energy>;
+  conventions: Readonly<Record<ConventionKey, Convention>>;
+}
+
+const KINDS = Object.keys(EmissionFileSchemas) as EmissionRecordKind[];
+
+/** The record kind a file holds, from the first word of its name (`tocs-sea.yaml` holds TOCs). */
+export function emissionKindOfPath(path: string): EmissionRecordKind | undefined {
+  const base = path.replace(/\\/g, '/').split('/').pop() ?? '';
+  const stem = base.replace(/\.ya?ml$/, '').split(/[-_.]/)[0];
+  return KINDS.find((k) => k === stem);
+}
+
+type Rec = { file: string };
+
+/** Parses and checks the files; returns the factor set when there is no issue. */
+export function parseEmissionFactors(files: EmissionFactorFile[]): { factors?: EmissionFactors; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const recs: { [K in EmissionRecordKind]: Array<z.output<(typeof EmissionFileSchemas)[K]> & Rec> } = {
+    sources: [],
+    tocs: [],
+    hocs: [],
+    grid: [],
+    traction: [],
+    energy: [],
+    conventions: [],
+  };
+  for (const f of files) {
+    const kind = emissionKindOfPath(f.path);
+    if (kind === undefined) {
+      issues.push({
+        code: 'unknown_file',
+        file: f.path,
+        message: `file name must start with one of ${KINDS.join(', ')}`,
+      });
+      continue;
+    }
+    const doc = parseDocument(f.text, { prettyErrors: false });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) {
+        const line = e.linePos?.[0]?.line ?? lineOf(f.text, e.pos[0]);
+        issues.push({
+          code: 'yaml_syntax',
+          file: f.path,
+          field: line ? `line ${line}` : undefined,
+          message: e.message.split('\n')[0]!,
+        });
+      }
+      continue;
+    }
+    const data: unknown = doc.toJS();
+    if (data === null || data === undefined) continue;
+    if (!Array.isArray(data)) {
+      issues.push({ code: 'not_a_list', file: f.path, message: `a ${kind} file holds a YAML list of records` });
+      continue;
+    }
+    const schema = EmissionFileSchemas[kind] as z.ZodType;
+    data.forEach((rec: unknown, index: number) => {
+      const id =
+        typeof rec === 'object' && rec !== null && 'id' in rec ? String((rec as { id: unknown }).id) : `#${index + 1}`;
+      const parsed = schema.safeParse(rec);
+      if (!parsed.success) {
+        for (const zi of parsed.error.issues) {
+          issues.push({
+            code: zi.code === 'custom' ? 'invalid_value' : zi.code,
+            file: f.path,
+            id,
+            field: zi.path.map(String).join('.'),
+            value: valueAt(rec, zi.path),
+            message: zi.message,
+          });
+        }
+        return;
+      }
+      (recs[kind] as unknown[]).push({ ...(parsed.data as object), file: f.path });
+    });
+  }
+
+  const sourceIds = new Set(recs.sources.map((s) => s.id));
+  const seen = new Map<string, string>();
+  for (const kind of KINDS) {
+    for (const r of recs[kind] as Array<{ id: string; file: string; source?: string | string[] }>) {
+      const key = `${kind}:${r.id}`;
+      if (seen.has(key)) {
+        issues.push({
+          code: 'duplicate_id',
+          file: r.file,
+          id: r.id,
+          message: `${kind} id also defined in ${seen.get(key)}`,
+        });
+      }
+      seen.set(key, r.file);
+      if (kind === 'sources') continue;
+      checkSources(r.source, r, issues, sourceIds, 'source');
+      const g = r as unknown as Partial<Grid>;
+      if (g.tdLossShare) checkSources(g.tdLossShare.source, r, issues, sourceIds, 'tdLossShare.source');
+      for (const [i, a] of (g.alternatives ?? []).entries())
+        checkSources(a.source, r, issues, sourceIds, `alternatives.${i}.source`);
+    }
+  }
+  const conventions: Partial<Record<ConventionKey, Convention>> = {};
+  for (const c of recs.conventions) conventions[c.id] = c;
+  for (const key of CONVENTION_KEYS) {
+    if (conventions[key] === undefined)
+      issues.push({ code: 'missing_convention', id: key, message: `the convention ${key} is required` });
+  }
+  const grid = byKey(recs.grid, (g) => g.country, 'grid', issues);
+  if (!grid.has('EU'))
+    issues.push({ code: 'missing_fallback', id: 'EU', message: 'a grid record for "EU" is needed as the fallback' });
+  const traction = byKey(recs.traction, (t) => t.country, 'traction', issues);
+  if (issues.length > 0) return { issues };
+  return {
+    issues,
+    factors: {
+      sources: new Map(recs.sources.map((s) => [s.id, s])),
+      tocs: new Map(recs.tocs.map((t) => [t.id, t])),
+      hocs: new Map(recs.hocs.map((h) => [h.id, h])),
+      grid,
+      traction,
+      energy: new Map(recs.energy.map((e) => [e.id, e])),
+      conventions: conventions as Record<ConventionKey, Convention>,
+    },
+  };
+}
+
+/** Parses the files or throws KERUEN_INVALID_DATASET listing every problem. */
+export function loadEmissionFactors(files: EmissionFactorFile[]): EmissionFactors {
+  const { factors, issues } = parseEmissionFactors(files);
+  if (factors === undefined)
+    throw new KeruenError('KERUEN_INVALID_DATASET', `emission factors have ${issues.length} problem(s)`, issues);
+  return factors;
+}
+
+function checkSources(
+  ref: string | string[] | undefined,
+  r: { id: string; file: string },
+  issues: Issue[],
+  known: Set<string>,
+  field: string,
+): void {
+  if (ref === undefined) return;
+  for (const s of Array.isArray(ref) ? ref : [ref]) {
+    if (!known.has(s))
+      issues.push({
+        code: 'unknown_source',
+        file: r.file,
+        id: r.id,
+        field,
+        value: s,
+        message: `source ${s} is not in the emission sources`,
+      });
+  }
+}
+
+function byKey<T extends { id: string; file: string }>(
+  list: T[],
+  key: (t: T) => string,
+  kind: string,
+  issues: Issue[],
+): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const r of list) {
+    const k = key(r);
+    if (m.has(k))
+      issues.push({ code: 'duplicate_key', file: r.file, id: r.id, message: `a second ${kind} record for ${k}` });
+    m.set(k, r);
+  }
+  return m;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function valueAt(rec: unknown, path: PropertyKey[]): unknown {
+  let v: unknown = rec;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
