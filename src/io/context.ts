@@ -1,31 +1,27 @@
 /**
  * Loads everything a front end (CLI, server) needs once: the validated network from a dataset folder, the
- * compiled graph with emissions, and the routing engine.
+ * emission factors, the compiled graph with CO2e per edge, and the routing engine.
  */
-import type { EmissionsModel } from '../core/network/compile.ts';
+import { join } from 'node:path';
+import type { EmissionFactors } from '../core/emissions/load-factors.ts';
+import { createEmissionsModel } from '../core/emissions/routing-model.ts';
 import { type CompiledGraph, compileNetwork } from '../core/network/compile.ts';
 import type { Network } from '../core/network/network.ts';
 import { RoutingEngine } from '../core/routing/plan.ts';
 import { DEFAULT_DATA_DIR, loadNetwork } from './dataset-dir.ts';
+import { loadEmissionFactorsDir } from './emission-factors.ts';
 
 export interface KeruenContext {
   dataDir: string;
   network: Network;
+  factors: EmissionFactors;
   graph: CompiledGraph;
   engine: RoutingEngine;
-  emissions: EmissionsModel | undefined;
-}
-
-/** Emissions model provider, set by the emissions module's loader when it is available. */
-export type EmissionsProvider = (dataDir: string, network: Network) => EmissionsModel | undefined;
-let provider: EmissionsProvider | undefined;
-export function setEmissionsProvider(p: EmissionsProvider): void {
-  provider = p;
 }
 
 export function loadContext(dataDir: string = DEFAULT_DATA_DIR): KeruenContext {
   const network = loadNetwork(dataDir);
-  const emissions = provider?.(dataDir, network);
-  const graph = compileNetwork(network, { emissions });
-  return { dataDir, network, graph, engine: new RoutingEngine(network, graph), emissions };
+  const factors = loadEmissionFactorsDir(join(dataDir, 'emissions'));
+  const graph = compileNetwork(network, { emissions: createEmissionsModel(factors) });
+  return { dataDir, network, factors, graph, engine: new RoutingEngine(network, graph) };
 }

@@ -1,2 +1,2 @@
-export { type KeruenContext, loadContext, setEmissionsProvider } from './context.ts';
+export { type KeruenContext, loadContext } from './context.ts';
 export { DEFAULT_DATA_DIR, loadDatasetDir, loadNetwork, readDatasetFiles, readManifest } from './dataset-dir.ts';

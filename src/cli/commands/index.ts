@@ -3,6 +3,7 @@
  * module here to make its commands appear in `keruen --help`.
  */
 import type { Command } from 'commander';
+import * as emissions from './emissions.ts';
 import * as network from './network.ts';
 import * as route from './route.ts';
 
@@ -10,4 +11,4 @@ export interface CommandModule {
   register(program: Command): void;
 }
 
-export const commandModules: readonly CommandModule[] = [network, route];
+export const commandModules: readonly CommandModule[] = [network, route, emissions];

@@ -16,3 +16,4 @@ export type { Cargo, LegInput, LegMode, ResolvedToc, Vessel } from './select-fac
 export { EU_COUNTRIES, getToc, selectToc } from './select-factor.ts';
 export type { ActivityUnit, ElementEmissions, HubInput } from './tce.ts';
 export { cargoTonnes, distanceAdjustment, hubEmissions, legEmissions } from './tce.ts';
+export { createEmissionsModel } from './routing-model.ts';

@@ -1,0 +1,44 @@
+/**
+ * Adapts the emissions module to the routing graph: per link and per hub, the WTW CO2e of one TEU and of one
+ * tonne. The compiler calls it once per link; the search scales by the cargo, which is exact because emissions
+ * are linear in mass (property-tested in test/core/emissions).
+ */
+import type { EmissionsModel, UnitEmissions } from '../network/compile.ts';
+import type { NetworkLink, NetworkNode } from '../network/network.ts';
+import type { EmissionFactors } from './load-factors.ts';
+import type { Vessel } from './select-factor.ts';
+import { hubEmissions, legEmissions } from './tce.ts';
+
+const VESSELS = new Set([
+  'rail_ferry',
+  'ro_pax',
+  'ro_ro',
+  'container_feeder',
+  'container_ship',
+  'block_train',
+  'general_cargo',
+]);
+
+export function createEmissionsModel(f: EmissionFactors): EmissionsModel {
+  return {
+    link(l: NetworkLink, from: NetworkNode, vessel: string | undefined): UnitEmissions {
+      const base = {
+        mode: l.mode,
+        distanceKm: l.distanceKm?.value ?? 0,
+        country: from.country,
+        electrified: l.electrified,
+        gauge: l.gauge,
+        vessel: vessel !== undefined && VESSELS.has(vessel) ? (vessel as Vessel) : undefined,
+      };
+      const perTeu = legEmissions(f, { ...base, cargo: { kind: 'containers', teu: 1 } }).wtwKg;
+      const perTonne = legEmissions(f, { ...base, cargo: { kind: 'bulk', tonnes: 1 } }).wtwKg;
+      return { perTeuKg: perTeu, perTonneKg: perTonne };
+    },
+    hub(_n: NetworkNode, operation): UnitEmissions {
+      return {
+        perTeuKg: hubEmissions(f, { operation, cargo: { kind: 'containers', teu: 1 } }).wtwKg,
+        perTonneKg: hubEmissions(f, { operation, cargo: { kind: 'bulk', tonnes: 1 } }).wtwKg,
+      };
+    },
+  };
+}
