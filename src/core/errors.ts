@@ -39,7 +39,9 @@ export class KeruenError extends Error {
 /** Formats an issue as one line: `file: id: field = value: message`. */
 export function formatIssue(i: Issue): string {
   const where = [i.file, i.id, i.field].filter((x) => x !== undefined && x !== '').join(': ');
-  const value = i.value === undefined ? '' : ` = ${truncate(JSON.stringify(i.value))}`;
+  // NaN and infinities print as themselves (JSON would say null, hiding the very problem being reported).
+  const shown = typeof i.value === 'number' && !Number.isFinite(i.value) ? String(i.value) : JSON.stringify(i.value);
+  const value = i.value === undefined ? '' : ` = ${truncate(shown)}`;
   return `${where}${value}: ${i.message}`;
 }
 
