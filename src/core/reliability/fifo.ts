@@ -1,0 +1,79 @@
+/**
+ * First-in first-out queue of waiting units (containers, wagons) for the simulations: arrival time and unit id in
+ * a growable ring of typed arrays, so a backlog of a million units costs 12 bytes each and no per-unit objects.
+ */
+export class UnitFifo {
+  private arrivals: Float64Array;
+  private units: Int32Array;
+  private head = 0;
+  length = 0;
+
+  constructor(initialCapacity = 1024) {
+    this.arrivals = new Float64Array(initialCapacity);
+    this.units = new Int32Array(initialCapacity);
+  }
+
+  push(arrivalH: number, unit: number): void {
+    const cap = this.arrivals.length;
+    if (this.length === cap) this.grow();
+    const i = (this.head + this.length) % this.arrivals.length;
+    this.arrivals[i] = arrivalH;
+    this.units[i] = unit;
+    this.length++;
+  }
+
+  /** Arrival time of the oldest unit (undefined behaviour when empty). */
+  peekArrivalH(): number {
+    return this.arrivals[this.head]!;
+  }
+
+  /** Unit id of the oldest unit. */
+  peekUnit(): number {
+    return this.units[this.head]!;
+  }
+
+  /** Drops the oldest unit. */
+  shift(): void {
+    this.head++;
+    if (this.head === this.arrivals.length) this.head = 0;
+    this.length--;
+  }
+
+  private grow(): void {
+    const cap = this.arrivals.length;
+    const arrivals = new Float64Array(cap * 2);
+    const units = new Int32Array(cap * 2);
+    for (let k = 0; k < this.length; k++) {
+      const i = (this.head + k) % cap;
+      arrivals[k] = this.arrivals[i]!;
+      units[k] = this.units[i]!;
+    }
+    this.arrivals = arrivals;
+    this.units = units;
+    this.head = 0;
+  }
+}
+
+/** A growable Float64Array, for samples whose count is not known in advance. */
+export class FloatList {
+  data: Float64Array;
+  length = 0;
+
+  constructor(initialCapacity = 1024) {
+    this.data = new Float64Array(initialCapacity);
+  }
+
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const d = new Float64Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.length++] = x;
+  }
+
+  /** A view of the filled part (shares memory). */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The input of the transit-time Monte Carlo: an itinerary as a sequence of timed steps (travel on a link, dwell
+ * at a terminal, a border crossing, a gauge change, a transfer, a scheduled sailing). The router builds one per
+ * itinerary; durations are distributions in hours (figure.ts). A sailing first waits for the next departure of
+ * its weekly timetable (timetable.ts), and each departure may be cancelled, in which case the cargo waits for
+ * the following one.
+ */
+
+import { KeruenError } from '../errors.ts';
+import type { DistributionSpec } from '../network/figure.ts';
+import { WEEK_H } from '../routing/timetable.ts';
+import { checkDistribution } from './samplers.ts';
+
+export type TimelineStepKind = 'travel' | 'dwell' | 'border' | 'gauge_change' | 'transfer' | 'sailing';
+
+export interface TimelineStep {
+  kind: TimelineStepKind;
+  label: string;
+  /** Hours; for a sailing, the crossing after departure. */
+  duration: DistributionSpec;
+  /**
+   * For 'sailing' steps: weekly departure offsets, hours after Monday 00:00 UTC, sorted ascending. Any step that
+   * has them waits for the next departure before its duration starts (a train slot works the same way).
+   */
+  departuresH?: number[];
+  /** Probability that a departure is cancelled; a cancelled departure means waiting for the following one. */
+  cancellationProbability?: number;
+}
+
+export interface Timeline {
+  /** Departure from the origin, hours since the Unix epoch (UTC). */
+  departH: number;
+  steps: TimelineStep[];
+}
+
+/** Throws KERUEN_INVALID_INPUT naming the step when a timeline cannot be simulated. */
+export function checkTimeline(t: Timeline): void {
+  if (!Number.isFinite(t.departH)) {
+    throw new KeruenError('KERUEN_INVALID_INPUT', `timeline departH ${t.departH} is not a finite number`, [], {
+      value: t.departH,
+    });
+  }
+  t.steps.forEach((s, i) => {
+    const where = `timeline step ${i} (${s.label})`;
+    checkDistribution(s.duration, where);
+    if (s.departuresH !== undefined) {
+      let prev = -1;
+      for (const o of s.departuresH) {
+        if (!(o >= 0 && o < WEEK_H) || o < prev) {
+          throw new KeruenError(
+            'KERUEN_INVALID_INPUT',
+            `${where}: departures must be sorted offsets in [0, ${WEEK_H}) hours, got ${JSON.stringify(s.departuresH)}`,
+            [],
+            { value: s.departuresH },
+          );
+        }
+        prev = o;
+      }
+    }
+    const p = s.cancellationProbability;
+    if (p !== undefined && p > 0 && (s.departuresH === undefined || s.departuresH.length === 0)) {
+      throw new KeruenError('KERUEN_INVALID_INPUT', `${where}: a cancellation probability needs departures`, [], {
+        value: p,
+      });
+    }
+    if (p !== undefined && !(p >= 0 && p < 1)) {
+      throw new KeruenError('KERUEN_INVALID_INPUT', `${where}: cancellationProbability ${p} must be in [0, 1)`, [], {
+        value: p,
+      });
+    }
+  });
+}

@@ -1,0 +1,93 @@
+/** The generator, the samplers, the event heap and the quantile selection, each against a plain computation. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  EventHeap,
+  inverseNormalCdf,
+  irwinHallCdf,
+  quantilesInPlace,
+  Rng,
+  streamSeed,
+} from '../../../src/core/reliability/index.ts';
+
+describe('Rng (xoshiro128**)', () => {
+  it('is reproducible, fills the same numbers as single draws, and looks uniform', () => {
+    const a = new Rng(123);
+    const b = new Rng(123);
+    const buf = new Float64Array(1000);
+    b.fillUniform(buf, 1000);
+    let sum = 0;
+    const bins = new Array(10).fill(0);
+    for (let i = 0; i < 1000; i++) expect(a.uniform()).toBe(buf[i]);
+    const c = new Rng(7);
+    for (let i = 0; i < 100_000; i++) {
+      const u = c.uniform();
+      sum += u;
+      bins[Math.floor(u * 10)]++;
+    }
+    expect(sum / 100_000).toBeCloseTo(0.5, 2);
+    // chi-square with 9 degrees of freedom: 99.9th percentile is 27.9
+    const chi = bins.reduce((s, n) => s + (n - 10_000) ** 2 / 10_000, 0);
+    expect(chi).toBeLessThan(27.9);
+    expect(c.draws).toBe(100_000);
+    expect(streamSeed(1, 0)).not.toBe(streamSeed(1, 1));
+    expect(new Rng(1).uniform()).not.toBe(new Rng(2).uniform());
+  });
+});
+
+describe('inverseNormalCdf', () => {
+  it('matches known quantiles of the standard normal to 1e-8', () => {
+    expect(inverseNormalCdf(0.5)).toBeCloseTo(0, 9);
+    expect(inverseNormalCdf(0.9)).toBeCloseTo(1.2815515655446004, 8);
+    expect(inverseNormalCdf(0.975)).toBeCloseTo(1.959963984540054, 8);
+    expect(inverseNormalCdf(0.001)).toBeCloseTo(-3.090232306167813, 8);
+  });
+});
+
+describe('irwinHallCdf', () => {
+  it('is the triangular CDF for n = 2 and symmetric for n = 10', () => {
+    expect(irwinHallCdf(2, 0.5)).toBeCloseTo(0.125, 12);
+    expect(irwinHallCdf(2, 1.5)).toBeCloseTo(0.875, 12);
+    expect(irwinHallCdf(10, 5)).toBeCloseTo(0.5, 10);
+  });
+});
+
+describe('EventHeap', () => {
+  it('pops in time order, first-in first-out among equal times (against a sort)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 300 }), (times) => {
+        const h = new EventHeap(2);
+        times.forEach((t, i) => {
+          h.push(t, i);
+        });
+        const expected = times.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t || a.i - b.i);
+        for (const e of expected) {
+          expect(h.pop()).toBe(e.i);
+          expect(h.lastTimeH).toBe(e.t);
+        }
+        expect(h.size).toBe(0);
+      }),
+    );
+  });
+});
+
+describe('quantilesInPlace', () => {
+  it('equals type-7 quantiles of the sorted sample', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 5 }),
+        (xs, qs) => {
+          const sorted = [...xs].sort((a, b) => a - b);
+          const got = quantilesInPlace(Float64Array.from(xs), qs);
+          qs.forEach((q, j) => {
+            const h = (sorted.length - 1) * q;
+            const k = Math.floor(h);
+            const want = sorted[k]! + (h - k) * ((sorted[Math.min(k + 1, sorted.length - 1)] ?? 0) - sorted[k]!);
+            expect(Math.abs(got[j]! - want)).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(want)));
+          });
+        },
+      ),
+    );
+  });
+});
