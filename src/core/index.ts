@@ -18,3 +18,7 @@ export type { Cargo, Constraints, SearchQuery } from './routing/query.ts';
 export { corridorLabel, type CorridorLabel } from './routing/corridor-label.ts';
 export { Dijkstra, buildCsr, type CsrGraph } from './routing/dijkstra.ts';
 export { weeklyDepartures, waitForNextDeparture, toHoursSinceEpoch, fromHoursSinceEpoch, weekPhaseH, WEEK_H } from './routing/timetable.ts';
+/** ISO 14083 / GLEC emissions: factors, transport chain elements, chains, iLEAP export. */
+export * as emissions from './emissions/index.ts';
+/** Transit-time Monte Carlo and port-queue discrete-event simulation. */
+export * as reliability from './reliability/index.ts';
