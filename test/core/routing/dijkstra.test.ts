@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dijkstra, buildCsr } from '../../../src/core/routing/dijkstra.ts';
+import { buildCsr, Dijkstra } from '../../../src/core/routing/dijkstra.ts';
 
 /** Bellman-Ford as the plain reference. */
 function bellmanFord(n: number, es: Array<[number, number, number]>, s: number): number[] {
@@ -23,7 +23,12 @@ describe('Dijkstra on CSR', () => {
           }),
         ),
         ({ n, es, s, t }) => {
-          const g = buildCsr(n, Int32Array.from(es, (e) => e[0]), Int32Array.from(es, (e) => e[1]), Float64Array.from(es, (e) => e[2]));
+          const g = buildCsr(
+            n,
+            Int32Array.from(es, (e) => e[0]),
+            Int32Array.from(es, (e) => e[1]),
+            Float64Array.from(es, (e) => e[2]),
+          );
           const dj = new Dijkstra(g);
           const ref = bellmanFord(n, es, s);
           expect(dj.run(s, t)).toBe(ref[t]);
