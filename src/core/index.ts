@@ -30,3 +30,5 @@ export {
   weeklyDepartures,
   weekPhaseH,
 } from './routing/timetable.ts';
+/** What-if scenarios, demand, capacity-constrained assignment, comparison and investment ranking. */
+export * as scenarios from './scenarios/index.ts';

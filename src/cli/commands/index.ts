@@ -6,10 +6,11 @@ import type { Command } from 'commander';
 import * as emissions from './emissions.ts';
 import * as network from './network.ts';
 import * as route from './route.ts';
+import * as scenario from './scenario.ts';
 import * as simulate from './simulate.ts';
 
 export interface CommandModule {
   register(program: Command): void;
 }
 
-export const commandModules: readonly CommandModule[] = [network, route, emissions, simulate];
+export const commandModules: readonly CommandModule[] = [network, route, emissions, simulate, scenario];

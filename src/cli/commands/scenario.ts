@@ -1,0 +1,290 @@
+/**
+ * `keruen scenario ...`: list the scenarios of data/scenarios, compare two of them on a demand set (KPIs side by
+ * side and their differences), and rank the investment scenarios by benefit per euro.
+ */
+import { type Command, Option } from 'commander';
+import { createEmissionsModel } from '../../core/emissions/routing-model.ts';
+import { KeruenError } from '../../core/errors.ts';
+import type { EmissionsModel } from '../../core/network/compile.ts';
+import type { Network } from '../../core/network/network.ts';
+import { checkScenario } from '../../core/scenarios/apply-scenario.ts';
+import type { AssignmentOptions } from '../../core/scenarios/assignment.ts';
+import { type Comparison, compareKpis, type Pair } from '../../core/scenarios/compare.ts';
+import type { DemandSet } from '../../core/scenarios/demand.ts';
+import {
+  type InvestmentBenefit,
+  investmentBenefit,
+  RANK_KEYS,
+  type RankKey,
+  rankInvestments,
+} from '../../core/scenarios/rank-investments.ts';
+import { BASELINE_ID, runScenario, type ScenarioRun } from '../../core/scenarios/run-scenario.ts';
+import { getScenario } from '../../core/scenarios/scenario-load.ts';
+import type { Scenario } from '../../core/scenarios/scenario-schema.ts';
+import { loadContext } from '../../io/context.ts';
+import { DEFAULT_DATA_DIR } from '../../io/dataset-dir.ts';
+import { loadDemand, loadScenarios, readScenarios } from '../../io/scenarios.ts';
+import { issueLine } from '../format.ts';
+
+const out = (s: string): void => {
+  process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+};
+
+const dataOption = (): Option =>
+  new Option('-d, --data <dir>', 'dataset folder').default(DEFAULT_DATA_DIR, 'the shipped data/');
+
+interface RunFlags {
+  data: string;
+  demand?: string;
+  json?: boolean;
+  samples: string;
+  seed: string;
+  gap: string;
+  votFactor?: string;
+  carbonPrice?: string;
+  plannedUpTo?: string;
+}
+
+function num(name: string, v: string | undefined, min = 0): number | undefined {
+  if (v === undefined) return undefined;
+  const x = Number(v);
+  if (!Number.isFinite(x) || x < min)
+    throw new KeruenError('KERUEN_INVALID_INPUT', `${name} ${JSON.stringify(v)} must be a number >= ${min}`, [], {
+      field: name,
+      value: v,
+    });
+  return x;
+}
+
+const runOptions = (c: Command): Command =>
+  c
+    .addOption(dataOption())
+    .option('--demand <file>', 'demand file (YAML)', undefined)
+    .option('--samples <n>', 'Monte Carlo samples per OD pair for P50/P90 (0 skips)', '2000')
+    .option('--seed <n>', 'seed of the Monte Carlo', '1')
+    .option('--gap <g>', 'relative gap at which the equilibrium stops', '1e-4')
+    .option('--vot-factor <x>', "multiply every commodity's value of time (shippers' sensitivity)")
+    .option('--carbon-price <usd>', 'carbon price in USD per tonne CO2e (overrides the demand file)')
+    .option('--planned-up-to <year>', 'count planned links and nodes expected by this year as open')
+    .option('--json', 'print the result as JSON');
+
+export function register(program: Command): void {
+  const sc = program.command('scenario').description('what-if scenarios: list, compare, rank investments');
+
+  sc.command('list')
+    .description('list the scenarios in data/scenarios with their changes, tags and validity against the network')
+    .addOption(dataOption())
+    .option('--json', 'print the list as JSON')
+    .action((opts: { data: string; json?: boolean }) => listCommand(opts));
+
+  runOptions(
+    sc
+      .command('compare')
+      .description('assign the demand on two scenarios and print the KPIs side by side with their differences')
+      .argument('<base>', `scenario id, or "${BASELINE_ID}"`)
+      .argument('<other>', `scenario id, or "${BASELINE_ID}"`),
+  ).action((base: string, other: string, opts: RunFlags) => compareCommand(base, other, opts));
+
+  runOptions(
+    sc
+      .command('rank-investments')
+      .description('rank the investment scenarios by yearly benefit per million euro of sourced capital cost')
+      .addOption(new Option('--by <key>', 'benefit to rank by').choices([...RANK_KEYS]).default('generalised-cost'))
+      .option('--usd-per-eur <rate>', 'exchange rate to rank costs quoted in USD with the EUR ones'),
+  ).action((opts: RunFlags & { by: RankKey; usdPerEur?: string }) => rankCommand(opts));
+}
+
+function listCommand(opts: { data: string; json?: boolean }): void {
+  const { scenarios, issues } = readScenarios(opts.data);
+  const ctx = loadContext(opts.data);
+  const rows = scenarios.map((s) => {
+    const problems = checkScenario(ctx.network, s);
+    return {
+      id: s.id,
+      name: s.name,
+      tags: s.tags,
+      changes: s.changes.length,
+      sources: s.sources,
+      investment: s.investment
+        ? { cost: s.investment.cost.value, currency: s.investment.currency, comparedWith: s.investment.comparedWith }
+        : null,
+      valid: problems.length === 0,
+      problems,
+      file: s.file,
+    };
+  });
+  if (opts.json) {
+    out(JSON.stringify({ scenarios: rows, fileIssues: issues }, null, 2));
+  } else {
+    out(`${rows.length} scenario(s) in ${opts.data}/scenarios (plus "${BASELINE_ID}", the network as loaded)`);
+    for (const r of rows) {
+      const cost = r.investment ? `  cost ${fmtMoney(r.investment.cost)} ${r.investment.currency}` : '';
+      out(`  ${r.valid ? 'ok ' : 'BAD'} ${r.id.padEnd(30)} ${r.name}`);
+      out(`      ${r.changes} change(s); tags: ${r.tags.join(', ') || '-'}; sources: ${r.sources.join(', ')}${cost}`);
+      for (const p of r.problems) out(`      ${issueLine(p)}`);
+    }
+    for (const i of issues) out(`  file problem: ${issueLine(i)}`);
+  }
+  if (issues.length > 0 || rows.some((r) => !r.valid)) process.exitCode = 1;
+}
+
+interface Setup {
+  network: Network;
+  emissions: EmissionsModel;
+  scenarios: Scenario[];
+  demand: DemandSet;
+  assignment: AssignmentOptions;
+  samples: number;
+  seed: number;
+}
+
+function setup(opts: RunFlags): Setup {
+  const ctx = loadContext(opts.data);
+  return {
+    network: ctx.network,
+    emissions: createEmissionsModel(ctx.factors),
+    scenarios: loadScenarios(opts.data),
+    demand: loadDemand(opts.demand, opts.data),
+    assignment: {
+      relativeGap: num('--gap', opts.gap),
+      valueOfTimeFactor: num('--vot-factor', opts.votFactor),
+      carbonPriceUsdPerTonneCo2e: num('--carbon-price', opts.carbonPrice),
+      includePlannedUpTo: num('--planned-up-to', opts.plannedUpTo, 1990),
+    },
+    samples: num('--samples', opts.samples)!,
+    seed: num('--seed', opts.seed)!,
+  };
+}
+
+function run(s: Setup, id: string): ScenarioRun {
+  const scenario = id === BASELINE_ID ? undefined : getScenario(s.scenarios, id);
+  return runScenario(s.network, scenario, s.demand, {
+    emissions: s.emissions,
+    assignment: s.assignment,
+    kpis: { samples: s.samples, seed: s.seed },
+  });
+}
+
+function compareCommand(baseId: string, otherId: string, opts: RunFlags): void {
+  const s = setup(opts);
+  const a = run(s, baseId);
+  const b = run(s, otherId);
+  const c = compareKpis(a, b);
+  if (opts.json) out(JSON.stringify({ demand: s.demand.id, comparison: c }, null, 2));
+  else printComparison(c, s.demand);
+}
+
+function fmt(x: number | null, digits = 0): string {
+  if (x === null || !Number.isFinite(x)) return '-';
+  return x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+function fmtMoney(x: number): string {
+  if (Math.abs(x) >= 1e9) return `${fmt(x / 1e9, 2)} bn`;
+  if (Math.abs(x) >= 1e6) return `${fmt(x / 1e6, 1)} m`;
+  return fmt(x);
+}
+function signed(x: number | null, digits = 0): string {
+  if (x === null || !Number.isFinite(x)) return '-';
+  const s = fmt(x, digits);
+  return x > 0 ? `+${s}` : s;
+}
+const row = (label: string, p: Pair<number | null>, digits = 0, scale = 1) =>
+  `  ${label.padEnd(34)} ${fmt(p.base === null ? null : p.base * scale, digits).padStart(14)} ${fmt(
+    p.other === null ? null : p.other * scale,
+    digits,
+  ).padStart(14)} ${signed(p.delta === null ? null : p.delta * scale, digits).padStart(14)}`;
+
+function printComparison(c: Comparison, d: DemandSet): void {
+  const head = (t: string) =>
+    `${t.padEnd(36)} ${c.base.id.slice(0, 14).padStart(14)} ${c.other.id.slice(0, 14).padStart(14)} ${'difference'.padStart(14)}`;
+  out(`${c.base.id}: ${c.base.name}`);
+  out(`${c.other.id}: ${c.other.name}`);
+  out(`demand: ${d.id} (${d.name}, ${d.year})`);
+  out('');
+  out(head('Totals per year'));
+  out(row('generalised cost, USD m', c.totals.generalisedCostUsd, 1, 1e-6));
+  out(row('transport cost, USD m', c.totals.costUsd, 1, 1e-6));
+  out(row('CO2e, kt', c.totals.co2eTonnes, 1, 1e-3));
+  for (const k of c.commodities) {
+    if ((k.served.base ?? 0) + (k.unserved.base ?? 0) === 0) continue;
+    out(row(`${k.commodity}: served, ${k.unit}`, k.served));
+    out(row(`${k.commodity}: unserved, ${k.unit}`, k.unserved));
+    out(row(`${k.commodity}: ${k.unit}-days in transit, m`, k.unitDays, 2, 1e-6));
+  }
+  out('');
+  out(head('Corridor shares of served volume, %'));
+  for (const k of c.corridors) out(row(`${k.commodity}: ${k.corridor}`, k.share, 1, 100));
+  out('');
+  out(head('OD pairs'));
+  for (const o of c.ods) {
+    out(`  ${o.from} -> ${o.to}, ${o.commodity}, ${fmt(o.demand)} ${o.unit}/yr`);
+    out(row('  mean time, days', o.meanTimeH, 1, 1 / 24));
+    out(row('  P90 time, days', o.p90TimeH, 1, 1 / 24));
+    out(row(`  cost, USD/${o.unit}`, o.costUsdPerUnit));
+    out(row(`  CO2e, kg/${o.unit}`, o.co2eKgPerUnit));
+    out(row(`  unserved, ${o.unit}`, o.unserved));
+    out(`    main corridor: ${o.mainCorridor.base ?? '-'} -> ${o.mainCorridor.other ?? '-'}`);
+  }
+  out('');
+  out(head('Bottlenecks: utilisation, %'));
+  for (const e of c.elements.slice(0, 12)) {
+    const name = `${e.kind} ${e.id}${e.direction === 'reverse' ? ' (reverse)' : ''}`;
+    out(row(name.slice(0, 34), e.utilisation, 1, 100));
+  }
+  out('');
+  out(
+    `equilibrium: ${c.base.id} ${c.solver.base.iterations} iterations, gap ${c.solver.base.relativeGap.toExponential(1)}; ` +
+      `${c.other.id} ${c.solver.other.iterations} iterations, gap ${c.solver.other.relativeGap.toExponential(1)}`,
+  );
+}
+
+function rankCommand(opts: RunFlags & { by: RankKey; usdPerEur?: string }): void {
+  const s = setup(opts);
+  const usdPerEur = num('--usd-per-eur', opts.usdPerEur);
+  const investments = s.scenarios.filter((x) => x.tags.includes('investment'));
+  const runs = new Map<string, ScenarioRun>();
+  const get = (id: string) => {
+    let r = runs.get(id);
+    if (!r) {
+      r = run(s, id);
+      runs.set(id, r);
+    }
+    return r;
+  };
+  const benefits: InvestmentBenefit[] = investments.map((inv) => {
+    const ref = get(inv.investment?.comparedWith ?? BASELINE_ID);
+    return investmentBenefit(ref.kpis, inv, get(inv.id).kpis, usdPerEur);
+  });
+  const ranked = rankInvestments(benefits, opts.by);
+  if (opts.json) {
+    out(
+      JSON.stringify({ demand: s.demand.id, by: opts.by, usdPerEur: usdPerEur ?? null, investments: ranked }, null, 2),
+    );
+    return;
+  }
+  const perLabel = {
+    'generalised-cost': 'USD/yr per EUR m',
+    'teu-days': 'TEU-d/yr per EUR m',
+    volume: 'TEU/yr per EUR m',
+  }[opts.by];
+  out(`Investment scenarios ranked by ${opts.by} per EUR million (demand ${s.demand.id}, ${s.demand.year})`);
+  out(
+    `${'rank'.padEnd(5)}${'scenario'.padEnd(30)}${'cost EUR m'.padStart(12)}${'GC saved USD m/yr'.padStart(19)}` +
+      `${'TEU-days saved/yr'.padStart(19)}${'TEU gained'.padStart(12)}${'t gained'.padStart(12)}${perLabel.padStart(20)}`,
+  );
+  for (const b of ranked) {
+    const per =
+      opts.by === 'teu-days'
+        ? b.perMillionEur.teuDaysSavedPerYear
+        : opts.by === 'volume'
+          ? b.perMillionEur.teuGainedPerYear
+          : b.perMillionEur.generalisedCostSavedUsdPerYear;
+    out(
+      `${String(b.rank ?? '-').padEnd(5)}${b.id.slice(0, 29).padEnd(30)}${fmt(b.costEur === null ? null : b.costEur / 1e6, 0).padStart(12)}` +
+        `${signed(b.generalisedCostSavedUsdPerYear / 1e6, 2).padStart(19)}${signed(b.teuDaysSavedPerYear).padStart(19)}` +
+        `${signed(b.teuGainedPerYear).padStart(12)}${signed(b.tonnesGainedPerYear).padStart(12)}${signed(per, 2).padStart(20)}`,
+    );
+    if (b.note) out(`     ${b.note}`);
+    if (b.costProvenance) out(`     cost: ${b.costProvenance}`);
+  }
+}

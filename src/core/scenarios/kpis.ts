@@ -1,0 +1,267 @@
+/**
+ * Key figures of an equilibrium assignment: per OD pair the served and unserved volume, mean and P90 door-to-
+ * door time, cost and CO2e per unit and the corridor split; per corridor the volume and share by commodity;
+ * the bottleneck ranking of capacity-limited elements; and totals (unit-days in transit, cost, CO2e,
+ * generalised cost including the penalty of unserved demand).
+ *
+ * Times: the mean is the flow-weighted mean of the routes' expected times (travel, timetable wait, congestion
+ * delay). P50 and P90 come from the reliability Monte Carlo (reliability/monte-carlo.ts) on each route's
+ * timeline, with the route's mean congestion delay added as a fixed step (its variability is not sampled), at
+ * eight ready times spread over the week, routes sampled in proportion to their flow.
+ */
+
+import { compileTimeline, sampleTransitTimes } from '../reliability/monte-carlo.ts';
+import { quantilesInPlace } from '../reliability/quantiles.ts';
+import type { TimelineStep } from '../reliability/timeline.ts';
+import type { CorridorLabel } from '../routing/corridor-label.ts';
+import { unitCo2e, unitCost } from '../routing/edge-cost.ts';
+import { buildItinerary } from '../routing/itinerary.ts';
+import type { AssignmentResult } from './assignment.ts';
+
+export interface RouteSummary {
+  corridor: CorridorLabel;
+  keyNodes: string[];
+  flow: number;
+  share: number;
+  timeH: number;
+  congestionH: number;
+  costUsdPerUnit: number;
+  co2eKgPerUnit: number;
+  generalisedCostUsdPerUnit: number;
+}
+
+export interface OdKpi {
+  from: string;
+  to: string;
+  commodity: string;
+  unit: 'TEU' | 't';
+  demand: number;
+  served: number;
+  unserved: number;
+  noRoute: boolean;
+  meanTimeH: number | null;
+  p50TimeH: number | null;
+  p90TimeH: number | null;
+  costUsdPerUnit: number | null;
+  co2eKgPerUnit: number | null;
+  /** Generalised cost of the served volume, USD per year. */
+  servedGeneralisedCostUsd: number;
+  /** Generalised cost of not shipping, USD per unit; null when the pair has no route. */
+  penaltyUsdPerUnit: number | null;
+  routes: RouteSummary[];
+}
+
+export interface BottleneckKpi {
+  kind: string;
+  id: string;
+  direction?: string | undefined;
+  utilisation: number;
+  delayH: number;
+  loadContainersTeu: number;
+  loadAllTeuEq: number;
+  capacityContainersTeu: number | null;
+  capacityAllTeuEq: number | null;
+}
+
+export interface CommodityTotals {
+  commodity: string;
+  unit: 'TEU' | 't';
+  demand: number;
+  served: number;
+  unserved: number;
+  /** Served units times mean days in transit: TEU-days or tonne-days per year. */
+  unitDays: number;
+  costUsd: number;
+  co2eTonnes: number;
+  /** Including the penalty of unserved demand (pairs with no route at all have no penalty and count 0). */
+  generalisedCostUsd: number;
+  /** Served volume by corridor, and shares of the served volume. */
+  byCorridor: Record<string, { volume: number; share: number }>;
+}
+
+export interface ScenarioKpis {
+  iterations: number;
+  relativeGap: number;
+  converged: boolean;
+  ods: OdKpi[];
+  commodities: CommodityTotals[];
+  bottlenecks: BottleneckKpi[];
+  totals: { generalisedCostUsd: number; costUsd: number; co2eTonnes: number };
+  reliability: { seed: number; samplesPerOd: number } | null;
+}
+
+export interface KpiOptions {
+  /** Monte Carlo samples per OD pair for P50/P90 (0 skips; default 2000). */
+  samples?: number | undefined;
+  seed?: number | undefined;
+  /** Elements listed, most utilised first (default all). */
+  topBottlenecks?: number | undefined;
+}
+
+const PHASES = 8;
+
+export function computeKpis(r: AssignmentResult, opts: KpiOptions = {}): ScenarioKpis {
+  const { network: net, graph: g } = r;
+  const samples = opts.samples ?? 2000;
+  const seed = opts.seed ?? 1;
+  const odKpis: OdKpi[] = [];
+  const totals = new Map<string, CommodityTotals>();
+  for (const k of r.classes) {
+    totals.set(k.commodity.id, {
+      commodity: k.commodity.id,
+      unit: k.unit,
+      demand: 0,
+      served: 0,
+      unserved: 0,
+      unitDays: 0,
+      costUsd: 0,
+      co2eTonnes: 0,
+      generalisedCostUsd: 0,
+      byCorridor: {},
+    });
+  }
+  for (const od of r.ods) {
+    const k = r.classes[od.classIndex]!;
+    const t = totals.get(od.commodity)!;
+    const routes: RouteSummary[] = [];
+    const timelines: Array<{ steps: TimelineStep[]; share: number }> = [];
+    let served = 0;
+    for (const rt of od.routes) served += rt.flow;
+    for (const rt of od.routes) {
+      let timeH = 0;
+      let congestionH = 0;
+      let cost = 0;
+      let co2 = 0;
+      const congestionSteps: TimelineStep[] = [];
+      for (const e of rt.edges) {
+        timeH += r.edgeBaseTimeH[e]!;
+        const res = r.resources.edgeResource[e]!;
+        if (res >= 0 && r.delayH[res]! > 0) {
+          congestionH += r.delayH[res]!;
+          congestionSteps.push({
+            kind: 'dwell',
+            label: `congestion ${r.resources.id[res]}`,
+            duration: { dist: 'fixed', value: r.delayH[res]! },
+          });
+        }
+        cost += unitCost(g, e, k.perTeu);
+        co2 += unitCo2e(g, e, k.perTeu);
+      }
+      timeH += congestionH;
+      const it = buildItinerary(
+        net,
+        g,
+        { edges: Array.from(rt.edges), arriveH: 0, costUsd: cost, co2eKg: co2, riskLog: 0, transfers: 0 },
+        0,
+        k.perTeu ? { kind: 'containers', teu: 1 } : { kind: k.commodity.kind as 'bulk', tonnes: 1 },
+      );
+      const share = served > 0 ? rt.flow / served : 0;
+      routes.push({
+        corridor: it.corridor,
+        keyNodes: it.keyNodes,
+        flow: rt.flow,
+        share,
+        timeH,
+        congestionH,
+        costUsdPerUnit: cost,
+        co2eKgPerUnit: co2,
+        generalisedCostUsdPerUnit: k.valueOfTimeUsdPerUnitH * timeH + cost + k.carbonUsdPerKg * co2,
+      });
+      timelines.push({ steps: [...it.timeline.steps, ...congestionSteps], share });
+      const days = timeH / 24;
+      t.unitDays += rt.flow * days;
+      t.costUsd += rt.flow * cost;
+      t.co2eTonnes += (rt.flow * co2) / 1000;
+      t.generalisedCostUsd += rt.flow * routes[routes.length - 1]!.generalisedCostUsdPerUnit;
+      const c = t.byCorridor[it.corridor] ?? { volume: 0, share: 0 };
+      c.volume += rt.flow;
+      t.byCorridor[it.corridor] = c;
+    }
+    t.demand += od.demand;
+    t.served += served;
+    t.unserved += od.unserved;
+    if (od.unserved > 0 && Number.isFinite(od.penaltyUsdPerUnit))
+      t.generalisedCostUsd += od.unserved * od.penaltyUsdPerUnit;
+    const mean = (f: (x: RouteSummary) => number) =>
+      served > 0 ? routes.reduce((s, x) => s + x.share * f(x), 0) : null;
+    let p50: number | null = null;
+    let p90: number | null = null;
+    if (samples > 0 && served > 0) [p50, p90] = odQuantiles(timelines, samples, seed + od.flowIndex);
+    odKpis.push({
+      from: od.from,
+      to: od.to,
+      commodity: od.commodity,
+      unit: k.unit,
+      demand: od.demand,
+      served,
+      unserved: od.unserved,
+      noRoute: od.noRoute,
+      meanTimeH: mean((x) => x.timeH),
+      p50TimeH: p50,
+      p90TimeH: p90,
+      costUsdPerUnit: mean((x) => x.costUsdPerUnit),
+      co2eKgPerUnit: mean((x) => x.co2eKgPerUnit),
+      servedGeneralisedCostUsd: routes.reduce((s, x) => s + x.flow * x.generalisedCostUsdPerUnit, 0),
+      penaltyUsdPerUnit: Number.isFinite(od.penaltyUsdPerUnit) ? od.penaltyUsdPerUnit : null,
+      routes,
+    });
+  }
+  for (const t of totals.values())
+    for (const c of Object.values(t.byCorridor)) c.share = t.served > 0 ? c.volume / t.served : 0;
+
+  const res = r.resources;
+  const order = Array.from({ length: res.count }, (_, i) => i).sort((a, b) => r.utilisation[b]! - r.utilisation[a]!);
+  const fin = (x: number) => (Number.isFinite(x) ? x : null);
+  const bottlenecks = order.slice(0, opts.topBottlenecks ?? res.count).map((i) => ({
+    kind: res.kind[i]!,
+    id: res.id[i]!,
+    direction: res.direction[i],
+    utilisation: r.utilisation[i]!,
+    delayH: r.delayH[i]!,
+    loadContainersTeu: r.loadContainersTeu[i]!,
+    loadAllTeuEq: r.loadAllTeuEq[i]!,
+    capacityContainersTeu: fin(res.capContainersTeu[i]!),
+    capacityAllTeuEq: fin(res.capAllTeuEq[i]!),
+  }));
+  const commodities = [...totals.values()];
+  return {
+    iterations: r.iterations,
+    relativeGap: r.relativeGap,
+    converged: r.converged,
+    ods: odKpis,
+    commodities,
+    bottlenecks,
+    totals: {
+      generalisedCostUsd: commodities.reduce((s, c) => s + c.generalisedCostUsd, 0),
+      costUsd: commodities.reduce((s, c) => s + c.costUsd, 0),
+      co2eTonnes: commodities.reduce((s, c) => s + c.co2eTonnes, 0),
+    },
+    reliability: samples > 0 ? { seed, samplesPerOd: samples } : null,
+  };
+}
+
+/** P50 and P90 of the pooled transit times of an OD pair's routes, sampled in proportion to their shares. */
+function odQuantiles(
+  routes: Array<{ steps: TimelineStep[]; share: number }>,
+  samples: number,
+  seed: number,
+): [number, number] {
+  const parts: Float64Array[] = [];
+  let stream = 0;
+  for (const rt of routes) {
+    const n = Math.max(1, Math.round((samples * rt.share) / PHASES));
+    for (let ph = 0; ph < PHASES; ph++) {
+      // Ready times spread over the week (every 21 h), so the timetable wait is averaged.
+      const c = compileTimeline({ departH: ph * 21, steps: rt.steps });
+      parts.push(sampleTransitTimes(c, (seed * 7919 + stream++) >>> 0, n));
+    }
+  }
+  const all = new Float64Array(parts.reduce((s, p) => s + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    all.set(p, o);
+    o += p.length;
+  }
+  const [p50, p90] = quantilesInPlace(all, [0.5, 0.9]) as [number, number];
+  return [p50, p90];
+}

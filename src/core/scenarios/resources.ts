@@ -1,0 +1,114 @@
+/**
+ * The capacity-limited elements of a compiled network that the assignment loads: each direction of a link
+ * (its line capacity and, for a scheduled link, its service's capacity), each handling facility (the transfers
+ * of a node) and each gauge-change yard. Every compiled edge uses at most one element.
+ *
+ * Two measures per element, both in TEU equivalents per year: a container-only one (a container hub's TEU, a
+ * line's TEU per year, a feeder's TEU per sailing) loaded by container flows, and an all-cargo one (tonnes per
+ * year, trains per day, wagons per sailing at 70 t each) loaded by every flow, tonnes at 10 t per TEU. Utilisation is the larger of the two
+ * ratios. Link capacities are taken per direction (train pairs, sailings each way); facility and gauge-change
+ * capacities are the total through the node (a gauge-change capacity in TEU per day binds containers only).
+ * An element with no capacity figure is not congestible.
+ */
+import type { CompiledGraph } from '../network/compile.ts';
+import { DEFAULT_TONNES_PER_TEU, EDGE_GAUGE, EDGE_LINK } from '../network/compile.ts';
+import type { Network } from '../network/network.ts';
+import { TEU_PER_TRAIN, TONNES_PER_WAGON } from './congestion.ts';
+
+export type ResourceKind = 'link' | 'facility' | 'gauge_change';
+
+export interface Resources {
+  count: number;
+  kind: ResourceKind[];
+  /** Link or node id. */
+  id: string[];
+  /** For links: 'forward' (from -> to) or 'reverse'. */
+  direction: Array<'forward' | 'reverse' | undefined>;
+  /** Container-only capacity, TEU per year (Infinity when none is known). */
+  capContainersTeu: Float64Array;
+  /** All-cargo capacity, TEU equivalents per year (Infinity when none is known). */
+  capAllTeuEq: Float64Array;
+  /** Resource of each compiled edge, -1 for none. */
+  edgeResource: Int32Array;
+}
+
+const WEEKS_PER_YEAR = 365 / 7;
+
+export function buildResources(net: Network, g: CompiledGraph, tonnesPerTeu = DEFAULT_TONNES_PER_TEU): Resources {
+  const kind: ResourceKind[] = [];
+  const id: string[] = [];
+  const direction: Array<'forward' | 'reverse' | undefined> = [];
+  const capC: number[] = [];
+  const capA: number[] = [];
+  const edgeResource = new Int32Array(g.edgeCount).fill(-1);
+  const byKey = new Map<string, number>();
+
+  const add = (
+    key: string,
+    k: ResourceKind,
+    rid: string,
+    dir: 'forward' | 'reverse' | undefined,
+    c: number,
+    a: number,
+  ) => {
+    let r = byKey.get(key);
+    if (r === undefined) {
+      r = kind.length;
+      byKey.set(key, r);
+      kind.push(k);
+      id.push(rid);
+      direction.push(dir);
+      capC.push(c);
+      capA.push(a);
+    }
+    return r;
+  };
+
+  for (let e = 0; e < g.edgeCount; e++) {
+    if (g.kind[e] === EDGE_LINK) {
+      const l = net.links[g.link[e]!]!;
+      let c = l.capacity?.teuPerYear?.value ?? Number.POSITIVE_INFINITY;
+      let a = Number.POSITIVE_INFINITY;
+      if (l.capacity?.tonnesPerYear) a = Math.min(a, l.capacity.tonnesPerYear.value / tonnesPerTeu);
+      if (l.capacity?.trainsPerDay) a = Math.min(a, l.capacity.trainsPerDay.value * 365 * TEU_PER_TRAIN);
+      const si = g.service[e]!;
+      if (si >= 0) {
+        const s = net.services[si]!;
+        const perDep = s.capacityTeuPerDeparture?.value;
+        const deps = g.depOff[si + 1]! - g.depOff[si]!;
+        // Frequency as given (1.63/week), not the rounded timetable, for the yearly capacity.
+        const perWeek = s.departuresPerWeek?.value ?? deps;
+        if (perDep !== undefined) c = Math.min(c, perDep * perWeek * WEEKS_PER_YEAR);
+        const wagons = s.capacityWagonsPerDeparture?.value;
+        if (wagons !== undefined)
+          a = Math.min(a, (wagons * TONNES_PER_WAGON * perWeek * WEEKS_PER_YEAR) / tonnesPerTeu);
+      }
+      if (c === Number.POSITIVE_INFINITY && a === Number.POSITIVE_INFINITY) continue;
+      const dir = g.reversed[e] ? 'reverse' : 'forward';
+      edgeResource[e] = add(`link ${l.id} ${dir}`, 'link', l.id, dir, c, a);
+    } else {
+      const n = net.nodes[g.vNode[g.source[e]!]!]!;
+      if (g.kind[e] === EDGE_GAUGE) {
+        const perDay = n.gaugeChange?.capacityTeuPerDay?.value;
+        if (perDay === undefined) continue;
+        // A capacity in TEU is a container transshipment capacity: it binds containers only.
+        edgeResource[e] = add(`gauge ${n.id}`, 'gauge_change', n.id, undefined, perDay * 365, Number.POSITIVE_INFINITY);
+      } else {
+        const c = n.facility?.capacityTeuPerYear?.value ?? Number.POSITIVE_INFINITY;
+        const t = n.facility?.capacityTonnesPerYear?.value;
+        const a = t === undefined ? Number.POSITIVE_INFINITY : t / tonnesPerTeu;
+        if (c === Number.POSITIVE_INFINITY && a === Number.POSITIVE_INFINITY) continue;
+        edgeResource[e] = add(`facility ${n.id}`, 'facility', n.id, undefined, c, a);
+      }
+    }
+  }
+  return {
+    count: kind.length,
+    kind,
+    id,
+    direction,
+    capContainersTeu: Float64Array.from(capC),
+    capAllTeuEq: Float64Array.from(capA),
+    edgeResource,
+  };
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { KeruenError } from '../../../src/core/errors.ts';
+import { applyScenario, checkScenario } from '../../../src/core/scenarios/apply-scenario.ts';
+import { parseScenario, parseScenarioFiles } from '../../../src/core/scenarios/scenario-load.ts';
+import type { Scenario } from '../../../src/core/scenarios/scenario-schema.ts';
+import { fig, fixedH, networkFrom, node } from '../../support/synthetic-network.ts';
+import { railLink } from './helpers.ts';
+
+const net = networkFrom({
+  nodes: [
+    node('kz-a', 'KZ', { facility: { capacityTeuPerYear: fig(1000), dwell: fixedH(10) } }),
+    node('kz-b', 'KZ'),
+    node('ru-c', 'RU'),
+    node('kz-d', 'KZ', { status: 'planned', statusYear: 2028 }),
+  ],
+  links: [
+    railLink({ id: 'ab', from: 'kz-a', to: 'kz-b', usdPerTeu: 10 }),
+    railLink({ id: 'bc', from: 'kz-b', to: 'ru-c', usdPerTeu: 10 }),
+    { ...railLink({ id: 'bd', from: 'kz-b', to: 'kz-d', usdPerTeu: 10 }), status: 'planned', statusYear: 2028 },
+  ],
+  services: [
+    {
+      id: 'svc',
+      name: 'svc',
+      mode: 'ferry',
+      vessel: 'container_feeder',
+      carries: ['containers'],
+      departuresPerWeek: fig(2),
+      capacityTeuPerDeparture: fig(100),
+    },
+  ],
+});
+
+function scenario(changes: unknown[], extra: Record<string, unknown> = {}): Scenario {
+  const r = parseScenario({ id: 's', name: 'test', description: 'test scenario', sources: ['T1'], changes, ...extra });
+  if (!r.scenario) throw new Error(JSON.stringify(r.issues));
+  return r.scenario;
+}
+
+const codes = (s: Scenario) => checkScenario(net, s).map((i) => i.code);
+
+describe('applyScenario', () => {
+  it('applies settings to copies and leaves the baseline as it was', () => {
+    const before = JSON.stringify(net.nodes) + JSON.stringify(net.links) + JSON.stringify(net.services);
+    const next = applyScenario(
+      net,
+      scenario([
+        { kind: 'set_capacity', target: 'node', id: 'kz-a', field: 'capacityTeuPerYear', value: fig(2000) },
+        { kind: 'set_dwell', id: 'kz-a', dwell: { dist: 'fixed', value: 2, unit: 'd', source: 'T1' } },
+        { kind: 'set_frequency', id: 'svc', departuresPerWeek: fig(3) },
+        { kind: 'set_tariff', id: 'ab', tariff: { usdPerTeu: fig(5) } },
+        { kind: 'set_capacity', target: 'link', id: 'ab', field: 'trainsPerDay', value: fig(12) },
+      ]),
+    );
+    expect(JSON.stringify(net.nodes) + JSON.stringify(net.links) + JSON.stringify(net.services)).toBe(before);
+    const a = next.nodes[next.nodeIndex.get('kz-a')!]!;
+    expect(a.facility?.capacityTeuPerYear?.value).toBe(2000);
+    expect(a.facility?.dwell).toMatchObject({ dist: 'fixed', value: 48 }); // 2 d in hours
+    expect(next.services[0]!.departuresPerWeek?.value).toBe(3);
+    expect(next.links[next.linkIndex.get('ab')!]!.tariff?.usdPerTeu?.value).toBe(5);
+    // Records the scenario does not touch are shared, not copied.
+    expect(next.links[next.linkIndex.get('bc')!]).toBe(net.links[net.linkIndex.get('bc')!]);
+  });
+
+  it('closes a country: its nodes and every link touching it', () => {
+    const next = applyScenario(net, scenario([{ kind: 'close', target: 'country', id: 'RU' }]));
+    expect(next.nodes[next.nodeIndex.get('ru-c')!]!.status).toBe('closed');
+    expect(next.links[next.linkIndex.get('bc')!]!.status).toBe('closed');
+    expect(next.links[next.linkIndex.get('ab')!]!.status).toBe('operational');
+  });
+
+  it('opens a planned link together with its planned node', () => {
+    const next = applyScenario(
+      net,
+      scenario([
+        { kind: 'open', target: 'link', id: 'bd', year: 2027 },
+        { kind: 'open', target: 'node', id: 'kz-d' },
+      ]),
+    );
+    expect(next.links[next.linkIndex.get('bd')!]!).toMatchObject({ status: 'operational', statusYear: 2027 });
+    expect(codes(scenario([{ kind: 'open', target: 'link', id: 'bd' }]))).toEqual(['node_not_open']);
+  });
+
+  it('adds nodes and links, checked like the dataset', () => {
+    const next = applyScenario(
+      net,
+      scenario([
+        { kind: 'add_node', node: node('kz-e', 'KZ') },
+        { kind: 'add_link', link: railLink({ id: 'ae', from: 'kz-a', to: 'kz-e', usdPerTeu: 10 }) },
+      ]),
+    );
+    expect(next.nodes).toHaveLength(5);
+    expect(next.linkIndex.get('ae')).toBe(3);
+    expect(
+      codes(scenario([{ kind: 'add_link', link: railLink({ id: 'ax', from: 'kz-a', to: 'kz-x', usdPerTeu: 1 }) }])),
+    ).toEqual(['unknown_node']);
+    expect(codes(scenario([{ kind: 'add_node', node: node('kz-a', 'KZ') }]))).toEqual(['duplicate_id']);
+  });
+
+  it('rejects unknown ids, conflicting changes and unknown sources, all at once', () => {
+    const s = scenario([
+      { kind: 'set_capacity', target: 'link', id: 'nope', field: 'teuPerYear', value: fig(1) },
+      { kind: 'set_frequency', id: 'svc', departuresPerWeek: fig(3) },
+      { kind: 'set_frequency', id: 'svc', departuresPerWeek: fig(4) },
+      { kind: 'close', target: 'node', id: 'kz-z' },
+      { kind: 'close', target: 'country', id: 'XX' },
+      { kind: 'set_tariff', id: 'ab', tariff: { usdPerTeu: { value: 1, source: 'NOPE' } } },
+    ]);
+    expect(codes(s).sort()).toEqual(
+      ['conflicting_change', 'unknown_country', 'unknown_link', 'unknown_node', 'unknown_source'].sort(),
+    );
+    try {
+      applyScenario(net, s);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(KeruenError);
+      expect((e as KeruenError).code).toBe('KERUEN_INVALID_SCENARIO');
+      expect((e as KeruenError).issues.length).toBe(5);
+    }
+  });
+
+  it('rejects opening what another change closes, and capacity on a node without a facility', () => {
+    expect(
+      codes(
+        scenario([
+          { kind: 'open', target: 'node', id: 'kz-d' },
+          { kind: 'close', target: 'country', id: 'KZ' },
+        ]),
+      ),
+    ).toContain('conflicting_change');
+    expect(
+      codes(
+        scenario([{ kind: 'set_capacity', target: 'node', id: 'kz-b', field: 'capacityTeuPerYear', value: fig(5) }]),
+      ),
+    ).toEqual(['no_facility']);
+  });
+
+  it('rejects impossible values in the schema, with the field', () => {
+    const r = parseScenario({
+      id: 's',
+      name: 'bad',
+      description: 'impossible values',
+      sources: ['T1'],
+      changes: [
+        { kind: 'set_capacity', target: 'link', id: 'ab', field: 'teuPerYear', value: { value: -5, source: 'T1' } },
+        { kind: 'set_frequency', id: 'svc', departuresPerWeek: { value: 0, source: 'T1' } },
+        { kind: 'set_capacity', target: 'link', id: 'ab', field: 'lanes', value: fig(2) },
+      ],
+    });
+    expect(r.scenario).toBeUndefined();
+    expect(r.issues.length).toBeGreaterThanOrEqual(3);
+    expect(r.issues.some((i) => i.field?.startsWith('changes.0'))).toBe(true);
+  });
+
+  it('reads several files and reports duplicate scenario ids', () => {
+    const text = 'id: s\nname: test\ndescription: test scenario\nsources: [T1]\nchanges: []\n';
+    const r = parseScenarioFiles([
+      { path: 'scenarios/a.yaml', text },
+      { path: 'scenarios/b.yaml', text },
+      { path: 'scenarios/c.yaml', text: 'id: [' },
+    ]);
+    expect(r.scenarios).toHaveLength(1);
+    expect(r.issues.map((i) => i.code).sort()).toEqual(['duplicate_id', 'yaml_syntax']);
+  });
+});
