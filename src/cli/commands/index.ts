@@ -7,10 +7,12 @@ import * as emissions from './emissions.ts';
 import * as network from './network.ts';
 import * as route from './route.ts';
 import * as scenario from './scenario.ts';
+import * as serve from './serve.ts';
 import * as simulate from './simulate.ts';
+import * as token from './token.ts';
 
 export interface CommandModule {
   register(program: Command): void;
 }
 
-export const commandModules: readonly CommandModule[] = [network, route, emissions, simulate, scenario];
+export const commandModules: readonly CommandModule[] = [network, route, emissions, simulate, scenario, serve, token];

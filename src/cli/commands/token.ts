@@ -1,0 +1,68 @@
+/**
+ * `keruen token create|list|revoke`: API tokens for writes. The secret is printed once at creation; the
+ * database keeps only a salted hash.
+ */
+import type { Command } from 'commander';
+import { DEFAULT_DB_FILE } from '../../server/server.ts';
+import { SqliteStorage } from '../../server/storage/sqlite-storage.ts';
+
+const out = (s: string): void => {
+  process.stdout.write(`${s}\n`);
+};
+
+async function withStorage<T>(db: string, f: (s: SqliteStorage) => Promise<T>): Promise<T> {
+  const s = new SqliteStorage(db);
+  try {
+    return await f(s);
+  } finally {
+    await s.close();
+  }
+}
+
+export function register(program: Command): void {
+  const token = program.command('token').description('create, list and revoke API tokens');
+  token
+    .command('create')
+    .description('create a token and print it (shown once; only its hash is stored)')
+    .option('-n, --name <name>', 'who or what the token is for', 'default')
+    .option('--db <file>', 'SQLite database file', DEFAULT_DB_FILE)
+    .option('--json', 'print id and token as JSON')
+    .action((o: { name: string; db: string; json?: boolean }) =>
+      withStorage(o.db, async (s) => {
+        const { token: t, info } = await s.createToken(o.name);
+        if (o.json) out(JSON.stringify({ id: info.id, name: info.name, token: t }));
+        else {
+          out(t);
+          process.stderr.write(`token ${info.id} (${info.name}) created; keep it: it is not shown again\n`);
+        }
+      }),
+    );
+  token
+    .command('list')
+    .description('list token ids, names and dates (never the secrets)')
+    .option('--db <file>', 'SQLite database file', DEFAULT_DB_FILE)
+    .option('--json', 'print as JSON')
+    .action((o: { db: string; json?: boolean }) =>
+      withStorage(o.db, async (s) => {
+        const list = await s.listTokens();
+        if (o.json) out(JSON.stringify(list));
+        else
+          for (const t of list)
+            out(`${t.id}  ${t.name}  ${t.createdAt}${t.revokedAt ? `  revoked ${t.revokedAt}` : ''}`);
+      }),
+    );
+  token
+    .command('revoke')
+    .description('revoke a token by its id')
+    .argument('<id>', 'token id (the 12 hex digits after krn_)')
+    .option('--db <file>', 'SQLite database file', DEFAULT_DB_FILE)
+    .action((id: string, o: { db: string }) =>
+      withStorage(o.db, async (s) => {
+        if (await s.revokeToken(id)) out(`revoked ${id}`);
+        else {
+          process.stderr.write(`error: no live token ${id}\n`);
+          process.exitCode = 1;
+        }
+      }),
+    );
+}

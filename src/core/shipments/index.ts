@@ -1,0 +1,3 @@
+/** Shipment tracking: milestone events against the itinerary and the re-predicted rest of the journey. */
+export * from './milestone.ts';
+export * from './tracking.ts';

@@ -1,0 +1,124 @@
+/**
+ * Shipment tracking: checks a new milestone against the itinerary and the events recorded so far, and builds the
+ * rest of the timeline from the last known position, which the transit-time Monte Carlo (reliability/
+ * monte-carlo.ts) turns into a re-predicted arrival distribution.
+ *
+ * Policy: an event is rejected (with a reason) only when it cannot be true: a time in the future. Everything
+ * else is kept, with warnings that say what is odd (out of order, off the itinerary, behind the last position,
+ * after delivery), so no report from the field is lost. The last known position is the on-itinerary event with
+ * the latest time (ties: the one recorded last); off-itinerary events never move it, since predicting from a node
+ * off the plan would need a new route.
+ */
+import type { Timeline, TimelineStep } from '../reliability/timeline.ts';
+import { cutAt, type Milestone, type PositionedStep, positionSteps, type TrackedItinerary } from './milestone.ts';
+
+export interface EventWarning {
+  code: 'out_of_order' | 'off_itinerary' | 'behind_position' | 'after_delivery' | 'before_departure' | 'reading';
+  message: string;
+}
+
+export type EventVerdict =
+  | { accepted: true; warnings: EventWarning[] }
+  | { accepted: false; reason: 'in_future'; field: string; value: unknown; message: string };
+
+/** Events up to this far past the server clock are accepted (clock skew of the reporting system), hours. */
+export const FUTURE_TOLERANCE_H = 1;
+
+export interface Position {
+  /** Index into the recorded events of the one that sets the position; -1 when none does (the plan). */
+  event: number;
+  /** First step still to run. */
+  next: number;
+  underway: boolean;
+  /** Time of the position, hours since the epoch. */
+  atH: number;
+  node: string;
+  delivered: boolean;
+}
+
+/** The last known position given the events in recording order; the plan's start when no event places it. */
+export function lastPosition(it: TrackedItinerary, events: readonly Milestone[]): Position {
+  const steps = positionSteps(it);
+  const origin = it.legs[0]!.from;
+  let pos: Position = { event: -1, next: 0, underway: false, atH: it.timeline.departH, node: origin, delivered: false };
+  // Walk in time order (stable on recording order) so `start` follows the cargo along the route.
+  const order = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.atH - b.e.atH || a.i - b.i);
+  for (const { e, i } of order) {
+    const cut = cutAt(steps, e, pos.next);
+    if (cut === undefined) continue;
+    pos = {
+      event: i,
+      next: cut.next,
+      underway: cut.underway,
+      atH: e.atH,
+      node: e.node,
+      delivered: cut.next >= steps.length,
+    };
+  }
+  return pos;
+}
+
+/**
+ * Checks a new event against the itinerary and the events already recorded (in recording order). `nowH` is the
+ * server clock, hours since the epoch. Pure; the caller stores accepted events with their warnings.
+ */
+export function checkEvent(
+  it: TrackedItinerary,
+  recorded: readonly Milestone[],
+  e: Milestone,
+  nowH: number,
+): EventVerdict {
+  if (e.atH > nowH + FUTURE_TOLERANCE_H) {
+    return {
+      accepted: false,
+      reason: 'in_future',
+      field: 'at',
+      value: new Date(e.atH * 3_600_000).toISOString(),
+      message: 'the event is in the future by the server clock',
+    };
+  }
+  const warnings: EventWarning[] = [];
+  const steps = positionSteps(it);
+  const latest = recorded.reduce((m, x) => Math.max(m, x.atH), Number.NEGATIVE_INFINITY);
+  if (e.atH < latest) {
+    warnings.push({
+      code: 'out_of_order',
+      message: `happened before an event already recorded (${new Date(latest * 3_600_000).toISOString()})`,
+    });
+  }
+  if (e.atH < it.timeline.departH) {
+    warnings.push({ code: 'before_departure', message: 'happened before the planned departure' });
+  }
+  const before = lastPosition(it, recorded);
+  if (before.delivered && e.atH >= before.atH) {
+    warnings.push({ code: 'after_delivery', message: 'the shipment was already reported at its destination' });
+  }
+  const cut = cutAt(steps, e, before.next);
+  if (cut === undefined) {
+    warnings.push({
+      code: 'off_itinerary',
+      message: `node ${e.node} is not on the itinerary; kept, but the position stays at the last node on it`,
+    });
+  } else {
+    if (cut.note !== undefined) warnings.push({ code: 'reading', message: cut.note });
+    if (cut.next < before.next && e.atH >= before.atH) {
+      warnings.push({ code: 'behind_position', message: 'places the cargo behind its last known position' });
+    }
+  }
+  return { accepted: true, warnings };
+}
+
+/**
+ * The timeline still ahead of the cargo from its last known position: the remaining steps, starting at the
+ * position's time. A step the cargo is already on (departed) loses its wait for a departure; its full duration is
+ * drawn again from the event time (the time already spent on it is not subtracted, which errs late).
+ */
+export function remainingTimeline(it: TrackedItinerary, pos: Position): Timeline {
+  const steps: PositionedStep[] = positionSteps(it);
+  const rest: TimelineStep[] = steps.slice(pos.next).map((s) => s.step);
+  if (pos.underway && rest.length > 0) {
+    const { departuresH: _d, cancellationProbability: _c, ...first } = rest[0]!;
+    rest[0] = { ...first, kind: first.kind === 'sailing' ? 'travel' : first.kind };
+  }
+  return { departH: pos.atH, steps: rest };
+}

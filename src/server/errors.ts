@@ -1,0 +1,94 @@
+/**
+ * One table from error codes to HTTP statuses, and the error handler that answers every failure with a JSON body
+ * naming what was wrong: `{ error, field, value, message }`. Bad input of any kind (malformed JSON, wrong types,
+ * unknown ids, oversized bodies) is a 4xx; a 5xx means a fault of the server and is logged with its stack.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { type ErrorCode, KeruenError } from '../core/errors.ts';
+
+/** HTTP status of each KeruenError code. KERUEN_NO_ROUTE never reaches here: a route search answers 200 with noRoute. */
+export const STATUS_OF_CODE: Record<ErrorCode, number> = {
+  KERUEN_INVALID_INPUT: 400,
+  // A node or link named in a request body or query is a bad field of that request, not a missing resource.
+  KERUEN_UNKNOWN_NODE: 400,
+  KERUEN_UNKNOWN_LINK: 400,
+  KERUEN_UNKNOWN_ID: 400,
+  KERUEN_INVALID_SCENARIO: 400,
+  KERUEN_NO_ROUTE: 200,
+  // The dataset is loaded and checked at start-up; meeting this later is a server fault.
+  KERUEN_INVALID_DATASET: 500,
+};
+
+export interface ErrorBody {
+  error: string;
+  message: string;
+  field?: string | undefined;
+  value?: unknown;
+  statusCode: number;
+  [k: string]: unknown;
+}
+
+export function sendError(reply: FastifyReply, statusCode: number, body: Omit<ErrorBody, 'statusCode'>): FastifyReply {
+  return reply.code(statusCode).send({ ...body, statusCode });
+}
+
+/** The value at a path inside a parsed body or query (for naming the bad value in a 400). */
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  let v = root;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return v;
+}
+
+/** Keeps echoed values small: long strings and big objects are cut. */
+function echo(v: unknown): unknown {
+  if (typeof v === 'string') return v.length > 200 ? `${v.slice(0, 199)}…` : v;
+  if (v !== null && typeof v === 'object') {
+    const s = JSON.stringify(v);
+    return s.length > 200 ? `${s.slice(0, 199)}…` : v;
+  }
+  return v;
+}
+
+const PART_OF_CONTEXT: Record<string, 'body' | 'query' | 'params' | 'headers'> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'params',
+  headers: 'headers',
+};
+
+export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const part = PART_OF_CONTEXT[err.validationContext ?? 'body'] ?? 'body';
+    const issues = err.validation.map((v) => {
+      // instancePath is `/a/b/0`; keys are strings, array indices work as strings too.
+      const path = v.instancePath.split('/').filter((k) => k !== '');
+      const field = [part, ...path].join('.');
+      return { field, value: echo(valueAt(req[part], path)), message: v.message };
+    });
+    const first = issues[0]!;
+    return sendError(reply, 400, { error: 'invalid_request', ...first, issues });
+  }
+  if (err instanceof KeruenError) {
+    const status = STATUS_OF_CODE[err.code] ?? 500;
+    if (status >= 500) req.log.error(err);
+    const d = err.details;
+    const issue = err.issues[0];
+    const field = (d.field as string | undefined) ?? issue?.field;
+    const value = 'value' in d ? d.value : 'id' in d ? d.id : 'query' in d ? d.query : issue?.value;
+    const extra: Record<string, unknown> = {};
+    if (d.closest !== undefined) extra.closest = d.closest;
+    if (d.candidates !== undefined) extra.candidates = d.candidates;
+    return sendError(reply, status, { error: err.code, message: err.message, field, value: echo(value), ...extra });
+  }
+  const status = err.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    // Fastify's own 4xx: malformed JSON, empty body, unsupported media type, body too large, rate limit...
+    return sendError(reply, status, { error: err.code ?? 'bad_request', message: err.message });
+  }
+  req.log.error(err);
+  return sendError(reply, 500, { error: 'internal_error', message: 'internal server error' });
+}

@@ -1,0 +1,50 @@
+/**
+ * A bounded least-recently-used cache of serialised responses. Route searches are pure functions of the request
+ * while the server runs (the network is loaded once and never changes), so a repeated query — the same pair and
+ * day asked by many users of the web page — is answered from memory. Bounded by entry count and by bytes so a
+ * stream of distinct queries cannot grow it without limit.
+ */
+export class ResponseCache {
+  private readonly map = new Map<string, string>();
+  private bytes = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(
+    readonly maxEntries = 2000,
+    readonly maxBytes = 64 * 1024 * 1024,
+  ) {}
+
+  get(key: string): string | undefined {
+    const v = this.map.get(key);
+    if (v === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    // Re-insert to mark as most recently used (Map keeps insertion order).
+    this.map.delete(key);
+    this.map.set(key, v);
+    return v;
+  }
+
+  set(key: string, value: string): void {
+    if (this.maxEntries === 0 || value.length > this.maxBytes) return;
+    const old = this.map.get(key);
+    if (old !== undefined) {
+      this.bytes -= old.length;
+      this.map.delete(key);
+    }
+    this.map.set(key, value);
+    this.bytes += value.length;
+    while (this.map.size > this.maxEntries || this.bytes > this.maxBytes) {
+      const oldest = this.map.keys().next().value as string;
+      this.bytes -= this.map.get(oldest)!.length;
+      this.map.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}

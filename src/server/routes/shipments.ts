@@ -1,0 +1,228 @@
+/**
+ * Shipments: create one on a chosen itinerary, record milestone events, and get a re-predicted arrival
+ * distribution from the last known position. Every call needs a token and sees only that token's shipments.
+ * Events are checked by core/shipments/tracking.ts: kept with warnings when odd, rejected (422) with a reason
+ * when impossible; never dropped silently.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { simulateTimeline } from '../../core/reliability/monte-carlo.ts';
+import type { Itinerary } from '../../core/routing/itinerary.ts';
+import { toHoursSinceEpoch } from '../../core/routing/timetable.ts';
+import type { Milestone, MilestoneType } from '../../core/shipments/milestone.ts';
+import { checkEvent, lastPosition, remainingTimeline } from '../../core/shipments/tracking.ts';
+import { ownerOf, requireToken } from '../auth.ts';
+import type { AppDeps } from '../deps.ts';
+import { sendError } from '../errors.ts';
+import { resolveNode, toRouteRequest } from '../route-request.ts';
+import { EtaQuerySchema, EventBodySchema, IdParamsSchema, ShipmentBodySchema } from '../schemas.ts';
+import type { ShipmentEventRecord, ShipmentRecord } from '../storage/storage.ts';
+
+const iso = (h: number) => new Date(h * 3_600_000).toISOString();
+const milestone = (e: ShipmentEventRecord): Milestone => ({
+  type: e.type as MilestoneType,
+  node: e.node,
+  atH: toHoursSinceEpoch(e.at),
+});
+
+function view(s: ShipmentRecord, events?: ShipmentEventRecord[]) {
+  const it = s.itinerary as Itinerary;
+  const { timeline: _t, ...itinerary } = it;
+  const out: Record<string, unknown> = {
+    id: s.id,
+    name: s.name,
+    createdAt: s.createdAt,
+    deadline: s.deadline,
+    request: s.request,
+    itinerary,
+  };
+  if (events !== undefined) {
+    const pos = lastPosition(it, events.map(milestone));
+    out.events = events;
+    out.position = {
+      node: pos.node,
+      at: iso(pos.atH),
+      basedOn: pos.event < 0 ? 'plan' : events[pos.event]!.id,
+      delivered: pos.delivered,
+    };
+  }
+  return out;
+}
+
+export function shipmentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const tags = ['shipments'];
+  const security = [{ bearerAuth: [] }];
+  return async (app) => {
+    app.addHook('preHandler', requireToken(deps.storage));
+    const notFound = (reply: Parameters<typeof sendError>[0], id: string) =>
+      sendError(reply, 404, { error: 'not_found', field: 'id', value: id, message: `you have no shipment ${id}` });
+
+    app.post(
+      '/shipments',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Create a shipment on an itinerary of a route search',
+          body: ShipmentBodySchema,
+        },
+      },
+      async (req, reply) => {
+        const { name, deadline, itinerary: index, ...route } = req.body;
+        const request = toRouteRequest(deps.network, route, deps.now());
+        const r = deps.engine.route(request);
+        const it = r.itineraries[index];
+        if (it === undefined) {
+          return sendError(reply, 422, {
+            error: r.itineraries.length === 0 ? 'no_route' : 'no_such_itinerary',
+            field: 'itinerary',
+            value: index,
+            message:
+              r.itineraries.length === 0
+                ? (r.noRoute?.message ?? 'no route')
+                : `the search found ${r.itineraries.length} itineraries (0-based index)`,
+          });
+        }
+        const s = await deps.storage.createShipment(ownerOf(req), {
+          name,
+          request: request as unknown as Record<string, unknown>,
+          itinerary: it,
+          deadline: new Date(deadline).toISOString(),
+        });
+        return reply.code(201).send(view(s, []));
+      },
+    );
+    app.get('/shipments', { schema: { tags, security, summary: 'Your shipments' } }, async (req) => ({
+      shipments: (await deps.storage.listShipments(ownerOf(req))).map((s) => view(s)),
+    }));
+    app.get(
+      '/shipments/:id',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'A shipment with its events and last known position',
+          params: IdParamsSchema,
+        },
+      },
+      async (req, reply) => {
+        const owner = ownerOf(req);
+        const s = await deps.storage.findShipment(owner, req.params.id);
+        if (s === undefined) return notFound(reply, req.params.id);
+        return view(s, (await deps.storage.listShipmentEvents(owner, s.id)) ?? []);
+      },
+    );
+    app.delete(
+      '/shipments/:id',
+      { schema: { tags, security, summary: 'Delete a shipment and its events', params: IdParamsSchema } },
+      async (req, reply) => {
+        const ok = await deps.storage.deleteShipment(ownerOf(req), req.params.id);
+        return ok ? reply.code(204).send() : notFound(reply, req.params.id);
+      },
+    );
+    app.get(
+      '/shipments/:id/events',
+      { schema: { tags, security, summary: 'Events of a shipment in recording order', params: IdParamsSchema } },
+      async (req, reply) => {
+        const ev = await deps.storage.listShipmentEvents(ownerOf(req), req.params.id);
+        return ev === undefined ? notFound(reply, req.params.id) : { events: ev };
+      },
+    );
+    app.post(
+      '/shipments/:id/events',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Record a milestone (departed, arrived, border_crossed, ferry_loaded)',
+          description:
+            'Answers 201 with the stored event and its warnings (out of order, off the itinerary...), or 422 with ' +
+            'the reason when the event cannot be true (in the future).',
+          params: IdParamsSchema,
+          body: EventBodySchema,
+        },
+      },
+      async (req, reply) => {
+        const owner = ownerOf(req);
+        const s = await deps.storage.findShipment(owner, req.params.id);
+        if (s === undefined) return notFound(reply, req.params.id);
+        const node = resolveNode(deps.network, 'node', req.body.node).id;
+        const at = new Date(req.body.at).toISOString();
+        const e: Milestone = { type: req.body.type, node, atH: toHoursSinceEpoch(at) };
+        const recorded = ((await deps.storage.listShipmentEvents(owner, s.id)) ?? []).map(milestone);
+        const verdict = checkEvent(s.itinerary as Itinerary, recorded, e, deps.now().getTime() / 3_600_000);
+        if (!verdict.accepted) {
+          return sendError(reply, 422, {
+            error: 'event_rejected',
+            reason: verdict.reason,
+            field: verdict.field,
+            value: verdict.value,
+            message: verdict.message,
+          });
+        }
+        const rec = await deps.storage.addShipmentEvent(owner, s.id, {
+          type: e.type,
+          node,
+          at,
+          note: req.body.note,
+          warnings: verdict.warnings,
+        });
+        if (rec === undefined) return notFound(reply, req.params.id);
+        return reply.code(201).send(rec);
+      },
+    );
+    app.get(
+      '/shipments/:id/eta',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Re-predicted arrival distribution from the last known position, and P(meet the deadline)',
+          params: IdParamsSchema,
+          querystring: EtaQuerySchema,
+        },
+      },
+      async (req, reply) => {
+        const owner = ownerOf(req);
+        const s = await deps.storage.findShipment(owner, req.params.id);
+        if (s === undefined) return notFound(reply, req.params.id);
+        const it = s.itinerary as Itinerary;
+        const events = (await deps.storage.listShipmentEvents(owner, s.id)) ?? [];
+        const pos = lastPosition(it, events.map(milestone));
+        const deadlineH = toHoursSinceEpoch(s.deadline);
+        const base = {
+          shipment: s.id,
+          deadline: s.deadline,
+          position: {
+            node: pos.node,
+            at: iso(pos.atH),
+            basedOn: pos.event < 0 ? 'plan' : events[pos.event]!.id,
+            delivered: pos.delivered,
+          },
+        };
+        if (pos.delivered) {
+          return {
+            ...base,
+            eta: { p5: iso(pos.atH), p50: iso(pos.atH), p95: iso(pos.atH) },
+            onTimeProbability: pos.atH <= deadlineH ? 1 : 0,
+          };
+        }
+        const timeline = remainingTimeline(it, pos);
+        const d = simulateTimeline(timeline, { samples: req.query.samples, seed: req.query.seed, deadlineH });
+        return {
+          ...base,
+          remainingSteps: timeline.steps.length,
+          eta: {
+            p5: iso(pos.atH + d.p5),
+            p10: iso(pos.atH + d.p10),
+            p50: iso(pos.atH + d.p50),
+            p90: iso(pos.atH + d.p90),
+            p95: iso(pos.atH + d.p95),
+            mean: iso(pos.atH + d.mean),
+          },
+          remainingH: d,
+          onTimeProbability: d.onTimeProbability,
+        };
+      },
+    );
+  };
+}

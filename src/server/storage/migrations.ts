@@ -1,0 +1,46 @@
+/**
+ * Schema migrations of the embedded database, applied in order at start-up inside one transaction each;
+ * `PRAGMA user_version` records how many have run. Append new steps; never edit a released one. The SQL sticks to
+ * what PostgreSQL also accepts (TEXT, INTEGER, BLOB/bytea aside) to keep a port simple.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE tokens (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     salt BLOB NOT NULL,
+     hash BLOB NOT NULL,
+     created_at TEXT NOT NULL,
+     revoked_at TEXT
+   );
+   CREATE TABLE scenarios (
+     id TEXT PRIMARY KEY,
+     owner TEXT NOT NULL REFERENCES tokens(id),
+     name TEXT NOT NULL,
+     document TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX scenarios_owner ON scenarios(owner);
+   CREATE TABLE shipments (
+     id TEXT PRIMARY KEY,
+     owner TEXT NOT NULL REFERENCES tokens(id),
+     name TEXT,
+     request TEXT NOT NULL,
+     itinerary TEXT NOT NULL,
+     deadline TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX shipments_owner ON shipments(owner);
+   CREATE TABLE shipment_events (
+     id TEXT PRIMARY KEY,
+     shipment_id TEXT NOT NULL REFERENCES shipments(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     type TEXT NOT NULL,
+     node TEXT NOT NULL,
+     at TEXT NOT NULL,
+     note TEXT,
+     warnings TEXT NOT NULL,
+     recorded_at TEXT NOT NULL,
+     UNIQUE (shipment_id, seq)
+   );`,
+];

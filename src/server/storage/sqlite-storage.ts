@@ -1,0 +1,262 @@
+/**
+ * The default storage: one SQLite file through better-sqlite3, in WAL mode with synchronous=FULL, so a write is
+ * on disk when the call returns and an acknowledged write survives a killed process (and a power cut). No set-up:
+ * the file and its tables are created on first open (migrations.ts). `:memory:` gives a throw-away database for
+ * tests. One process owns the file; a multi-user deployment would implement Storage on PostgreSQL instead.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations.ts';
+import type {
+  ScenarioInput,
+  ScenarioRecord,
+  ShipmentEventInput,
+  ShipmentEventRecord,
+  ShipmentInput,
+  ShipmentRecord,
+  Storage,
+  TokenInfo,
+} from './storage.ts';
+import { newToken, parseToken, secretMatches } from './token-hash.ts';
+
+type Row = Record<string, unknown>;
+
+const now = (): string => new Date().toISOString();
+
+function tokenInfo(r: Row): TokenInfo {
+  return {
+    id: r.id as string,
+    name: r.name as string,
+    createdAt: r.created_at as string,
+    revokedAt: (r.revoked_at as string | null) ?? null,
+  };
+}
+
+function scenario(r: Row): ScenarioRecord {
+  const s: ScenarioRecord = {
+    id: r.id as string,
+    owner: r.owner as string,
+    name: r.name as string,
+    document: JSON.parse(r.document as string) as Record<string, unknown>,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+  };
+  return s;
+}
+
+function shipment(r: Row): ShipmentRecord {
+  const s: ShipmentRecord = {
+    id: r.id as string,
+    owner: r.owner as string,
+    request: JSON.parse(r.request as string) as Record<string, unknown>,
+    itinerary: JSON.parse(r.itinerary as string) as unknown,
+    deadline: r.deadline as string,
+    createdAt: r.created_at as string,
+  };
+  if (r.name !== null) s.name = r.name as string;
+  return s;
+}
+
+function event(r: Row): ShipmentEventRecord {
+  const e: ShipmentEventRecord = {
+    id: r.id as string,
+    shipmentId: r.shipment_id as string,
+    seq: r.seq as number,
+    type: r.type as string,
+    node: r.node as string,
+    at: r.at as string,
+    warnings: JSON.parse(r.warnings as string) as ShipmentEventRecord['warnings'],
+    recordedAt: r.recorded_at as string,
+  };
+  if (r.note !== null) e.note = r.note as string;
+  return e;
+}
+
+/** Applies the migrations not yet run; returns the schema version reached. */
+export function migrate(db: Database.Database): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}
+
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  /** Opens (and creates when missing) the database file; `:memory:` for a temporary one. */
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    const db = this.db;
+    this.stmts = {
+      insertToken: db.prepare(
+        'INSERT INTO tokens (id, name, salt, hash, created_at) VALUES (@id, @name, @salt, @hash, @created_at)',
+      ),
+      getToken: db.prepare('SELECT * FROM tokens WHERE id = ?'),
+      listTokens: db.prepare('SELECT id, name, created_at, revoked_at FROM tokens ORDER BY created_at, id'),
+      revokeToken: db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+      listScenarios: db.prepare('SELECT * FROM scenarios WHERE owner = ? ORDER BY created_at, id'),
+      getScenario: db.prepare('SELECT * FROM scenarios WHERE owner = ? AND id = ?'),
+      insertScenario: db.prepare(
+        `INSERT INTO scenarios (id, owner, name, document, created_at, updated_at)
+         VALUES (@id, @owner, @name, @document, @now, @now)`,
+      ),
+      updateScenario: db.prepare(
+        `UPDATE scenarios SET name = @name, document = @document, updated_at = @now
+         WHERE owner = @owner AND id = @id`,
+      ),
+      deleteScenario: db.prepare('DELETE FROM scenarios WHERE owner = ? AND id = ?'),
+      listShipments: db.prepare('SELECT * FROM shipments WHERE owner = ? ORDER BY created_at, id'),
+      getShipment: db.prepare('SELECT * FROM shipments WHERE owner = ? AND id = ?'),
+      insertShipment: db.prepare(
+        `INSERT INTO shipments (id, owner, name, request, itinerary, deadline, created_at)
+         VALUES (@id, @owner, @name, @request, @itinerary, @deadline, @created_at)`,
+      ),
+      deleteShipment: db.prepare('DELETE FROM shipments WHERE owner = ? AND id = ?'),
+      nextSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM shipment_events WHERE shipment_id = ?'),
+      insertEvent: db.prepare(
+        `INSERT INTO shipment_events (id, shipment_id, seq, type, node, at, note, warnings, recorded_at)
+         VALUES (@id, @shipment_id, @seq, @type, @node, @at, @note, @warnings, @recorded_at)`,
+      ),
+      listEvents: db.prepare('SELECT * FROM shipment_events WHERE shipment_id = ? ORDER BY seq'),
+    };
+  }
+
+  async createToken(name: string): Promise<{ token: string; info: TokenInfo }> {
+    const t = newToken();
+    const created_at = now();
+    this.stmts.insertToken.run({ id: t.id, name, salt: t.salt, hash: t.hash, created_at });
+    return { token: t.token, info: { id: t.id, name, createdAt: created_at, revokedAt: null } };
+  }
+
+  async verifyToken(token: string): Promise<TokenInfo | undefined> {
+    const p = parseToken(token);
+    if (p === undefined) return undefined;
+    const r = this.stmts.getToken.get(p.id) as Row | undefined;
+    if (r === undefined || r.revoked_at !== null) return undefined;
+    return secretMatches(r.salt as Buffer, r.hash as Buffer, p.secret) ? tokenInfo(r) : undefined;
+  }
+
+  async listTokens(): Promise<TokenInfo[]> {
+    return (this.stmts.listTokens.all() as Row[]).map(tokenInfo);
+  }
+
+  async revokeToken(id: string): Promise<boolean> {
+    return this.stmts.revokeToken.run(now(), id).changes > 0;
+  }
+
+  async listScenarios(owner: string): Promise<ScenarioRecord[]> {
+    return (this.stmts.listScenarios.all(owner) as Row[]).map(scenario);
+  }
+
+  async findScenario(owner: string, id: string): Promise<ScenarioRecord | undefined> {
+    const r = this.stmts.getScenario.get(owner, id) as Row | undefined;
+    return r === undefined ? undefined : scenario(r);
+  }
+
+  async createScenario(owner: string, input: ScenarioInput): Promise<ScenarioRecord> {
+    const id = randomUUID();
+    this.stmts.insertScenario.run({
+      id,
+      owner,
+      name: input.name,
+      document: JSON.stringify(input.document),
+      now: now(),
+    });
+    return (await this.findScenario(owner, id))!;
+  }
+
+  async updateScenario(owner: string, id: string, input: ScenarioInput): Promise<ScenarioRecord | undefined> {
+    const changed = this.stmts.updateScenario.run({
+      id,
+      owner,
+      name: input.name,
+      document: JSON.stringify(input.document),
+      now: now(),
+    }).changes;
+    return changed > 0 ? this.findScenario(owner, id) : undefined;
+  }
+
+  async deleteScenario(owner: string, id: string): Promise<boolean> {
+    return this.stmts.deleteScenario.run(owner, id).changes > 0;
+  }
+
+  async listShipments(owner: string): Promise<ShipmentRecord[]> {
+    return (this.stmts.listShipments.all(owner) as Row[]).map(shipment);
+  }
+
+  async findShipment(owner: string, id: string): Promise<ShipmentRecord | undefined> {
+    const r = this.stmts.getShipment.get(owner, id) as Row | undefined;
+    return r === undefined ? undefined : shipment(r);
+  }
+
+  async createShipment(owner: string, input: ShipmentInput): Promise<ShipmentRecord> {
+    const id = randomUUID();
+    this.stmts.insertShipment.run({
+      id,
+      owner,
+      name: input.name ?? null,
+      request: JSON.stringify(input.request),
+      itinerary: JSON.stringify(input.itinerary),
+      deadline: input.deadline,
+      created_at: now(),
+    });
+    return (await this.findShipment(owner, id))!;
+  }
+
+  async deleteShipment(owner: string, id: string): Promise<boolean> {
+    return this.stmts.deleteShipment.run(owner, id).changes > 0;
+  }
+
+  async addShipmentEvent(
+    owner: string,
+    shipmentId: string,
+    e: ShipmentEventInput,
+  ): Promise<ShipmentEventRecord | undefined> {
+    // Ownership check and sequence number in the same transaction as the insert.
+    const run = this.db.transaction((): ShipmentEventRecord | undefined => {
+      if (this.stmts.getShipment.get(owner, shipmentId) === undefined) return undefined;
+      const { seq } = this.stmts.nextSeq.get(shipmentId) as { seq: number };
+      const rec: ShipmentEventRecord = { ...e, id: randomUUID(), shipmentId, seq, recordedAt: now() };
+      this.stmts.insertEvent.run({
+        id: rec.id,
+        shipment_id: shipmentId,
+        seq,
+        type: e.type,
+        node: e.node,
+        at: e.at,
+        note: e.note ?? null,
+        warnings: JSON.stringify(e.warnings),
+        recorded_at: rec.recordedAt,
+      });
+      return rec;
+    });
+    return run.immediate();
+  }
+
+  async listShipmentEvents(owner: string, shipmentId: string): Promise<ShipmentEventRecord[] | undefined> {
+    if (this.stmts.getShipment.get(owner, shipmentId) === undefined) return undefined;
+    return (this.stmts.listEvents.all(shipmentId) as Row[]).map(event);
+  }
+
+  async integrityCheck(): Promise<string> {
+    const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).join('; ');
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

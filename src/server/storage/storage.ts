@@ -1,0 +1,94 @@
+/**
+ * The storage interface of the server: API tokens, scenarios, shipments and their events. The server only talks
+ * to this interface, so the embedded SQLite database (sqlite-storage.ts) can be swapped for PostgreSQL in a
+ * multi-user deployment without touching the routes. Methods are async for that reason even though SQLite
+ * answers synchronously.
+ *
+ * Ownership is part of every call: a scenario or shipment is read, changed or deleted only through the id of the
+ * token that created it. A record of another owner is reported as missing, never as forbidden, so ids of other
+ * people's records cannot be probed.
+ */
+
+export interface TokenInfo {
+  /** Public part of the token; the owner id of everything the token creates. */
+  id: string;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface ScenarioInput {
+  name: string;
+  /** The scenario document as the API took it (core/scenarios/scenario-schema.ts). */
+  document: Record<string, unknown>;
+}
+
+export interface ScenarioRecord extends ScenarioInput {
+  id: string;
+  owner: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ShipmentInput {
+  name?: string | undefined;
+  /** The route request the itinerary was chosen from (ids resolved). */
+  request: Record<string, unknown>;
+  /** The chosen itinerary, frozen at creation. */
+  itinerary: unknown;
+  /** Deadline, ISO 8601. */
+  deadline: string;
+}
+
+export interface ShipmentRecord extends ShipmentInput {
+  id: string;
+  owner: string;
+  createdAt: string;
+}
+
+export interface ShipmentEventInput {
+  type: string;
+  node: string;
+  /** When it happened, ISO 8601. */
+  at: string;
+  note?: string | undefined;
+  /** Warnings raised when the event was recorded (out of order, off the itinerary...). */
+  warnings: { code: string; message: string }[];
+}
+
+export interface ShipmentEventRecord extends ShipmentEventInput {
+  id: string;
+  shipmentId: string;
+  /** Order of recording, 1-based. */
+  seq: number;
+  recordedAt: string;
+}
+
+export interface Storage {
+  /** Creates a token and returns its secret form once; only a salted hash is stored. */
+  createToken(name: string): Promise<{ token: string; info: TokenInfo }>;
+  /** The token's info when the secret matches a live token, else undefined. */
+  verifyToken(token: string): Promise<TokenInfo | undefined>;
+  listTokens(): Promise<TokenInfo[]>;
+  /** True when a live token with this id was revoked. */
+  revokeToken(id: string): Promise<boolean>;
+
+  listScenarios(owner: string): Promise<ScenarioRecord[]>;
+  findScenario(owner: string, id: string): Promise<ScenarioRecord | undefined>;
+  createScenario(owner: string, input: ScenarioInput): Promise<ScenarioRecord>;
+  /** Undefined when the owner has no scenario with this id. */
+  updateScenario(owner: string, id: string, input: ScenarioInput): Promise<ScenarioRecord | undefined>;
+  deleteScenario(owner: string, id: string): Promise<boolean>;
+
+  listShipments(owner: string): Promise<ShipmentRecord[]>;
+  findShipment(owner: string, id: string): Promise<ShipmentRecord | undefined>;
+  createShipment(owner: string, input: ShipmentInput): Promise<ShipmentRecord>;
+  deleteShipment(owner: string, id: string): Promise<boolean>;
+  /** Undefined when the owner has no shipment with this id. */
+  addShipmentEvent(owner: string, shipmentId: string, e: ShipmentEventInput): Promise<ShipmentEventRecord | undefined>;
+  listShipmentEvents(owner: string, shipmentId: string): Promise<ShipmentEventRecord[] | undefined>;
+
+  /** The database's own consistency check; 'ok' when intact. */
+  integrityCheck(): Promise<string>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../../src/server/storage/migrations.ts';
+import { migrate, SqliteStorage } from '../../../src/server/storage/sqlite-storage.ts';
+import { parseToken } from '../../../src/server/storage/token-hash.ts';
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'keruen-db-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('SqliteStorage', () => {
+  it('creates the schema on first open, in WAL mode, and migrates only once', () => {
+    const file = join(tmp(), 'sub', 'k.db');
+    new SqliteStorage(file).close();
+    const db = new Database(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(migrate(db)).toBe(MIGRATIONS.length); // a second run is a no-op, not a "table exists" error
+    db.close();
+  });
+
+  it('keeps tokens, scenarios and shipments across reopening', async () => {
+    const file = join(tmp(), 'k.db');
+    const a = new SqliteStorage(file);
+    const { token, info } = await a.createToken('ops');
+    const sc = await a.createScenario(info.id, { name: 'S', document: { id: 's', changes: [] } });
+    const sh = await a.createShipment(info.id, {
+      request: { from: 'a' },
+      itinerary: { legs: [] },
+      deadline: '2026-03-12T00:00:00.000Z',
+    });
+    const ev = await a.addShipmentEvent(info.id, sh.id, {
+      type: 'arrived',
+      node: 'a',
+      at: '2026-03-03T00:00:00.000Z',
+      warnings: [],
+    });
+    expect(ev?.seq).toBe(1);
+    await a.close();
+    const b = new SqliteStorage(file);
+    expect((await b.verifyToken(token))?.id).toBe(info.id);
+    expect(await b.findScenario(info.id, sc.id)).toEqual(sc);
+    expect(await b.findShipment(info.id, sh.id)).toEqual(sh);
+    expect(await b.listShipmentEvents(info.id, sh.id)).toEqual([ev]);
+    expect(await b.integrityCheck()).toBe('ok');
+    // Another owner sees nothing.
+    expect(await b.findScenario('someoneelse', sc.id)).toBeUndefined();
+    expect(
+      await b.addShipmentEvent('someoneelse', sh.id, { type: 'arrived', node: 'a', at: 'x', warnings: [] }),
+    ).toBeUndefined();
+    await b.close();
+  });
+
+  it('never stores the token secret', async () => {
+    const file = join(tmp(), 'k.db');
+    const s = new SqliteStorage(file);
+    const { token } = await s.createToken('ops');
+    await s.close();
+    const db = new Database(file);
+    const row = db.prepare('SELECT * FROM tokens').get() as Record<string, unknown>;
+    db.close();
+    const secret = parseToken(token)!.secret;
+    expect(JSON.stringify(row)).not.toContain(secret);
+    expect((row.hash as Buffer).length).toBe(32);
+  });
+});
