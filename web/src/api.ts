@@ -1,0 +1,221 @@
+/**
+ * Every HTTP call the page makes, in one place, so that the contract with the server (docs/api.md,
+ * /openapi.json) is read and changed here only. The server is the same origin that serves the page.
+ *
+ * Wire types are the core's own result types where the server sends them unchanged, so a change of shape in the
+ * core shows up as a type error here.
+ */
+import type { Itinerary as CoreItinerary, RouteResult as CoreRouteResult } from '../../src/core/index.ts';
+
+/** Quantiles and histogram of the arrival time, hours from the ready date (src/core/reliability). */
+export interface ArrivalDistribution {
+  samples?: number;
+  p5?: number;
+  p10?: number;
+  p50: number;
+  p90: number;
+  p95?: number;
+  mean?: number;
+  onTimeProbability?: number;
+  histogram?: { binStartH: number[]; counts: number[]; binWidthH?: number };
+}
+
+export type Itinerary = Omit<CoreItinerary, 'timeline'> & { arrival?: ArrivalDistribution };
+export type RouteResult = Omit<CoreRouteResult, 'itineraries'> & { itineraries: Itinerary[] };
+
+export interface NetworkFeature {
+  type: 'Feature';
+  id: string;
+  geometry: { type: 'Point'; coordinates: [number, number] } | { type: 'LineString'; coordinates: [number, number][] };
+  properties: Record<string, unknown> & { recordType: 'node' | 'link'; id: string };
+}
+export interface NetworkGeoJson {
+  type: 'FeatureCollection';
+  features: NetworkFeature[];
+}
+
+export interface RouteQuery {
+  from: string;
+  to: string;
+  depart?: string | undefined;
+  cargo: { kind: 'containers'; teu: number } | { kind: 'bulk' | 'liquid' | 'general'; tonnes: number };
+  avoidCountries?: string[] | undefined;
+  avoidModes?: string[] | undefined;
+  includePlannedUpTo?: number | undefined;
+}
+
+/** A failed call: the HTTP status and the server's JSON error ({error, field, value, message}). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly body: unknown;
+  constructor(status: number, message: string, body: unknown) {
+    super(message);
+    this.status = status;
+    this.body = body;
+  }
+  /** The endpoint does not exist on this server (older server, or a feature not built yet). */
+  get notAvailable(): boolean {
+    // The server's not-found handler answers "no route <METHOD> <path>"; a missing record names the record.
+    return this.status === 404 && /^no route [A-Z]+ \//.test(this.message);
+  }
+  /** The request needs a (valid) API token. */
+  get unauthorized(): boolean {
+    return this.status === 401;
+  }
+}
+
+let token: string | undefined;
+/** The bearer token for a user's own scenarios and shipments (kept in sessionStorage by the views). */
+export function setToken(t: string | undefined): void {
+  token = t === '' ? undefined : t;
+}
+export function getToken(): string | undefined {
+  return token;
+}
+
+async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token !== undefined) headers.authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError(0, `the server cannot be reached (${(e as Error).message})`, undefined);
+  }
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  if (!res.ok) {
+    const b = json as { message?: unknown } | undefined;
+    const msg = typeof b?.message === 'string' ? b.message : `${method} ${path}: HTTP ${res.status}`;
+    throw new ApiError(res.status, msg, json);
+  }
+  return json as T;
+}
+
+// ---- network (public) ----
+
+/** GET /network/geojson: nodes (Points) and links (LineStrings) with every figure and the cited sources. */
+export function getNetworkGeoJson(): Promise<NetworkGeoJson> {
+  return call('GET', '/network/geojson');
+}
+
+// ---- routing (public) ----
+
+/** POST /routes: Pareto itineraries, no Monte Carlo. */
+export function searchRoutes(q: RouteQuery): Promise<RouteResult> {
+  return call('POST', '/routes', q);
+}
+
+/**
+ * POST /reliability: the same search with each itinerary's arrival distribution (Monte Carlo).
+ * `deadline` adds the probability of arriving by then.
+ */
+export function searchReliability(
+  q: RouteQuery & { samples?: number; seed?: number; deadline?: string | undefined },
+): Promise<RouteResult> {
+  return call('POST', '/reliability', q);
+}
+
+// ---- scenarios (a token's own) ----
+
+/** A stored scenario as GET /scenarios returns it; `scenario` is the document (core/scenarios schema). */
+export interface ScenarioRecord {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  scenario: {
+    id?: string;
+    name: string;
+    description?: string;
+    year?: number;
+    changes: Array<{ kind: string; target?: string; id?: string; link?: { id: string }; node?: { id: string } }>;
+  };
+}
+
+export function listScenarios(): Promise<{ scenarios: ScenarioRecord[] }> {
+  return call('GET', '/scenarios');
+}
+
+/** One route search's outcome in compact form (baseline or under a scenario). */
+export interface RouteSummary {
+  itineraries: number;
+  fastestH: number | null;
+  cheapestUsd: number | null;
+  noRoute?: { message: string };
+  options: Array<{ corridor: string; keyNodes: string[]; totals: Itinerary['totals'] }>;
+}
+
+export interface CompareResult {
+  baseline: RouteSummary;
+  scenarios: Array<RouteSummary & { id: string; name: string }>;
+}
+
+/** POST /scenarios/compare: one route search on the baseline and under each named scenario. */
+export function compareScenarios(q: RouteQuery & { scenarios: string[] }): Promise<CompareResult> {
+  return call('POST', '/scenarios/compare', q);
+}
+
+// ---- shipments (a token's own) ----
+
+export type MilestoneType = 'departed' | 'arrived' | 'border_crossed' | 'ferry_loaded';
+export const MILESTONE_TYPES: readonly MilestoneType[] = ['departed', 'border_crossed', 'ferry_loaded', 'arrived'];
+
+export interface Milestone {
+  type: MilestoneType;
+  node: string;
+  at: string;
+  note?: string | undefined;
+}
+
+export interface ShipmentEvent extends Milestone {
+  id: string;
+  seq: number;
+  recordedAt: string;
+  warnings: Array<{ code: string; message: string }>;
+}
+
+export interface Shipment {
+  id: string;
+  name?: string | null;
+  createdAt: string;
+  deadline: string;
+  itinerary: Itinerary;
+  events?: ShipmentEvent[];
+  position?: { node: string; at: string; basedOn: string; delivered: boolean };
+}
+
+export interface ShipmentEta {
+  deadline: string;
+  position: { node: string; at: string; basedOn: string; delivered: boolean };
+  eta: { p5: string; p50: string; p95: string; p10?: string; p90?: string; mean?: string };
+  remainingH?: ArrivalDistribution;
+  onTimeProbability?: number;
+}
+
+export function listShipments(): Promise<{ shipments: Shipment[] }> {
+  return call('GET', '/shipments');
+}
+
+export function createShipment(
+  body: RouteQuery & { name?: string | undefined; depart: string; deadline: string; itinerary: number },
+): Promise<Shipment> {
+  return call('POST', '/shipments', body);
+}
+
+export function getShipment(id: string): Promise<Shipment> {
+  return call('GET', `/shipments/${encodeURIComponent(id)}`);
+}
+
+export function addShipmentEvent(id: string, m: Milestone): Promise<ShipmentEvent> {
+  return call('POST', `/shipments/${encodeURIComponent(id)}/events`, m);
+}
+
+export function getShipmentEta(id: string, samples = 2000): Promise<ShipmentEta> {
+  return call('GET', `/shipments/${encodeURIComponent(id)}/eta?samples=${samples}`);
+}

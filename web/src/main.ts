@@ -1,0 +1,157 @@
+/**
+ * The page's entry: language, tabs, the map with the network, and the three views (route planner, scenarios,
+ * shipments). The network is fetched once and shared by the map and the place search.
+ */
+import './style.css';
+import { getNetworkGeoJson, type NetworkFeature } from './api.ts';
+import { renderRecord } from './details.ts';
+import { applyStatic, initialLang, isLang, onLangChange, setLang, t } from './i18n.ts';
+import { createMap, type KeruenMap, KIND_COLOURS, MODE_COLOURS } from './map.ts';
+import { PlaceIndex } from './place-search.ts';
+import { initPlanner } from './planner.ts';
+import { initScenarios } from './scenarios.ts';
+import { initShipments } from './shipments.ts';
+
+const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
+
+function initTabs(): void {
+  const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+  const show = (tab: HTMLButtonElement, focus: boolean) => {
+    for (const t of tabs) {
+      const on = t === tab;
+      t.setAttribute('aria-selected', String(on));
+      t.tabIndex = on ? 0 : -1;
+      document.getElementById(t.getAttribute('aria-controls')!)!.hidden = !on;
+    }
+    if (focus) tab.focus();
+  };
+  for (const [i, tab] of tabs.entries()) {
+    tab.addEventListener('click', () => show(tab, false));
+    // Arrow keys move between tabs (WAI-ARIA tabs pattern); Tab leaves the tab list.
+    tab.addEventListener('keydown', (e) => {
+      const j =
+        e.key === 'ArrowRight'
+          ? i + 1
+          : e.key === 'ArrowLeft'
+            ? i - 1
+            : e.key === 'Home'
+              ? 0
+              : e.key === 'End'
+                ? tabs.length - 1
+                : -1;
+      if (j === -1 && !['ArrowRight', 'ArrowLeft'].includes(e.key)) return;
+      e.preventDefault();
+      show(tabs[(j + tabs.length) % tabs.length]!, true);
+    });
+  }
+}
+
+function renderLegend(box: HTMLElement): void {
+  box.replaceChildren();
+  const h = document.createElement('h2');
+  h.textContent = t('map.legend');
+  const ul = document.createElement('ul');
+  const item = (swatch: HTMLElement, label: string) => {
+    const li = document.createElement('li');
+    swatch.setAttribute('aria-hidden', 'true');
+    li.append(swatch, document.createTextNode(label));
+    ul.append(li);
+  };
+  for (const [mode, colour] of Object.entries(MODE_COLOURS)) {
+    const s = document.createElement('span');
+    s.className = 'sw-line';
+    s.style.borderColor = colour;
+    item(s, t(`mode.${mode}`));
+  }
+  const dashed = document.createElement('span');
+  dashed.className = 'sw-line dashed';
+  item(dashed, t('map.planned'));
+  const route = document.createElement('span');
+  route.className = 'sw-line route';
+  item(route, t('map.route'));
+  const seen = new Set<string>();
+  for (const [kind, colour] of Object.entries(KIND_COLOURS)) {
+    if (seen.has(colour + kind) || kind === 'city') continue;
+    seen.add(colour + kind);
+    const s = document.createElement('span');
+    s.className = 'sw-dot';
+    s.style.background = colour;
+    item(s, t(`kind.${kind}`));
+  }
+  box.append(h, ul);
+}
+
+function main(): void {
+  setLang(initialLang());
+  const langSelect = $<HTMLSelectElement>('#lang');
+  langSelect.value = document.documentElement.lang;
+  langSelect.addEventListener('change', () => {
+    if (isLang(langSelect.value)) setLang(langSelect.value);
+  });
+  initTabs();
+  applyStatic(document);
+
+  const legend = $<HTMLElement>('.legend');
+  renderLegend(legend);
+  onLangChange(() => renderLegend(legend));
+
+  const detailsBox = $<HTMLElement>('#details');
+  const detailsBody = $<HTMLElement>('#details .details-body');
+  let shown: NetworkFeature | undefined;
+  let records = new Map<string, NetworkFeature>();
+  const showRecord = (f: NetworkFeature) => {
+    shown = f;
+    renderRecord(detailsBody, f, records);
+    detailsBox.hidden = false;
+  };
+  $<HTMLButtonElement>('#details .close').addEventListener('click', () => {
+    detailsBox.hidden = true;
+    shown = undefined;
+  });
+  onLangChange(() => {
+    if (shown) renderRecord(detailsBody, shown, records);
+  });
+
+  const network = getNetworkGeoJson();
+  const loading = $<HTMLElement>('.map-loading');
+  const mapBox = $<HTMLElement>('#map');
+  const mapReady: Promise<KeruenMap> = createMap(mapBox, network, showRecord);
+  mapReady.then(
+    (m) => {
+      records = m.records;
+      loading.hidden = true;
+      // For the browser tests and for debugging from the console: the MapLibre map.
+      (window as unknown as { keruenMap: unknown }).keruenMap = m.map;
+      onLangChange(() => m.map.getCanvas().setAttribute('aria-label', t('map.label')));
+    },
+    (err: unknown) => {
+      mapBox.dataset.state = 'error';
+      loading.removeAttribute('data-i18n');
+      loading.textContent = t('map.failed', { msg: (err as Error).message });
+      loading.classList.add('error');
+    },
+  );
+
+  network.then(
+    (net) => {
+      const places = new PlaceIndex(net.features);
+      if (records.size === 0) for (const f of net.features) records.set(f.id, f);
+      const ctx = {
+        places,
+        map: mapReady,
+        showPlace: (id: string) => {
+          const f = records.get(id);
+          if (f) showRecord(f);
+        },
+      };
+      initPlanner($('#view-plan'), ctx);
+      initScenarios($('#view-scenarios'), ctx);
+      initShipments($('#view-shipments'), ctx);
+    },
+    (err: unknown) => {
+      $('#view-plan .plan-status').textContent = t('common.error', { msg: (err as Error).message });
+    },
+  );
+}
+
+main();

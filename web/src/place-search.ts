@@ -1,0 +1,197 @@
+/**
+ * Search-as-you-type over every spelling of every node (id, name, aliases, UN/LOCODE), with the core's name
+ * normalisation (case, diacritics, apostrophes and separators ignored: "xian", "Xi'an" and "CN XIY" meet), as an
+ * ARIA 1.2 combobox: arrows move, Enter picks, Escape closes; the list is announced to screen readers.
+ */
+import { compactName } from '../../src/core/network/names.ts';
+import type { NetworkFeature } from './api.ts';
+import { t } from './i18n.ts';
+
+export interface Place {
+  id: string;
+  name: string;
+  country: string;
+  kind: string;
+}
+
+interface Key {
+  place: Place;
+  key: string;
+  text: string;
+  rank: number;
+}
+
+/** An index of all spellings; built once from the network's nodes. */
+export class PlaceIndex {
+  private readonly keys: Key[] = [];
+  readonly byId = new Map<string, Place>();
+
+  constructor(features: Iterable<NetworkFeature>) {
+    for (const f of features) {
+      const p = f.properties;
+      if (p.recordType !== 'node') continue;
+      const place: Place = { id: p.id, name: String(p.name), country: String(p.country), kind: String(p.kind) };
+      this.byId.set(place.id, place);
+      const add = (text: string, rank: number) => {
+        const key = compactName(text);
+        if (key !== '') this.keys.push({ place, key, text, rank });
+      };
+      add(place.name, 0);
+      add(p.id, 1);
+      if (typeof p.locode === 'string') add(p.locode, 1);
+      for (const a of (p.aliases as string[] | undefined) ?? []) add(a, 2);
+    }
+  }
+
+  /** Best match per place: exact, then prefix, then substring (3+ letters); at most `limit`. */
+  search(query: string, limit = 8): Array<{ place: Place; matched: string }> {
+    const q = compactName(query);
+    if (q === '') return [];
+    const best = new Map<string, { place: Place; matched: string; score: number }>();
+    for (const k of this.keys) {
+      let tier: number;
+      if (k.key === q) tier = 0;
+      else if (k.key.startsWith(q)) tier = 1;
+      else if (q.length >= 3 && k.key.includes(q)) tier = 2;
+      else continue;
+      const score = tier * 10 + k.rank;
+      const prev = best.get(k.place.id);
+      if (prev === undefined || score < prev.score) best.set(k.place.id, { place: k.place, matched: k.text, score });
+    }
+    return [...best.values()]
+      .sort((a, b) => a.score - b.score || a.place.name.localeCompare(b.place.name))
+      .slice(0, limit)
+      .map(({ place, matched }) => ({ place, matched }));
+  }
+}
+
+let comboCount = 0;
+
+/**
+ * Turns a text input into a combobox over the index. `onPick` receives the chosen place (or undefined when the
+ * text no longer names the picked one).
+ */
+export function placeCombobox(
+  input: HTMLInputElement,
+  index: PlaceIndex,
+  onPick: (p: Place | undefined) => void,
+): { set(p: Place | undefined): void; value(): Place | undefined } {
+  const listId = `${input.id || `combo${++comboCount}`}-list`;
+  const list = document.createElement('ul');
+  list.id = listId;
+  list.setAttribute('role', 'listbox');
+  list.className = 'combo-list';
+  list.hidden = true;
+  input.after(list);
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', listId);
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+
+  let picked: Place | undefined;
+  let options: Array<{ place: Place; matched: string }> = [];
+  let active = -1;
+
+  const close = () => {
+    list.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+  const setActive = (i: number) => {
+    active = i;
+    for (const [j, li] of [...list.children].entries()) li.setAttribute('aria-selected', String(j === i));
+    if (i >= 0) {
+      input.setAttribute('aria-activedescendant', `${listId}-${i}`);
+      list.children[i]?.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+  const pick = (p: Place | undefined) => {
+    picked = p;
+    if (p) input.value = p.name;
+    input.setAttribute('aria-invalid', 'false');
+    close();
+    onPick(p);
+  };
+  const render = () => {
+    options = index.search(input.value);
+    list.replaceChildren();
+    if (options.length === 0) {
+      if (input.value.trim() !== '') {
+        const li = document.createElement('li');
+        li.className = 'combo-empty';
+        li.textContent = t('plan.noMatch', { q: input.value.trim() });
+        list.append(li);
+        list.hidden = false;
+        input.setAttribute('aria-expanded', 'true');
+      } else close();
+      return;
+    }
+    options.forEach((o, i) => {
+      const li = document.createElement('li');
+      li.id = `${listId}-${i}`;
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      li.dataset.id = o.place.id;
+      const name = document.createElement('span');
+      name.textContent = o.place.name;
+      const meta = document.createElement('span');
+      meta.className = 'combo-meta';
+      const alias = compactName(o.matched) !== compactName(o.place.name) ? `“${o.matched}” · ` : '';
+      meta.textContent = `${alias}${o.place.country} · ${t(`kind.${o.place.kind}`)}`;
+      li.append(name, meta);
+      // mousedown, not click: a click would blur the input first and close the list.
+      li.addEventListener('mousedown', (e) => {
+        e.preventDefault();
+        pick(o.place);
+      });
+      list.append(li);
+    });
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    setActive(-1);
+  };
+
+  input.addEventListener('input', () => {
+    if (picked && input.value !== picked.name) {
+      picked = undefined;
+      onPick(undefined);
+    }
+    render();
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown') {
+      if (list.hidden) render();
+      if (options.length) setActive((active + 1) % options.length);
+      e.preventDefault();
+    } else if (e.key === 'ArrowUp') {
+      if (options.length) setActive(active <= 0 ? options.length - 1 : active - 1);
+      e.preventDefault();
+    } else if (e.key === 'Enter') {
+      if (!list.hidden && options.length > 0) {
+        pick(options[Math.max(active, 0)]!.place);
+        e.preventDefault();
+      }
+    } else if (e.key === 'Escape') {
+      close();
+    }
+  });
+  input.addEventListener('blur', () => {
+    // Typing an exact name and leaving the field picks it: the keyboard path needs no list at all.
+    if (!picked) {
+      const exact = index.search(input.value, 2);
+      if (exact.length >= 1 && compactName(exact[0]!.matched) === compactName(input.value)) pick(exact[0]!.place);
+    }
+    close();
+  });
+
+  return {
+    set: (p) => {
+      picked = p;
+      input.value = p?.name ?? '';
+    },
+    value: () => picked,
+  };
+}
