@@ -1,0 +1,136 @@
+/**
+ * Latency of multi-criteria route queries (Pareto search on arrival time, cost and CO2e, time-dependent on the
+ * timetables): random origin-destination node pairs and random ready dates in 2026, cargo 2 TEU. Two timings per
+ * query: the search alone (`engine.searchPaths(engine.toQuery(req))`, the figure the targets are set on) and the
+ * full `engine.route(req)` with itineraries (and, when nothing is found, the diagnosis of which constraint cuts
+ * every route).
+ */
+import type { CompiledGraph, EmissionsModel } from '../../src/core/network/compile.ts';
+import { compileNetwork } from '../../src/core/network/compile.ts';
+import type { Network } from '../../src/core/network/network.ts';
+import { type RouteRequest, RoutingEngine } from '../../src/core/routing/plan.ts';
+import { mulberry32, randInt } from '../support/rng.ts';
+import { mean, median, quantile } from '../support/stats.ts';
+
+export interface LatencyResult {
+  name: string;
+  nodes: number;
+  links: number;
+  services: number;
+  vertices: number;
+  edges: number;
+  compileMs: number;
+  emissions: boolean;
+  queries: number;
+  warmup: number;
+  /** Timed passes of the search over all queries; a query's search time is its median over the passes. */
+  repeats: number;
+  /** Queries with at least one route. */
+  routed: number;
+  meanParetoSize: number;
+  maxParetoSize: number;
+  labelsPoppedMedian: number;
+  labelsPoppedMax: number;
+  searchMedianMs: number;
+  searchP99Ms: number;
+  searchMeanMs: number;
+  searchMaxMs: number;
+  routeMedianMs: number;
+  routeP99Ms: number;
+  routeMeanMs: number;
+}
+
+/** Ready dates: uniform over 2026, so every phase of the weekly timetables is drawn. */
+const YEAR_START_H = Date.UTC(2026, 0, 1) / 3_600_000;
+
+export function randomRequests(net: Network, g: CompiledGraph, count: number, seed: number): RouteRequest[] {
+  const rnd = mulberry32(seed);
+  // Only nodes that some link touches have platforms; an isolated node is no query.
+  const usable: number[] = [];
+  for (let n = 0; n < net.nodes.length; n++) if (g.nodeOff[n + 1]! > g.nodeOff[n]!) usable.push(n);
+  if (usable.length < 2) return [];
+  const out: RouteRequest[] = [];
+  while (out.length < count) {
+    const a = usable[randInt(rnd, usable.length)]!;
+    const b = usable[randInt(rnd, usable.length)]!;
+    if (a === b) continue;
+    out.push({
+      from: net.nodes[a]!.id,
+      to: net.nodes[b]!.id,
+      depart: YEAR_START_H + rnd() * 365 * 24,
+      cargo: { kind: 'containers', teu: 2 },
+    });
+  }
+  return out;
+}
+
+export interface LatencyOptions {
+  name: string;
+  queries: number;
+  warmup: number;
+  repeats: number;
+  seed: number;
+  emissions?: EmissionsModel | undefined;
+}
+
+export function measureLatency(net: Network, o: LatencyOptions): LatencyResult {
+  const t0 = performance.now();
+  const graph = compileNetwork(net, { emissions: o.emissions });
+  const compileMs = performance.now() - t0;
+  const engine = new RoutingEngine(net, graph);
+  const reqs = randomRequests(net, graph, o.queries, o.seed);
+  // Warm-up on other pairs and dates from a different seed, so that the timed queries are not pre-cached.
+  for (const r of randomRequests(net, graph, o.warmup, o.seed + 1)) engine.route(r);
+
+  const passes: Float64Array[] = [];
+  const route = new Float64Array(reqs.length);
+  const sizes: number[] = [];
+  const popped: number[] = [];
+  for (let r = 0; r < o.repeats; r++) {
+    const times = new Float64Array(reqs.length);
+    for (let i = 0; i < reqs.length; i++) {
+      const a = performance.now();
+      const paths = engine.searchPaths(engine.toQuery(reqs[i]!));
+      times[i] = performance.now() - a;
+      if (r === 0) sizes.push(paths.length);
+      else if (paths.length !== sizes[i])
+        throw new Error(`${o.name}: query ${i} found ${paths.length}, then ${sizes[i]}`);
+    }
+    passes.push(times);
+  }
+  const search = Float64Array.from(reqs, (_, i) => median(passes.map((t) => t[i]!)));
+  for (let i = 0; i < reqs.length; i++) {
+    const a = performance.now();
+    const r = engine.route(reqs[i]!);
+    route[i] = performance.now() - a;
+    popped.push(r.stats.labelsPopped);
+    // The full route must find exactly the routes the bare search found.
+    if (r.itineraries.length !== sizes[i])
+      throw new Error(`${o.name}: route() found ${r.itineraries.length} itineraries, search ${sizes[i]}`);
+  }
+  return {
+    name: o.name,
+    nodes: net.nodes.length,
+    links: net.links.length,
+    services: net.services.length,
+    vertices: graph.vertexCount,
+    edges: graph.edgeCount,
+    compileMs,
+    emissions: o.emissions !== undefined,
+    queries: reqs.length,
+    warmup: o.warmup,
+    repeats: o.repeats,
+    routed: sizes.filter((s) => s > 0).length,
+    meanParetoSize: mean(sizes),
+    maxParetoSize: sizes.length ? Math.max(...sizes) : 0,
+    labelsPoppedMedian: median(popped),
+    labelsPoppedMax: popped.length ? Math.max(...popped) : 0,
+    searchMedianMs: median(search),
+    searchP99Ms: quantile(search, 0.99),
+    searchMeanMs: mean(search),
+    searchMaxMs: quantile(search, 1),
+    routeMedianMs: median(route),
+    routeP99Ms: quantile(route, 0.99),
+    routeMeanMs: mean(route),
+  };
+}
