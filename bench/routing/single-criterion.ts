@@ -17,7 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildCsr, Dijkstra } from '../../src/core/routing/dijkstra.ts';
+import { BidirectionalDijkstra, buildCsr, Dijkstra } from '../../src/core/routing/dijkstra.ts';
 import {
   type EdgeListGraph,
   generateRandomGraph,
@@ -92,13 +92,15 @@ const SYSTEM_PYTHON = '/usr/bin/python3';
 function timeOurs(
   g: EdgeListGraph,
   queries: Int32Array,
-  algorithm: 'p2p' | 'sssp',
+  algorithm: Algorithm,
   nq: number,
   warmup: number,
   repeats: number,
 ): ImplRun {
   const t0 = performance.now();
-  const dj = new Dijkstra(buildCsr(g.n, g.from, g.to, g.w));
+  const csr = buildCsr(g.n, g.from, g.to, g.w);
+  const bidir = algorithm === 'bidir';
+  const dj = bidir ? new BidirectionalDijkstra(csr) : new Dijkstra(csr);
   const buildMs = performance.now() - t0;
   const full = algorithm === 'sssp';
   for (let i = 0; i < warmup; i++) dj.run(queries[2 * i]!, full ? -1 : queries[2 * i + 1]!);
@@ -114,7 +116,7 @@ function timeOurs(
       const d = dj.run(s, full ? -1 : t);
       times[i] = performance.now() - a;
       if (r > 0) continue;
-      if (full) {
+      if (full && dj instanceof Dijkstra) {
         dists.push(dj.reached(t) ? dj.dist[t]! : null);
         let c = 0;
         for (let v = 0; v < g.n; v++) if (dj.reached(v)) c++;
@@ -127,7 +129,7 @@ function timeOurs(
     runs.push(times);
   }
   return {
-    name: `keruen ${algorithm === 'p2p' ? 'Dijkstra p2p' : 'Dijkstra full'}`,
+    name: `keruen ${algorithm === 'p2p' ? 'Dijkstra p2p' : algorithm === 'bidir' ? 'bidirectional Dijkstra' : 'Dijkstra full'}`,
     impl: 'keruen',
     algorithm,
     version: 'src/core/routing/dijkstra.ts',
@@ -280,6 +282,10 @@ export function runSingleCriterion(o: SingleCriterionOptions): SingleCriterionRe
 
   const p2p = timeOurs(g, queries, 'p2p', o.queries, 50, o.repeats);
   o.log(`ours p2p: median ${median(p2p.timesMs).toFixed(3)} ms over ${p2p.queries} queries x ${o.repeats}`);
+  const bidirOurs = timeOurs(g, queries, 'bidir', o.queries, 50, o.repeats);
+  o.log(
+    `ours bidirectional: median ${median(bidirOurs.timesMs).toFixed(3)} ms over ${bidirOurs.queries} queries x ${o.repeats}`,
+  );
   const ssspN = Math.min(o.ssspQueries, o.queries);
   const sssp = timeOurs(g, queries, 'sssp', ssspN, 20, o.repeats);
   o.log(`ours full: median ${median(sssp.timesMs).toFixed(3)} ms over ${sssp.queries} queries x ${o.repeats}`);
@@ -296,9 +302,9 @@ export function runSingleCriterion(o: SingleCriterionOptions): SingleCriterionRe
       continue;
     }
     peers.push(r);
-    const against = r.algorithm === 'sssp' ? 'sssp' : 'p2p';
+    const against = r.algorithm;
     const adjacent = timeOurs(g, queries, against, r.queries, 20, Math.max(1, r.repeats));
-    const c = compare(r, against === 'sssp' ? sssp : p2p, adjacent);
+    const c = compare(r, against === 'sssp' ? sssp : against === 'bidir' ? bidirOurs : p2p, adjacent);
     comparisons.push(c);
     o.log(
       `${plan.name}: median ${c.peerMedianMs.toFixed(3)} ms vs ours ${c.oursMedianMs.toFixed(3)} ms on ` +
@@ -309,7 +315,7 @@ export function runSingleCriterion(o: SingleCriterionOptions): SingleCriterionRe
   const distSum = p2p.dists.reduce<number>((a, d) => a + (d ?? 0), 0);
   return {
     graph: { n: g.n, m: g.from.length, seed: o.seed, queries: o.queries, reachable, distSum },
-    ours: [p2p, sssp],
+    ours: [p2p, bidirOurs, sssp],
     peers,
     comparisons,
     peersNotRun,

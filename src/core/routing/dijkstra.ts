@@ -139,3 +139,127 @@ export class Dijkstra {
     return p.reverse();
   }
 }
+
+/** The same graph with every edge reversed (for backward searches). */
+export function reverseCsr(g: CsrGraph): CsrGraph {
+  const m = g.to.length;
+  const from = new Int32Array(m);
+  for (let v = 0; v < g.n; v++) for (let e = g.off[v]!; e < g.off[v + 1]!; e++) from[e] = v;
+  return buildCsr(g.n, g.to, from, g.w);
+}
+
+/**
+ * Point-to-point bidirectional Dijkstra: a forward search from s and a backward search from t on the reversed
+ * graph, alternating on the smaller frontier key, stopping when the two tops sum to at least the best meeting
+ * distance found (the standard stopping rule, Goldberg & Harrelson 2005). Same answers as one-way `Dijkstra.run`,
+ * far fewer vertices settled. Allocation-free per query, like `Dijkstra`.
+ */
+export class BidirectionalDijkstra {
+  private readonly sides: [Side, Side];
+  private q = 0;
+
+  constructor(forward: CsrGraph, reverse: CsrGraph = reverseCsr(forward)) {
+    this.sides = [new Side(forward), new Side(reverse)];
+  }
+
+  /** Distance from s to t, Infinity when t is unreachable. */
+  run(s: number, t: number): number {
+    if (s === t) return 0;
+    const q = ++this.q;
+    const [a, b] = this.sides;
+    a.reset(s, q);
+    b.reset(t, q);
+    let mu = Number.POSITIVE_INFINITY;
+    while (a.hs > 0 && b.hs > 0) {
+      if (a.hk[0]! + b.hk[0]! >= mu) break;
+      const x = a.hk[0]! <= b.hk[0]! ? a : b;
+      const y = x === a ? b : a;
+      const u = x.pop();
+      const du = x.popKey;
+      if (x.done[u] === q) continue;
+      x.done[u] = q;
+      const { off, to, w } = x.g;
+      const xd = x.dist;
+      const xs = x.stamp;
+      const yd = y.dist;
+      const ys = y.stamp;
+      for (let e = off[u]!, end = off[u + 1]!; e < end; e++) {
+        const v = to[e]!;
+        const nd = du + w[e]!;
+        if (xs[v] !== q || nd < xd[v]!) {
+          xs[v] = q;
+          xd[v] = nd;
+          x.push(nd, v);
+        }
+        if (ys[v] === q && nd + yd[v]! < mu) mu = nd + yd[v]!;
+      }
+    }
+    return mu;
+  }
+}
+
+/** One direction's state of the bidirectional search. */
+class Side {
+  readonly g: CsrGraph;
+  readonly dist: Float64Array;
+  readonly stamp: Int32Array;
+  readonly done: Int32Array;
+  readonly hk: Float64Array;
+  readonly hv: Int32Array;
+  hs = 0;
+  popKey = 0;
+
+  constructor(g: CsrGraph) {
+    this.g = g;
+    this.dist = new Float64Array(g.n);
+    this.stamp = new Int32Array(g.n);
+    this.done = new Int32Array(g.n);
+    this.hk = new Float64Array(g.to.length + 1);
+    this.hv = new Int32Array(g.to.length + 1);
+  }
+
+  reset(s: number, q: number): void {
+    this.hs = 0;
+    this.stamp[s] = q;
+    this.dist[s] = 0;
+    this.push(0, s);
+  }
+
+  push(k: number, v: number): void {
+    const hk = this.hk;
+    const hv = this.hv;
+    let i = this.hs++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (hk[p]! <= k) break;
+      hk[i] = hk[p]!;
+      hv[i] = hv[p]!;
+      i = p;
+    }
+    hk[i] = k;
+    hv[i] = v;
+  }
+
+  pop(): number {
+    const hk = this.hk;
+    const hv = this.hv;
+    const top = hv[0]!;
+    this.popKey = hk[0]!;
+    const n = --this.hs;
+    const k = hk[n]!;
+    const v = hv[n]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && hk[c + 1]! < hk[c]!) c++;
+      if (hk[c]! >= k) break;
+      hk[i] = hk[c]!;
+      hv[i] = hv[c]!;
+      i = c;
+    }
+    hk[i] = k;
+    hv[i] = v;
+    return top;
+  }
+}
