@@ -4,9 +4,9 @@
  * cross-record rules run: each cited source exists, ids are unique, and the conventions the method needs are
  * present.
  */
-import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type Issue, KeruenError } from '../errors.ts';
+import { parseRecordList } from '../yaml-records.ts';
 import {
   CONVENTION_KEYS,
   type Convention,
@@ -72,45 +72,9 @@ export function parseEmissionFactors(files: EmissionFactorFile[]): { factors?: E
       });
       continue;
     }
-    const doc = parseDocument(f.text, { prettyErrors: false });
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
-        const line = e.linePos?.[0]?.line ?? lineOf(f.text, e.pos[0]);
-        issues.push({
-          code: 'yaml_syntax',
-          file: f.path,
-          field: line ? `line ${line}` : undefined,
-          message: e.message.split('\n')[0]!,
-        });
-      }
-      continue;
-    }
-    const data: unknown = doc.toJS();
-    if (data === null || data === undefined) continue;
-    if (!Array.isArray(data)) {
-      issues.push({ code: 'not_a_list', file: f.path, message: `a ${kind} file holds a YAML list of records` });
-      continue;
-    }
-    const schema = EmissionFileSchemas[kind] as z.ZodType;
-    data.forEach((rec: unknown, index: number) => {
-      const id =
-        typeof rec === 'object' && rec !== null && 'id' in rec ? String((rec as { id: unknown }).id) : `#${index + 1}`;
-      const parsed = schema.safeParse(rec);
-      if (!parsed.success) {
-        for (const zi of parsed.error.issues) {
-          issues.push({
-            code: zi.code === 'custom' ? 'invalid_value' : zi.code,
-            file: f.path,
-            id,
-            field: zi.path.map(String).join('.'),
-            value: valueAt(rec, zi.path),
-            message: zi.message,
-          });
-        }
-        return;
-      }
-      (recs[kind] as unknown[]).push({ ...(parsed.data as object), file: f.path });
-    });
+    (recs[kind] as unknown[]).push(
+      ...parseRecordList(f.path, f.text, kind, EmissionFileSchemas[kind] as z.ZodType, issues),
+    );
   }
 
   const sourceIds = new Set(recs.sources.map((s) => s.id));
@@ -203,19 +167,4 @@ function byKey<T extends { id: string; file: string }>(
     m.set(k, r);
   }
   return m;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-function valueAt(rec: unknown, path: PropertyKey[]): unknown {
-  let v: unknown = rec;
-  for (const k of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
-  return v;
 }
