@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health.ts';
 import { networkRoutes } from './routes/network.ts';
 import { reliabilityRoutes } from './routes/reliability.ts';
 import { routeRoutes } from './routes/routes.ts';
+import { scenarioFlowRoutes } from './routes/scenario-flows.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { shipmentRoutes } from './routes/shipments.ts';
 import { simulationRoutes } from './routes/simulations.ts';
@@ -113,6 +114,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(reliabilityRoutes(deps));
   if (deps.emissionFactors !== undefined) await app.register(emissionsRoutes(deps.emissionFactors));
   await app.register(simulationRoutes(deps));
+  await app.register(scenarioFlowRoutes(deps));
   await app.register(scenarioRoutes(deps));
   await app.register(shipmentRoutes(deps));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -118,3 +118,21 @@ export const PortSimulationBodySchema = z.strictObject({
   weeks: z.number().int().min(1).max(520).default(52),
   seed,
 });
+
+/** POST /scenarios/flows: two runs of the capacity-constrained assignment on one demand set. */
+export const FlowsBodySchema = z.strictObject({
+  base: z
+    .string()
+    .min(1)
+    .max(100)
+    .describe('"baseline", the id of a library scenario (GET /scenarios/library), or, with a token, of yours'),
+  other: z.string().min(1).max(100).describe('the scenario compared with base; same kinds of id'),
+  demand: z.string().min(1).max(100).optional().describe('id of a demand set of the library (default: the default)'),
+  votFactor: z
+    .number()
+    .positive()
+    .max(100)
+    .default(1)
+    .describe("multiplies every commodity's value of time (shippers' sensitivity to time)"),
+});
+export type FlowsBody = z.output<typeof FlowsBodySchema>;

@@ -225,6 +225,106 @@ describe.skipIf(!hasChromium)('web page in chromium', () => {
     expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
   });
 
+  it('compares two library scenarios by flows: KPI table, utilisation colours, bottlenecks', async () => {
+    await page.click('#tab-scenarios');
+    await page.waitForSelector('#fl-b option[value="red-sea-closed"]', { state: 'attached' });
+    await page.selectOption('#fl-a', 'baseline');
+    await page.selectOption('#fl-b', 'red-sea-closed');
+    expect(await page.textContent('#fl-desc')).toMatch(/Sources: S/);
+    const response = page.waitForResponse((r) => r.url().endsWith('/scenarios/flows'));
+    // Click and read the busy state in one turn, before any answer can arrive.
+    const busy = await page.evaluate(() => {
+      document.querySelector<HTMLButtonElement>('#view-scenarios form.fl-form button[type=submit]')!.click();
+      return [
+        document.querySelector('#view-scenarios .sc-flows')!.getAttribute('aria-busy'),
+        document.querySelector('#view-scenarios .sc-flows [role=status]')!.textContent,
+      ];
+    });
+    expect(busy[0]).toBe('true');
+    expect(busy[1]).toMatch(/Assigning/);
+    const body = (await (await response).json()) as {
+      totals: { costUsd: { delta: number } };
+      utilisation: {
+        links: Array<{ id: string; base: { utilisation: number } | null; other: { utilisation: number } | null }>;
+      };
+    };
+    await page.waitForSelector('table[data-testid=flows-table] tbody tr', { timeout: 30_000 });
+    expect(await page.getAttribute('#view-scenarios .sc-flows', 'aria-busy')).toBe('false');
+
+    // The table: totals with their difference, coloured by sign, and per-OD times.
+    const cost = await page.$$eval('table[data-testid=flows-table] tbody tr[data-key=cost] > *', (c) =>
+      c.map((x) => ({ text: x.textContent ?? '', sign: (x as HTMLElement).dataset.sign })),
+    );
+    expect(cost[0]!.text).toBe('Transport cost, USD m');
+    expect(Number(cost[1]!.text.replace(/,/g, ''))).toBeGreaterThan(0);
+    expect(body.totals.costUsd.delta).toBeGreaterThan(0);
+    expect(cost[3]!.sign).toBe('up');
+    expect(cost[3]!.text.startsWith('+')).toBe(true);
+    const mean = await page.$$eval(
+      'table[data-testid=flows-table] tbody tr[data-key^="mean:cn-xian:de-duisburg"] td',
+      (c) => c.map((x) => x.textContent ?? ''),
+    );
+    expect(Number(mean[0])).toBeGreaterThan(5);
+
+    // The map: links coloured by their utilisation in the other run, as the server computed it.
+    const expected = new Map<string, number>();
+    for (const l of body.utilisation.links)
+      if (l.other !== null) expected.set(l.id, Math.max(expected.get(l.id) ?? 0, l.other.utilisation));
+    expect(expected.size).toBeGreaterThan(5);
+    const ids = [...expected.keys()];
+    const states = await page.evaluate(
+      (xs) =>
+        xs.map(
+          (id) =>
+            (
+              window as unknown as {
+                keruenMap: { getFeatureState(f: { source: string; id: string }): { util?: number } };
+              }
+            ).keruenMap.getFeatureState({ source: 'network', id }).util,
+        ),
+      ids,
+    );
+    for (const [i, s] of states.entries()) expect(s).toBeCloseTo(expected.get(ids[i]!)!, 9);
+    await mapIdle();
+    // The layer is drawn, with links the server gave a utilisation among its features (others are transparent).
+    const drawn = (await rendered(['links-util'])).map((f) => String(f.properties.id));
+    expect(drawn.filter((id) => expected.has(id)).length).toBeGreaterThan(0);
+
+    // The top bottlenecks, named, with both runs' utilisation.
+    const items = await page.$$eval('[data-testid=bottlenecks] li', (li) => li.map((x) => x.textContent ?? ''));
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    expect(items[0]).toMatch(/\d+%.*→.*\d+%/);
+
+    // The change between the runs: some links coloured, the utilisation layer hidden.
+    await page.selectOption('#fl-map', 'change');
+    const deltas = await page.evaluate(
+      (xs) =>
+        xs
+          .map(
+            (id) =>
+              (
+                window as unknown as {
+                  keruenMap: { getFeatureState(f: { source: string; id: string }): { delta?: number } };
+                }
+              ).keruenMap.getFeatureState({ source: 'network', id }).delta,
+          )
+          .filter((d) => d !== undefined),
+      ids,
+    );
+    expect(deltas.length).toBeGreaterThan(0);
+    expect(
+      await page.evaluate(() =>
+        (
+          window as unknown as { keruenMap: { getLayoutProperty(l: string, p: string): unknown } }
+        ).keruenMap.getLayoutProperty('links-util', 'visibility'),
+      ),
+    ).toBe('none');
+    await mapIdle();
+    await page.screenshot({ path: join(ARTIFACTS, 'web-5-flows.png') });
+    const serious = await axeSerious();
+    expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+  }, 60_000);
+
   it('compares a stored scenario with the baseline, in a table and on the map', async () => {
     const storage = new SqliteStorage(join(tmp, 'keruen.db'));
     const { token } = await storage.createToken('web-test');
@@ -254,7 +354,7 @@ describe.skipIf(!hasChromium)('web page in chromium', () => {
     await page.press('#sc-from', 'Enter');
     await page.fill('#sc-to', 'Duisburg');
     await page.press('#sc-to', 'Enter');
-    await page.click('#view-scenarios button[type=submit]');
+    await page.click('#view-scenarios form.sc-route button[type=submit]');
     await page.waitForSelector('table[data-testid=scenario-table] tbody tr', { timeout: 20_000 });
     const rows = await page.$$eval('table[data-testid=scenario-table] tbody tr', (trs) =>
       trs.map((tr) => Array.from(tr.children, (c) => c.textContent ?? '')),

@@ -161,6 +161,120 @@ export function compareScenarios(q: RouteQuery & { scenarios: string[] }): Promi
   return call('POST', '/scenarios/compare', q);
 }
 
+// ---- scenario library and flows (public; a token adds your stored scenarios) ----
+
+export interface LibraryScenario {
+  id: string;
+  name: string;
+  description: string;
+  tags: string[];
+  sources: string[];
+  year: number | null;
+  changes: number;
+  investment: {
+    cost: { value: number; source?: string[]; estimate?: string };
+    currency: 'EUR' | 'USD';
+    comparedWith: string;
+  } | null;
+}
+
+export interface DemandSetInfo {
+  id: string;
+  name: string;
+  description: string;
+  year: number;
+  sources: string[];
+  flows: number;
+  default: boolean;
+}
+
+export interface ScenarioLibrary {
+  baseline: { id: string; name: string };
+  scenarios: LibraryScenario[];
+  demands: DemandSetInfo[];
+}
+
+/** GET /scenarios/library: the dataset's own scenarios and demand sets. */
+export function getScenarioLibrary(): Promise<ScenarioLibrary> {
+  return call('GET', '/scenarios/library');
+}
+
+/** A value in the base run, the other run, and other minus base (null where a run has none). */
+export interface Pair {
+  base: number | null;
+  other: number | null;
+  delta: number | null;
+}
+
+/** One capacity-limited element in one run; flow and capacity in TEU (equivalents) a year. */
+export interface ElementLoad {
+  flowTeuPerYear: number;
+  capacityTeuPerYear: number;
+  measure: 'containers' | 'all-cargo';
+  utilisation: number;
+  delayH: number;
+}
+
+export interface FlowsResult {
+  demand: { id: string; name: string; year: number };
+  votFactor: number;
+  base: { id: string; name: string; origin: 'baseline' | 'library' | 'stored' };
+  other: { id: string; name: string; origin: 'baseline' | 'library' | 'stored' };
+  totals: { generalisedCostUsd: Pair; costUsd: Pair; co2eTonnes: Pair };
+  commodities: Array<{
+    commodity: string;
+    unit: 'TEU' | 't';
+    served: Pair;
+    unserved: Pair;
+    unitDays: Pair;
+    costUsd: Pair;
+    co2eTonnes: Pair;
+  }>;
+  corridors: Array<{ commodity: string; corridor: string; volume: Pair; share: Pair }>;
+  ods: Array<{
+    from: string;
+    to: string;
+    commodity: string;
+    unit: 'TEU' | 't';
+    demand: number;
+    meanTimeH: Pair;
+    p90TimeH: Pair;
+    unserved: Pair;
+    mainCorridor: { base: string | null; other: string | null };
+  }>;
+  bottlenecks: Array<{ kind: string; id: string; direction?: string; utilisation: Pair; delayH: Pair }>;
+  utilisation: {
+    links: Array<{
+      id: string;
+      direction?: string;
+      base: ElementLoad | null;
+      other: ElementLoad | null;
+      change: number | null;
+    }>;
+    nodes: Array<{
+      id: string;
+      kind: string;
+      base: ElementLoad | null;
+      other: ElementLoad | null;
+      change: number | null;
+    }>;
+  };
+  cached: boolean;
+}
+
+/**
+ * POST /scenarios/flows: the demand set assigned at equilibrium under two scenarios (library ids, "baseline",
+ * or with a token your stored ones), with KPIs, differences, utilisation and bottlenecks.
+ */
+export function compareFlows(q: {
+  base: string;
+  other: string;
+  demand?: string | undefined;
+  votFactor?: number | undefined;
+}): Promise<FlowsResult> {
+  return call('POST', '/scenarios/flows', q);
+}
+
 // ---- shipments (a token's own) ----
 
 export type MilestoneType = 'departed' | 'arrived' | 'border_crossed' | 'ferry_loaded';

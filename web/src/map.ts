@@ -41,6 +41,14 @@ export const KIND_COLOURS: Readonly<Record<string, string>> = {
   waypoint: '#777777',
 };
 const ROUTE_COLOUR = '#ffb000';
+/** Utilisation colour stops (value, colour), shared with the legend of the scenario view. */
+export const UTIL_STOPS: ReadonlyArray<readonly [number, string]> = [
+  [0, '#1b7837'],
+  [0.5, '#a6a600'],
+  [0.8, '#e08214'],
+  [1, '#b2182b'],
+  [1.2, '#4d0019'],
+];
 const ROUTE_OTHER = '#3a3a3a';
 
 const matchExpr = (prop: string, colours: Readonly<Record<string, string>>, fallback: string): unknown[] => [
@@ -59,6 +67,8 @@ export interface KeruenMap {
   showItineraries(its: Itinerary[], selected: number): void;
   /** Colours links by a value in -1..1 (scenario difference); undefined clears. */
   showLinkValues(values: Map<string, number> | undefined): void;
+  /** Colours links by utilisation (flow / capacity, 1 = full); undefined clears. */
+  showLinkUtilisation(values: Map<string, number> | undefined): void;
   nodeCoords(id: string): [number, number] | undefined;
 }
 
@@ -159,6 +169,19 @@ export async function createMap(
       ],
     },
   });
+  // Utilisation under a demand set: a sequential scale, green (idle) to dark red (past capacity).
+  map.addLayer({
+    id: 'links-util',
+    type: 'line',
+    source: 'network',
+    filter: isLink as never,
+    layout: { visibility: 'none', 'line-cap': 'round' },
+    paint: {
+      'line-width': 5,
+      'line-opacity': ['case', ['==', ['coalesce', ['feature-state', 'util'], -1], -1], 0, 1],
+      'line-color': ['interpolate', ['linear'], ['coalesce', ['feature-state', 'util'], 0], ...UTIL_STOPS.flat()],
+    },
+  });
   map.addLayer({
     id: 'route-other',
     type: 'line',
@@ -244,6 +267,7 @@ export async function createMap(
   };
 
   let deltaIds: string[] = [];
+  let utilIds: string[] = [];
   return {
     map,
     records,
@@ -281,7 +305,7 @@ export async function createMap(
       container.dataset.routes = String(its.length);
     },
     showLinkValues(values) {
-      for (const id of deltaIds) map.removeFeatureState({ source: 'network', id });
+      for (const id of deltaIds) map.removeFeatureState({ source: 'network', id }, 'delta');
       deltaIds = [];
       if (values === undefined) {
         map.setLayoutProperty('links-delta', 'visibility', 'none');
@@ -292,6 +316,19 @@ export async function createMap(
         deltaIds.push(id);
       }
       map.setLayoutProperty('links-delta', 'visibility', 'visible');
+    },
+    showLinkUtilisation(values) {
+      for (const id of utilIds) map.removeFeatureState({ source: 'network', id }, 'util');
+      utilIds = [];
+      if (values === undefined) {
+        map.setLayoutProperty('links-util', 'visibility', 'none');
+        return;
+      }
+      for (const [id, v] of values) {
+        map.setFeatureState({ source: 'network', id }, { util: Math.max(0, v) });
+        utilIds.push(id);
+      }
+      map.setLayoutProperty('links-util', 'visibility', 'visible');
     },
   };
 }
