@@ -31,31 +31,25 @@ export function buildCsr(n: number, from: Int32Array, to: Int32Array, w: Float64
   return { n, off, to: t, w: ww };
 }
 
-export class Dijkstra {
-  private readonly g: CsrGraph;
-  readonly dist: Float64Array;
-  readonly parent: Int32Array;
-  private readonly stamp: Int32Array;
-  private readonly done: Int32Array;
-  private readonly hk: Float64Array;
-  private readonly hv: Int32Array;
-  private hs = 0;
-  private q = 0;
+/**
+ * Binary min-heap of (key, vertex) in two parallel typed arrays, sized for the worst case (one entry per edge,
+ * lazy deletion), so pushes never allocate. `popKey` holds the key of the last pop.
+ */
+export class MinHeap {
+  readonly hk: Float64Array;
+  readonly hv: Int32Array;
+  size = 0;
+  popKey = 0;
 
-  constructor(g: CsrGraph) {
-    this.g = g;
-    this.dist = new Float64Array(g.n);
-    this.parent = new Int32Array(g.n);
-    this.stamp = new Int32Array(g.n);
-    this.done = new Int32Array(g.n);
-    this.hk = new Float64Array(g.to.length + 1);
-    this.hv = new Int32Array(g.to.length + 1);
+  constructor(capacity: number) {
+    this.hk = new Float64Array(capacity);
+    this.hv = new Int32Array(capacity);
   }
 
-  private push(k: number, v: number): void {
+  push(k: number, v: number): void {
     const hk = this.hk;
     const hv = this.hv;
-    let i = this.hs++;
+    let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (hk[p]! <= k) break;
@@ -67,14 +61,12 @@ export class Dijkstra {
     hv[i] = v;
   }
 
-  private popKey = 0;
-
-  private pop(): number {
+  pop(): number {
     const hk = this.hk;
     const hv = this.hv;
     const top = hv[0]!;
     this.popKey = hk[0]!;
-    const n = --this.hs;
+    const n = --this.size;
     const k = hk[n]!;
     const v = hv[n]!;
     let i = 0;
@@ -91,6 +83,25 @@ export class Dijkstra {
     hv[i] = v;
     return top;
   }
+}
+
+export class Dijkstra {
+  private readonly g: CsrGraph;
+  readonly dist: Float64Array;
+  readonly parent: Int32Array;
+  private readonly stamp: Int32Array;
+  private readonly done: Int32Array;
+  private readonly heap: MinHeap;
+  private q = 0;
+
+  constructor(g: CsrGraph) {
+    this.g = g;
+    this.dist = new Float64Array(g.n);
+    this.parent = new Int32Array(g.n);
+    this.stamp = new Int32Array(g.n);
+    this.done = new Int32Array(g.n);
+    this.heap = new MinHeap(g.to.length + 1);
+  }
 
   /**
    * Distance from s to t (Infinity when unreachable); t < 0 runs the full single-source search.
@@ -101,15 +112,16 @@ export class Dijkstra {
     const stamp = this.stamp;
     const done = this.done;
     const dist = this.dist;
+    const heap = this.heap;
     const q = ++this.q;
-    this.hs = 0;
+    heap.size = 0;
     stamp[s] = q;
     dist[s] = 0;
     this.parent[s] = -1;
-    this.push(0, s);
-    while (this.hs > 0) {
-      const u = this.pop();
-      const du = this.popKey;
+    heap.push(0, s);
+    while (heap.size > 0) {
+      const u = heap.pop();
+      const du = heap.popKey;
       if (done[u] === q) continue;
       done[u] = q;
       if (u === t) return du;
@@ -120,7 +132,7 @@ export class Dijkstra {
           stamp[v] = q;
           dist[v] = nd;
           this.parent[v] = u;
-          this.push(nd, v);
+          heap.push(nd, v);
         }
       }
     }
@@ -170,12 +182,14 @@ export class BidirectionalDijkstra {
     a.reset(s, q);
     b.reset(t, q);
     let mu = Number.POSITIVE_INFINITY;
-    while (a.hs > 0 && b.hs > 0) {
-      if (a.hk[0]! + b.hk[0]! >= mu) break;
-      const x = a.hk[0]! <= b.hk[0]! ? a : b;
+    while (a.heap.size > 0 && b.heap.size > 0) {
+      const ka = a.heap.hk[0]!;
+      const kb = b.heap.hk[0]!;
+      if (ka + kb >= mu) break;
+      const x = ka <= kb ? a : b;
       const y = x === a ? b : a;
-      const u = x.pop();
-      const du = x.popKey;
+      const u = x.heap.pop();
+      const du = x.heap.popKey;
       if (x.done[u] === q) continue;
       x.done[u] = q;
       const { off, to, w } = x.g;
@@ -189,7 +203,7 @@ export class BidirectionalDijkstra {
         if (xs[v] !== q || nd < xd[v]!) {
           xs[v] = q;
           xd[v] = nd;
-          x.push(nd, v);
+          x.heap.push(nd, v);
         }
         if (ys[v] === q && nd + yd[v]! < mu) mu = nd + yd[v]!;
       }
@@ -204,62 +218,20 @@ class Side {
   readonly dist: Float64Array;
   readonly stamp: Int32Array;
   readonly done: Int32Array;
-  readonly hk: Float64Array;
-  readonly hv: Int32Array;
-  hs = 0;
-  popKey = 0;
+  readonly heap: MinHeap;
 
   constructor(g: CsrGraph) {
     this.g = g;
     this.dist = new Float64Array(g.n);
     this.stamp = new Int32Array(g.n);
     this.done = new Int32Array(g.n);
-    this.hk = new Float64Array(g.to.length + 1);
-    this.hv = new Int32Array(g.to.length + 1);
+    this.heap = new MinHeap(g.to.length + 1);
   }
 
   reset(s: number, q: number): void {
-    this.hs = 0;
+    this.heap.size = 0;
     this.stamp[s] = q;
     this.dist[s] = 0;
-    this.push(0, s);
-  }
-
-  push(k: number, v: number): void {
-    const hk = this.hk;
-    const hv = this.hv;
-    let i = this.hs++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (hk[p]! <= k) break;
-      hk[i] = hk[p]!;
-      hv[i] = hv[p]!;
-      i = p;
-    }
-    hk[i] = k;
-    hv[i] = v;
-  }
-
-  pop(): number {
-    const hk = this.hk;
-    const hv = this.hv;
-    const top = hv[0]!;
-    this.popKey = hk[0]!;
-    const n = --this.hs;
-    const k = hk[n]!;
-    const v = hv[n]!;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      if (c + 1 < n && hk[c + 1]! < hk[c]!) c++;
-      if (hk[c]! >= k) break;
-      hk[i] = hk[c]!;
-      hv[i] = hv[c]!;
-      i = c;
-    }
-    hk[i] = k;
-    hv[i] = v;
-    return top;
+    this.heap.push(0, s);
   }
 }
