@@ -7,13 +7,14 @@
  * 3. Monte Carlo of a 20-leg itinerary (lognormal, triangular, uniform, empirical legs and 4 sailings with
  *    cancellations), 1,000,000 samples with quantiles; ours against the same sampling vectorised in numpy.
  * 4. The same Monte Carlo on 2 worker threads (piscina) against 1 thread; the samples are identical.
- * Targets: >= 10x SimPy, at least as fast as numpy. Timings: best of REPEATS after a warm-up. SimPy runs under
+ * Targets: >= 10x SimPy, at least as fast as numpy. Timings: best of REPEATS after a warm-up (SimPy: best of
+ * REPEATS runs; numpy: best of REPEATS after a warm-up), plus the load average when the run started. SimPy runs under
  * Debian's /usr/bin/python3 (python3-simpy3), numpy under the default python3; a peer that cannot run is
  * reported as such.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -67,7 +68,10 @@ const timetable = (capacityTeu: number, p: number): PortSailing[] =>
     [2, 8, 14, 20].map((h) => ({ offsetH: d * 24 + h, capacityTeu, cancellationProbability: p })),
   );
 
-log(`machine: ${cpus()[0]?.model ?? '?'} x ${availableParallelism()}, node ${process.version}`);
+const loadAtStart = loadavg().map((x) => round(x, 2));
+log(
+  `machine: ${cpus()[0]?.model ?? '?'} x ${availableParallelism()}, node ${process.version}, load average ${loadAtStart.join(' ')}`,
+);
 
 // 1. simple port
 const simple = best(() =>
@@ -83,7 +87,7 @@ const simpleR = simple.result as ReturnType<typeof simulatePort>;
 log(
   `port simple, ours: ${simple.s.toFixed(3)} s, mean wait ${simpleR.wait.meanH.toFixed(3)} h, ${simpleR.events} events`,
 );
-const simpySimple = python('/usr/bin/python3', [join(HERE, 'port_simpy.py'), 'simple', '1000000']);
+const simpySimple = python('/usr/bin/python3', [join(HERE, 'port_simpy.py'), 'simple', '1000000', String(REPEATS)]);
 log(`port simple, SimPy: ${JSON.stringify(simpySimple)}`);
 
 // 2. fleet port
@@ -104,6 +108,7 @@ const simpyFleet = python('/usr/bin/python3', [
   'fleet',
   String(FLEET_UNITS),
   String(FLEET_WEEKS),
+  String(REPEATS),
 ]);
 log(`port fleet, SimPy: ${JSON.stringify(simpyFleet)}`);
 
@@ -199,6 +204,8 @@ log(
     bench: 'simulation',
     node: process.version,
     cpus: availableParallelism(),
+    loadAverage: loadAtStart,
+    loadAverageAtEnd: loadavg().map((x) => round(x, 2)),
     portSimple: {
       oursS: round(simple.s),
       simpyS: typeof simpySimple.wall_s === 'number' ? round(simpySimple.wall_s) : null,

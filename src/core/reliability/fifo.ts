@@ -14,9 +14,10 @@ export class UnitFifo {
   }
 
   push(arrivalH: number, unit: number): void {
+    if (this.length === this.arrivals.length) this.grow();
     const cap = this.arrivals.length;
-    if (this.length === cap) this.grow();
-    const i = (this.head + this.length) % this.arrivals.length;
+    let i = this.head + this.length;
+    if (i >= cap) i -= cap; // cheaper than % on this path
     this.arrivals[i] = arrivalH;
     this.units[i] = unit;
     this.length++;

@@ -37,7 +37,7 @@ export {
 export { listPortSailings, type PortSailings } from './port-sailings.ts';
 export { quantilesInPlace } from './quantiles.ts';
 export { Rng, streamSeed } from './rng.ts';
-export { inverseNormalCdf, sampleDuration } from './samplers.ts';
+export { expFast, inverseNormalCdf, sampleDuration } from './samplers.ts';
 export {
   type ServerQueueModel,
   type ServerQueueResult,

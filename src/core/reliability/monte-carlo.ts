@@ -11,7 +11,7 @@
  * allocate nothing (one scratch block of uniforms per call).
  */
 import { KeruenError } from '../errors.ts';
-import { waitForNextDeparture } from '../routing/timetable.ts';
+import { WEEK_H, waitForNextDeparture } from '../routing/timetable.ts';
 import { quantilesInPlace } from './quantiles.ts';
 import { Rng, streamSeed } from './rng.ts';
 import { addEncodedDraws, drawsUniform, encodeDistribution, PARAM_STRIDE, sampleDuration } from './samplers.ts';
@@ -21,6 +21,8 @@ import { checkTimeline, type Timeline } from './timeline.ts';
 export const BLOCK_SAMPLES = 16384;
 /** After a cancelled departure the search for the next one starts this long after it (hours; 3.6 ms). */
 const AFTER_DEPARTURE_H = 1e-6;
+/** Hours from the epoch back to Monday 1969-12-29 00:00 UTC (as in timetable.ts). */
+const WEEK_ORIGIN_H = 72;
 
 /** A timeline flattened into typed arrays (structured-clone friendly). */
 export interface CompiledTimeline {
@@ -86,6 +88,7 @@ export function sampleBlocks(
   const { departH, stepCount, kinds, params, pool, depFrom, depTo, departures, cancellation } = c;
   const rng = new Rng(0);
   const u = new Float64Array(BLOCK_SAMPLES);
+  const firstByHour = hourIndex(departures, depFrom, depTo, stepCount);
   let at = outOffset;
   for (let b = firstBlock; b < firstBlock + blockCount; b++) {
     const start = b * BLOCK_SAMPLES;
@@ -96,7 +99,8 @@ export function sampleBlocks(
     for (let k = 0; k < stepCount; k++) {
       const from = depFrom[k]!;
       const to = depTo[k]!;
-      if (to > from) addDepartureWaits(departures, from, to, cancellation[k]!, departH, rng, out, at, n);
+      if (to > from)
+        addDepartureWaits(departures, from, to, firstByHour, k, cancellation[k]!, departH, rng, out, at, n);
       const kind = kinds[k]!;
       if (drawsUniform(kind)) rng.fillUniform(u, n);
       addEncodedDraws(kind, params, k, pool, u, out, at, n);
@@ -106,11 +110,35 @@ export function sampleBlocks(
   return at - outOffset;
 }
 
-/** Adds to each elapsed time the wait for the next departure that is not cancelled. */
+/**
+ * For each scheduled step k and each hour h of the week, the first departure index in [depFrom[k], depTo[k]) whose
+ * offset is at least h - 1e-9 (slot k * 168 + h). Every departure before it leaves before any phase in
+ * [h, h + 1), so the scan for the next departure can start there and usually stops at once; a scan from the
+ * first departure of the week takes an unpredictable branch per departure.
+ */
+function hourIndex(departures: Float64Array, depFrom: Int32Array, depTo: Int32Array, stepCount: number): Int32Array {
+  const idx = new Int32Array(stepCount * WEEK_H);
+  for (let k = 0; k < stepCount; k++) {
+    let i = depFrom[k]!;
+    for (let h = 0; h < WEEK_H; h++) {
+      while (i < depTo[k]! && departures[i]! < h - 1e-9) i++;
+      idx[k * WEEK_H + h] = i;
+    }
+  }
+  return idx;
+}
+
+/**
+ * Adds to each elapsed time the wait for the next departure that is not cancelled. The week phase and the
+ * comparisons repeat timetable.ts (weekPhaseH, waitForNextDeparture) operation for operation, so the numbers
+ * are the same; the scan starts at the hour index (hourIndex) instead of the week's first departure.
+ */
 function addDepartureWaits(
   departures: Float64Array,
   from: number,
   to: number,
+  firstByHour: Int32Array,
+  step: number,
   p: number,
   departH: number,
   rng: Rng,
@@ -118,17 +146,49 @@ function addDepartureWaits(
   at: number,
   n: number,
 ): void {
+  const base = step * WEEK_H;
+  const first = departures[from]!;
   for (let i = at; i < at + n; i++) {
     const t0 = departH + elapsed[i]!;
-    let t = t0 + waitForNextDeparture(departures, from, to, t0);
+    // nextDepartureWaitH written out: as a call that V8 does not inline, its result would be boxed
+    const x = t0 + WEEK_ORIGIN_H;
+    const phase = x - WEEK_H * Math.floor(x / WEEK_H);
+    const after = phase - 1e-9;
+    let j = firstByHour[base + (phase < 0 ? 0 : phase >= WEEK_H ? WEEK_H - 1 : Math.floor(phase))]!;
+    while (j < to && departures[j]! < after) j++;
+    let t = t0 + (j < to ? Math.max(0, departures[j]! - phase) : first + WEEK_H - phase);
     if (p > 0) {
       while (rng.uniform() < p) {
         t += AFTER_DEPARTURE_H;
-        t += waitForNextDeparture(departures, from, to, t);
+        t += nextDepartureWaitH(departures, from, to, firstByHour, base, t);
       }
     }
     elapsed[i]! += t - t0;
   }
+}
+
+/**
+ * waitForNextDeparture of timetable.ts for the non-empty range [from, to) of `offsets`, scanning from the hour
+ * index: the same arithmetic and the same departure, so the same number.
+ */
+function nextDepartureWaitH(
+  offsets: Float64Array,
+  from: number,
+  to: number,
+  firstByHour: Int32Array,
+  base: number,
+  tH: number,
+): number {
+  const x = tH + WEEK_ORIGIN_H;
+  const phase = x - WEEK_H * Math.floor(x / WEEK_H);
+  // phase is in [0, 168) up to rounding; clamping keeps the start index valid (see hourIndex)
+  const h = phase < 0 ? 0 : phase >= WEEK_H ? WEEK_H - 1 : Math.floor(phase);
+  const after = phase - 1e-9;
+  for (let i = firstByHour[base + h]!; i < to; i++) {
+    const o = offsets[i]!;
+    if (o >= after) return Math.max(0, o - phase);
+  }
+  return offsets[from]! + WEEK_H - phase;
 }
 
 /**

@@ -151,27 +151,28 @@ export function simulatePort(m: PortModel): PortSimulationResult {
     }
     return 0;
   };
-  // Next Poisson arrival from tH; a draw that crosses a week boundary restarts there at the next week's rate
-  // (memorylessness makes this exact for a piecewise-constant rate).
-  const scheduleArrival = (tH: number): void => {
+  // Next Poisson arrival from tH (Infinity when none before the horizon); a draw that crosses a week boundary
+  // restarts there at the next week's rate (memorylessness makes this exact for a piecewise-constant rate).
+  const poissonRate = arrivals.kind === 'poisson' ? arrivals.teuPerWeek / WEEK_H : 0;
+  const nextArrival = (tH: number): number => {
     let t = tH;
     for (;;) {
-      if (t >= horizonH) return;
+      if (t >= horizonH) return Number.POSITIVE_INFINITY;
       const rate = rateAt(t);
       const weekEnd = (Math.floor(t / WEEK_H) + 1) * WEEK_H;
       if (rate > 0) {
         const next = t - Math.log(rng.uniformOpen()) / rate;
-        if (next < weekEnd || arrivals.kind === 'poisson') {
-          heap.push(next, ARRIVAL);
-          return;
-        }
+        if (next < weekEnd || arrivals.kind === 'poisson') return next;
       }
       t = weekEnd;
     }
   };
 
   if (fleet) for (let u = 0; u < fleet.units; u++) heap.push(sampleDuration(fleet.cycleH, rng), u);
-  else scheduleArrival(0);
+  // The open arrival stream has one pending arrival at a time; it is kept beside the calendar rather than in it
+  // (one comparison instead of a heap push and pop per unit). An arrival at the same instant as a calendar event
+  // comes after it.
+  let nextArrivalH = fleet ? Number.POSITIVE_INFINITY : nextArrival(0);
   let sailIndex = 0;
   let sailWeek = 0;
   heap.push(offsets[0]!, SAILING);
@@ -187,10 +188,12 @@ export function simulatePort(m: PortModel): PortSimulationResult {
   let queueArea = 0;
   let waitSum = 0;
 
-  while (heap.size > 0) {
-    const t = heap.peekTimeH();
-    if (t > horizonH) break;
-    const ev = heap.pop();
+  for (;;) {
+    const th = heap.size > 0 ? heap.peekTimeH() : Number.POSITIVE_INFINITY;
+    const arrival = nextArrivalH < th;
+    const t = arrival ? nextArrivalH : th;
+    if (!(t <= horizonH)) break;
+    const ev = arrival ? ARRIVAL : heap.pop();
     queueArea += queue.length * (t - now);
     now = t;
     events++;
@@ -199,7 +202,14 @@ export function simulatePort(m: PortModel): PortSimulationResult {
       queue.push(now, ev);
       arrived++;
       wk.arrivedTeu++;
-      if (ev === ARRIVAL) scheduleArrival(now);
+      if (ev === ARRIVAL) {
+        // the Poisson case written out; the same draw and arithmetic as nextArrival
+        if (poissonRate > 0) {
+          nextArrivalH = now >= horizonH ? Number.POSITIVE_INFINITY : now - Math.log(rng.uniformOpen()) / poissonRate;
+        } else {
+          nextArrivalH = nextArrival(now);
+        }
+      }
     } else if (ev === SAILING) {
       scheduled++;
       const p = cancel[sailIndex]!;

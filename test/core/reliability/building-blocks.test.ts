@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   EventHeap,
+  expFast,
   inverseNormalCdf,
   irwinHallCdf,
   quantilesInPlace,
@@ -41,6 +42,22 @@ describe('inverseNormalCdf', () => {
     expect(inverseNormalCdf(0.9)).toBeCloseTo(1.2815515655446004, 8);
     expect(inverseNormalCdf(0.975)).toBeCloseTo(1.959963984540054, 8);
     expect(inverseNormalCdf(0.001)).toBeCloseTo(-3.090232306167813, 8);
+  });
+});
+
+describe('expFast', () => {
+  it('is within 2 ulp of Math.exp from -700 to 700, and equals it beyond', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -700, max: 700, noNaN: true }), (y) => {
+        const want = Math.exp(y);
+        expect(Math.abs(expFast(y) - want)).toBeLessThanOrEqual(4.5e-16 * want);
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const y of [0, 1, -1, Math.LN2, 699.9, -699.9])
+      expect(Math.abs(expFast(y) - Math.exp(y))).toBeLessThanOrEqual(4.5e-16 * Math.exp(y));
+    for (const y of [709, -745, 800, Number.NaN, Number.NEGATIVE_INFINITY]) expect(expFast(y)).toBe(Math.exp(y));
+    expect(expFast(0)).toBe(1);
   });
 });
 
@@ -89,5 +106,27 @@ describe('quantilesInPlace', () => {
         },
       ),
     );
+  });
+
+  it('gives the same type-7 quantiles on large samples (bucketed path), skewed, tied or with an outlier', () => {
+    const rng = new Rng(5);
+    const n = 50_001;
+    const shapes: Float64Array[] = [
+      Float64Array.from({ length: n }, () => -Math.log(1 - rng.uniform()) * 10),
+      Float64Array.from({ length: n }, () => Math.floor(rng.uniform() * 7)),
+      Float64Array.from({ length: n }, (_, i) => (i === 17 ? 1e12 : rng.uniform())),
+      new Float64Array(n).fill(3),
+    ];
+    const qs = [0.05, 0.1, 0.5, 0.9, 0.95, 0, 1, 0.123456];
+    for (const xs of shapes) {
+      const sorted = Float64Array.from(xs).sort();
+      const got = quantilesInPlace(Float64Array.from(xs), qs);
+      qs.forEach((q, j) => {
+        const h = (n - 1) * q;
+        const k = Math.floor(h);
+        const want = sorted[k]! + (h - k) * (sorted[Math.min(k + 1, n - 1)]! - sorted[k]!);
+        expect(got[j]).toBe(want);
+      });
+    }
   });
 });
