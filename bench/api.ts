@@ -11,9 +11,16 @@
  *
  * Prints a table, then as its last line one JSON object with every figure. Target: >= 1,500 route requests/s
  * with p99 <= 30 ms and no errors. `--quick` runs 2 s per level (for checking the harness, not for quoting).
+ * `--workers N` runs the server as `keruen serve --workers N` does (node:cluster, a temporary database file).
+ *
+ * Besides requests/s, each level reports the server's CPU time per request (user + system of the server
+ * processes, from /proc on Linux, null elsewhere): other work on a shared machine moves requests/s and
+ * latencies a lot, the CPU cost of a request much less, so it is the figure to compare optimisations by.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 /** The part of autocannon's API used here (the package ships no types). */
@@ -36,18 +43,47 @@ const autocannon = ((await import(AUTOCANNON)) as { default: Autocannon }).defau
 const TARGET = { routeRps: 1500, p99Ms: 30 };
 const LEVELS = [1, 4, 16, 64];
 
+const workersArg = process.argv.indexOf('--workers');
+const WORKERS = workersArg >= 0 ? Number(process.argv[workersArg + 1]) : 1;
+if (!(Number.isInteger(WORKERS) && WORKERS >= 1)) throw new Error('--workers needs a positive integer');
+
 if (process.argv.includes('--server')) {
   // Child: the server under test.
-  const { startServer } = await import('../src/server/server.ts');
-  const s = await startServer({
-    port: 0,
-    dbFile: ':memory:',
-    rateLimitPerMinute: 1_000_000_000,
-    webDir: '/nonexistent',
-  });
-  process.stdout.write(`${JSON.stringify({ port: s.port })}\n`);
+  const cluster = (await import('node:cluster')).default;
+  const { startServer, startWorkers } = await import('../src/server/server.ts');
+  const o = { port: 0, rateLimitPerMinute: 1_000_000_000, webDir: '/nonexistent' };
+  // The workers share a temporary database file, named after the primary's process id.
+  const dir = join(tmpdir(), `keruen-bench-${cluster.isPrimary ? process.pid : process.ppid}`);
+  if (WORKERS > 1 && cluster.isPrimary) {
+    mkdirSync(dir, { recursive: true });
+    const w = await startWorkers(WORKERS, { ...o, dbFile: join(dir, 'bench.db') });
+    process.once('SIGTERM', () => void w.close().then(() => rmSync(dir, { recursive: true, force: true })));
+    process.stdout.write(`${JSON.stringify({ port: w.port, pids: [process.pid, ...w.pids] })}\n`);
+  } else if (WORKERS > 1) {
+    const s = await startServer({ ...o, dbFile: join(dir, 'bench.db') });
+    process.once('SIGTERM', () => void s.close().then(() => process.exit(0)));
+  } else {
+    const s = await startServer({ ...o, dbFile: ':memory:' });
+    process.stdout.write(`${JSON.stringify({ port: s.port, pids: [process.pid] })}\n`);
+  }
 } else {
   await main();
+}
+
+/** CPU seconds (user + system) used so far by these processes, from /proc; undefined off Linux. */
+function cpuSeconds(pids: number[]): number | undefined {
+  try {
+    let ticks = 0;
+    for (const pid of pids) {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    }
+    return ticks / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
 }
 
 interface Figures {
@@ -60,22 +96,27 @@ interface Figures {
   errors: number;
   non2xx: number;
   timeouts: number;
+  /** Server CPU time (all its processes) per request, ms; null where /proc is missing. */
+  serverCpuMsPerReq: number | null;
 }
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const durationS = quick ? 2 : 8;
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--server'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL(import.meta.url).pathname, '--server', '--workers', String(WORKERS)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const stop = (c: ChildProcess) => c.exitCode === null && c.kill('SIGTERM');
   process.on('exit', () => stop(child));
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
-  const base = `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`;
+  const server = JSON.parse(line) as { port: number; pids: number[] };
+  const base = `http://127.0.0.1:${server.port}`;
 
   // Origin-destination pairs across the corridors, four departure days each: 40 distinct queries.
   const pairs = [
@@ -113,6 +154,7 @@ async function main(): Promise<void> {
     return { ...r, path: `/routes?from=${a}&to=${b}&depart=${depart}&teu=1` };
   };
   const run = async (paths: string[] | 'distinct', connections: number, seconds: number): Promise<Figures> => {
+    const cpu0 = cpuSeconds(server.pids);
     const r = await autocannon({
       url: base,
       connections,
@@ -122,6 +164,7 @@ async function main(): Promise<void> {
           ? [{ method: 'GET', setupRequest: distinct }]
           : paths.map((path) => ({ method: 'GET', path })),
     });
+    const cpu1 = cpuSeconds(server.pids);
     return {
       rps: Math.round(r.requests.average),
       p50Ms: r.latency.p50,
@@ -132,10 +175,16 @@ async function main(): Promise<void> {
       errors: r.errors,
       non2xx: r.non2xx,
       timeouts: r.timeouts,
+      serverCpuMsPerReq:
+        cpu0 === undefined || cpu1 === undefined || r.requests.total === 0
+          ? null
+          : Math.round(((cpu1 - cpu0) * 1000 * 1000) / r.requests.total) / 1000,
     };
   };
 
-  log(`server: ${base}; dataset ${JSON.stringify(health.dataset)} (${health.nodes} nodes, ${health.links} links)`);
+  log(
+    `server: ${base} (${WORKERS === 1 ? 'one process' : `${WORKERS} workers`}); dataset ${JSON.stringify(health.dataset)} (${health.nodes} nodes, ${health.links} links)`,
+  );
   log(
     `route queries: ${routePaths.length} distinct, ${(itineraries / routePaths.length).toFixed(1)} itineraries each on average`,
   );
@@ -145,10 +194,13 @@ async function main(): Promise<void> {
   await run(['/health'], 8, 1);
 
   const levels: { connections: number; route: Figures; routeCached: Figures; health: Figures }[] = [];
-  log('route: distinct queries (no cache hit) | cached: 40 repeated queries | health: trivial endpoint');
-  log('conns |   route r/s p50 p99 err |  cached r/s p50 p99 err |  health r/s p50 p99 err');
+  log(
+    'route: distinct queries, every request a new one (no cache hit) | cached: 40 repeated queries | health: trivial',
+  );
+  log('cpu: server CPU ms per request');
+  log('conns |   route r/s p50 p99 err   cpu |  cached r/s p50 p99 err   cpu |  health r/s p50 p99 err   cpu');
   const f = (x: Figures) =>
-    `${String(x.rps).padStart(11)} ${String(x.p50Ms).padStart(3)} ${String(x.p99Ms).padStart(3)} ${String(x.errors + x.non2xx + x.timeouts).padStart(3)}`;
+    `${String(x.rps).padStart(11)} ${String(x.p50Ms).padStart(3)} ${String(x.p99Ms).padStart(3)} ${String(x.errors + x.non2xx + x.timeouts).padStart(3)} ${(x.serverCpuMsPerReq?.toFixed(3) ?? '-').padStart(5)}`;
   for (const c of LEVELS) {
     const route = await run('distinct', c, durationS);
     const cached = await run(routePaths, c, durationS);
@@ -173,7 +225,9 @@ async function main(): Promise<void> {
     JSON.stringify({
       bench: 'api',
       quick,
+      workers: WORKERS,
       durationSPerLevel: durationS,
+      uncachedQueries: 'every route request of the run is a distinct (pair, departure minute): no cache hit',
       machine: {
         cpus: availableParallelism(),
         cpuModel: cpu?.model,

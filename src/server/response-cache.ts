@@ -1,11 +1,11 @@
 /**
  * A bounded least-recently-used cache of serialised responses. Route searches are pure functions of the request
  * while the server runs (the network is loaded once and never changes), so a repeated query — the same pair and
- * day asked by many users of the web page — is answered from memory. Bounded by entry count and by bytes so a
- * stream of distinct queries cannot grow it without limit.
+ * day asked by many users of the web page — is answered from memory. Bounded by entry count and by size (string
+ * length, or bytes for a Buffer) so a stream of distinct queries cannot grow it without limit.
  */
-export class ResponseCache {
-  private readonly map = new Map<string, string>();
+export class ResponseCache<V extends string | Uint8Array = string | Uint8Array> {
+  private readonly map = new Map<string, V>();
   private bytes = 0;
   hits = 0;
   misses = 0;
@@ -15,7 +15,7 @@ export class ResponseCache {
     readonly maxBytes = 64 * 1024 * 1024,
   ) {}
 
-  get(key: string): string | undefined {
+  get(key: string): V | undefined {
     const v = this.map.get(key);
     if (v === undefined) {
       this.misses++;
@@ -28,7 +28,7 @@ export class ResponseCache {
     return v;
   }
 
-  set(key: string, value: string): void {
+  set(key: string, value: V): void {
     if (this.maxEntries === 0 || value.length > this.maxBytes) return;
     const old = this.map.get(key);
     if (old !== undefined) {

@@ -3,6 +3,7 @@
  * builds the app and listens. Closes the database on SIGINT/SIGTERM; a SIGKILL loses nothing acknowledged
  * because every write is committed (WAL, synchronous=FULL) before its answer is sent.
  */
+import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createEmissionsModel } from '../core/emissions/routing-model.ts';
@@ -67,4 +68,64 @@ export function closeOnSignals(s: RunningServer): void {
       void s.close().then(() => process.exit(0));
     });
   }
+}
+
+export interface ServerWorkers {
+  url: string;
+  port: number;
+  /** Process ids of the workers (for measuring them). */
+  pids: number[];
+  close(): Promise<void>;
+}
+
+/**
+ * `keruen serve --workers N`: this process (the cluster primary) forks N workers that each load the dataset and
+ * run startServer on the same port; the primary hands connections to them in turn. Each worker has its own
+ * response cache, rate-limit counters and simulation jobs (a job started on one worker is not seen by the
+ * others), so this is for read-heavy deployments. The workers share the database file: the primary opens it
+ * once first so that migrations run once, not concurrently. A worker that dies is replaced.
+ *
+ * Must be called from the primary; the workers run the same entry point and, seeing cluster.isWorker, call
+ * startServer (serve.ts does this).
+ */
+export async function startWorkers(n: number, o: ServeOptions = {}): Promise<ServerWorkers> {
+  if (!cluster.isPrimary) throw new Error('startWorkers runs in the cluster primary');
+  const dbFile = o.dbFile ?? DEFAULT_DB_FILE;
+  if (dbFile === ':memory:') throw new Error('--workers needs a database file: each worker would get its own :memory:');
+  await new SqliteStorage(dbFile).close();
+  let closing = false;
+  const fork = () => cluster.fork();
+  const listening = new Promise<number>((resolveListening, reject) => {
+    let up = 0;
+    cluster.on('listening', (_w, address) => {
+      if (++up === n) resolveListening(address.port);
+    });
+    cluster.on('exit', (w, code, signal) => {
+      if (closing) return;
+      if (up < n) reject(new Error(`worker ${w.process.pid} exited with ${code ?? signal} before listening`));
+      else fork();
+    });
+  });
+  for (let i = 0; i < n; i++) fork();
+  const port = await listening;
+  const host = o.host ?? '127.0.0.1';
+  const close = async () => {
+    closing = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((done) => {
+            w.once('exit', () => done());
+            w.kill('SIGTERM');
+          }),
+      ),
+    );
+  };
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    pids: Object.values(cluster.workers ?? {}).flatMap((w) => (w?.process.pid === undefined ? [] : [w.process.pid])),
+    close,
+  };
 }

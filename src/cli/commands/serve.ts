@@ -2,14 +2,31 @@
  * `keruen serve`: the HTTP API and the web page on the embedded database (created on first use) and the
  * bundled dataset. Stops cleanly on Ctrl-C.
  */
+import cluster from 'node:cluster';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_DATA_DIR } from '../../io/index.ts';
-import { closeOnSignals, DEFAULT_DB_FILE, DEFAULT_PORT, startServer } from '../../server/server.ts';
+import { closeOnSignals, DEFAULT_DB_FILE, DEFAULT_PORT, startServer, startWorkers } from '../../server/server.ts';
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
 
 function nonNegativeInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a non-negative integer');
   return n;
+}
+
+interface ServeFlags {
+  port: number;
+  host: string;
+  db: string;
+  data: string;
+  rateLimit: number;
+  log?: boolean;
+  workers: number;
 }
 
 export function register(program: Command): void {
@@ -26,16 +43,35 @@ export function register(program: Command): void {
         .default(600),
     )
     .option('--log', 'log every request (JSON lines on standard output)')
-    .action(async (o: { port: number; host: string; db: string; data: string; rateLimit: number; log?: boolean }) => {
-      const s = await startServer({
+    .addOption(
+      new Option(
+        '--workers <n>',
+        'processes serving the API (node:cluster); each has its own cache, rate-limit counters and simulation jobs',
+      )
+        .argParser(positiveInt)
+        .default(1),
+    )
+    .action(async (o: ServeFlags) => {
+      const opts = {
         port: o.port,
         host: o.host,
         dbFile: o.db,
         dataDir: o.data,
         rateLimitPerMinute: o.rateLimit,
         logger: o.log === true,
-      });
+      };
+      if (o.workers > 1 && cluster.isPrimary) {
+        // The workers run this same command and take the branch below.
+        const w = await startWorkers(o.workers, opts);
+        for (const sig of ['SIGINT', 'SIGTERM'] as const)
+          process.once(sig, () => void w.close().then(() => process.exit(0)));
+        process.stdout.write(
+          `Keruen API on ${w.url} with ${o.workers} workers (docs ${w.url}/docs, database ${o.db})\n`,
+        );
+        return;
+      }
+      const s = await startServer(opts);
       closeOnSignals(s);
-      process.stdout.write(`Keruen API on ${s.url} (docs ${s.url}/docs, database ${o.db})\n`);
+      if (cluster.isPrimary) process.stdout.write(`Keruen API on ${s.url} (docs ${s.url}/docs, database ${o.db})\n`);
     });
 }

@@ -5,8 +5,11 @@ import type { RouteRequest } from '../../core/routing/plan.ts';
 import type { Cargo } from '../../core/routing/query.ts';
 import type { AppDeps } from '../deps.ts';
 import { ResponseCache } from '../response-cache.ts';
-import { routeResponse, toRouteRequest } from '../route-request.ts';
+import { type ApiRouteInput, resolveNode, routeResponse } from '../route-request.ts';
 import { RouteBodySchema, type RouteQuery, RouteQuerySchema } from '../schemas.ts';
+
+/** Node names remembered by the name resolver; beyond this, new names are resolved but not remembered. */
+const MAX_REMEMBERED_NAMES = 10_000;
 
 function cargoOf(q: RouteQuery): Cargo {
   if (q.cargo === 'containers') {
@@ -24,13 +27,43 @@ function bad(field: string, value: unknown, message: string): never {
 
 export function routeRoutes(deps: AppDeps, cacheEntries = 2000): FastifyPluginAsyncZod {
   const tags = ['routing'];
-  const cache = new ResponseCache(cacheEntries);
-  /** Answers from the cache, or searches, serialises and stores. The key is the resolved request. */
-  const search = (req: RouteRequest, withTimeline: boolean): string => {
+  const cache = new ResponseCache<Buffer>(cacheEntries);
+  // Name search scans every name, alias and locode of the network (about 10 µs); the network does not change
+  // while the server runs, so a name that resolved once resolves to the same node again. Failures are not
+  // remembered: they throw with suggestions every time.
+  const ids = new Map<string, string>();
+  const idOf = (field: string, query: string): string => {
+    let id = ids.get(query);
+    if (id === undefined) {
+      id = resolveNode(deps.network, field, query).id;
+      if (ids.size < MAX_REMEMBERED_NAMES) ids.set(query, id);
+    }
+    return id;
+  };
+  /** toRouteRequest (route-request.ts) with remembered names: the same fields in the same order. */
+  const toRequest = (q: ApiRouteInput): RouteRequest => ({
+    from: idOf('from', q.from),
+    to: idOf('to', q.to),
+    depart: q.depart ?? deps.now().toISOString(),
+    cargo: q.cargo,
+    avoidCountries: q.avoidCountries,
+    avoidModes: q.avoidModes,
+    avoidNodes: q.avoidNodes,
+    avoidLinks: q.avoidLinks,
+    includePlannedUpTo: q.includePlannedUpTo,
+    maxTransfers: q.maxTransfers,
+    useRisk: q.useRisk,
+  });
+  /**
+   * Answers from the cache, or searches, serialises and stores. The key is the resolved request. The body is
+   * kept as UTF-8 bytes: encoded once here, instead of measured (Content-Length) and then encoded again by the
+   * socket on every send of a 20-50 KB string.
+   */
+  const search = (req: RouteRequest, withTimeline: boolean): Buffer => {
     const key = `${withTimeline ? 1 : 0}${JSON.stringify(req)}`;
     let body = cache.get(key);
     if (body === undefined) {
-      body = JSON.stringify(routeResponse(deps.engine.route(req), withTimeline));
+      body = Buffer.from(JSON.stringify(routeResponse(deps.engine.route(req), withTimeline)));
       cache.set(key, body);
     }
     return body;
@@ -48,11 +81,7 @@ export function routeRoutes(deps: AppDeps, cacheEntries = 2000): FastifyPluginAs
       },
       async (req, reply) => {
         const q = req.query;
-        const request = toRouteRequest(
-          deps.network,
-          { ...q, cargo: cargoOf(q), useRisk: q.useRisk === 'true' },
-          deps.now(),
-        );
+        const request = toRequest({ ...q, cargo: cargoOf(q), useRisk: q.useRisk === 'true' });
         return reply.type('application/json; charset=utf-8').send(search(request, q.timeline === 'true'));
       },
     );
@@ -60,7 +89,7 @@ export function routeRoutes(deps: AppDeps, cacheEntries = 2000): FastifyPluginAs
       '/routes',
       { schema: { tags, summary: 'Route search with a JSON body', body: RouteBodySchema } },
       async (req, reply) => {
-        const request = toRouteRequest(deps.network, req.body, deps.now());
+        const request = toRequest(req.body);
         return reply.type('application/json; charset=utf-8').send(search(request, req.body.timeline === true));
       },
     );
