@@ -79,12 +79,17 @@ const spec = (d: Duration | undefined, fallbackH: number): DistributionSpec => {
   return rest as DistributionSpec;
 };
 
+/**
+ * Builds the itinerary of a Pareto path. `withTimeline: false` leaves `timeline.steps` empty: callers that do not
+ * simulate (the HTTP API's default answer) skip that work.
+ */
 export function buildItinerary(
   net: Network,
   g: CompiledGraph,
   path: ParetoPath,
   departH: number,
   cargo: Cargo,
+  withTimeline = true,
 ): Itinerary {
   const perTeu = cargo.kind === 'containers';
   const units = cargo.kind === 'containers' ? cargo.teu : cargo.tonnes;
@@ -154,27 +159,29 @@ export function buildItinerary(
         status: l.status,
         service: svc ? { id: svc.id, name: svc.name, operator: svc.operator } : undefined,
       });
-      // Timeline: border posts, then the move (a sailing waits for its departure first).
-      const moveH = g.timeH[e]! - g.borderH[e]!;
-      const moveSpec = spec(l.duration, moveH);
-      if (a.country !== b.country) {
-        if (a.border?.dwellOutbound)
-          steps.push({ kind: 'border', label: `${a.name} outbound`, duration: spec(a.border.dwellOutbound, 0) });
+      if (withTimeline) {
+        // Timeline: border posts, then the move (a sailing waits for its departure first).
+        const moveH = g.timeH[e]! - g.borderH[e]!;
+        const moveSpec = spec(l.duration, moveH);
+        if (a.country !== b.country) {
+          if (a.border?.dwellOutbound)
+            steps.push({ kind: 'border', label: `${a.name} outbound`, duration: spec(a.border.dwellOutbound, 0) });
+        }
+        if (svc) {
+          const departuresH = Array.from(g.depOffsetsH.subarray(g.depOff[svcI]!, g.depOff[svcI + 1]!));
+          steps.push({
+            kind: 'sailing',
+            label: `${svc.name}: ${a.name} - ${b.name}`,
+            duration: moveSpec,
+            departuresH,
+            cancellationProbability: svc.cancellationProbability?.value ?? 0,
+          });
+        } else {
+          steps.push({ kind: 'travel', label: `${a.name} - ${b.name} (${l.mode})`, duration: moveSpec });
+        }
+        if (a.country !== b.country && b.border?.dwellInbound)
+          steps.push({ kind: 'border', label: `${b.name} inbound`, duration: spec(b.border.dwellInbound, 0) });
       }
-      if (svc) {
-        const departuresH = Array.from(g.depOffsetsH.subarray(g.depOff[svcI]!, g.depOff[svcI + 1]!));
-        steps.push({
-          kind: 'sailing',
-          label: `${svc.name}: ${a.name} - ${b.name}`,
-          duration: moveSpec,
-          departuresH,
-          cancellationProbability: svc.cancellationProbability?.value ?? 0,
-        });
-      } else {
-        steps.push({ kind: 'travel', label: `${a.name} - ${b.name} (${l.mode})`, duration: moveSpec });
-      }
-      if (a.country !== b.country && b.border?.dwellInbound)
-        steps.push({ kind: 'border', label: `${b.name} inbound`, duration: spec(b.border.dwellInbound, 0) });
     } else {
       const gauge = g.kind[e] === EDGE_GAUGE;
       const d = gauge ? a.gaugeChange?.duration : a.facility?.dwell;
@@ -188,11 +195,13 @@ export function buildItinerary(
         costUsd: (!Number.isNaN(cost) ? cost : 0) * units,
         co2eKg: !Number.isNaN(co2) ? co2 * units : null,
       });
-      steps.push({
-        kind: gauge ? 'gauge_change' : 'dwell',
-        label: `${a.name} ${gauge ? 'gauge change' : 'handling'}`,
-        duration: spec(d, g.timeH[e]!),
-      });
+      if (withTimeline) {
+        steps.push({
+          kind: gauge ? 'gauge_change' : 'dwell',
+          label: `${a.name} ${gauge ? 'gauge change' : 'handling'}`,
+          duration: spec(d, g.timeH[e]!),
+        });
+      }
     }
     t = arr;
   }

@@ -119,11 +119,13 @@ export class RoutingEngine {
     return this.router.search(q);
   }
 
-  route(req: RouteRequest): RouteResult {
+  /** Routes a request. `options.timelines: false` skips the per-step distributions (no Monte Carlo wanted). */
+  route(req: RouteRequest, options: { timelines?: boolean } = {}): RouteResult {
     const q = this.toQuery(req);
     const paths = this.router.search(q);
     const stats = { ...this.router.stats };
-    const itineraries = paths.map((p) => buildItinerary(this.network, this.graph, p, q.departH, q.cargo));
+    const withTimeline = options.timelines !== false;
+    const itineraries = paths.map((p) => buildItinerary(this.network, this.graph, p, q.departH, q.cargo, withTimeline));
     const from = this.network.nodes[q.origin]!;
     const to = this.network.nodes[q.destination]!;
     const result: RouteResult = {

@@ -63,7 +63,9 @@ export function routeRoutes(deps: AppDeps, cacheEntries = 2000): FastifyPluginAs
     const key = `${withTimeline ? 1 : 0}${JSON.stringify(req)}`;
     let body = cache.get(key);
     if (body === undefined) {
-      body = Buffer.from(JSON.stringify(routeResponse(deps.engine.route(req), withTimeline)));
+      body = Buffer.from(
+        JSON.stringify(routeResponse(deps.engine.route(req, { timelines: withTimeline }), withTimeline)),
+      );
       cache.set(key, body);
     }
     return body;
