@@ -6,9 +6,12 @@ import { type Command, Option } from 'commander';
 import { createEmissionsModel } from '../../core/emissions/routing-model.ts';
 import { KeruenError } from '../../core/errors.ts';
 import type { EmissionsModel } from '../../core/network/compile.ts';
+import { compileNetwork } from '../../core/network/compile.ts';
 import type { Network } from '../../core/network/network.ts';
+import type { CorridorLabel } from '../../core/routing/corridor-label.ts';
 import { checkScenario } from '../../core/scenarios/apply-scenario.ts';
 import type { AssignmentOptions } from '../../core/scenarios/assignment.ts';
+import { calibrateLogit } from '../../core/scenarios/calibrate-logit.ts';
 import { type Comparison, compareKpis, type Pair } from '../../core/scenarios/compare.ts';
 import type { DemandSet } from '../../core/scenarios/demand.ts';
 import {
@@ -39,7 +42,8 @@ interface RunFlags {
   json?: boolean;
   samples: string;
   seed: string;
-  gap: string;
+  gap?: string;
+  model?: 'ue' | 'sue';
   votFactor?: string;
   carbonPrice?: string;
   plannedUpTo?: string;
@@ -62,7 +66,13 @@ const runOptions = (c: Command): Command =>
     .option('--demand <file>', 'demand file (YAML)', undefined)
     .option('--samples <n>', 'Monte Carlo samples per OD pair for P50/P90 (0 skips)', '2000')
     .option('--seed <n>', 'seed of the Monte Carlo', '1')
-    .option('--gap <g>', 'relative gap at which the equilibrium stops', '1e-4')
+    .option('--gap <g>', 'relative gap at which the equilibrium stops (default 1e-4; 1e-3 with --model sue)')
+    .addOption(
+      new Option(
+        '--model <m>',
+        'route choice: deterministic user equilibrium, or logit stochastic user equilibrium (default: sue when the demand gives a logit dispersion)',
+      ).choices(['ue', 'sue']),
+    )
     .option('--vot-factor <x>', "multiply every commodity's value of time (shippers' sensitivity)")
     .option('--carbon-price <usd>', 'carbon price in USD per tonne CO2e (overrides the demand file)')
     .option('--planned-up-to <year>', 'count planned links and nodes expected by this year as open')
@@ -84,6 +94,33 @@ export function register(program: Command): void {
       .argument('<base>', `scenario id, or "${BASELINE_ID}"`)
       .argument('<other>', `scenario id, or "${BASELINE_ID}"`),
   ).action((base: string, other: string, opts: RunFlags) => compareCommand(base, other, opts));
+
+  sc.command('calibrate')
+    .description(
+      'calibrate the logit dispersion and value of time of one OD pair on the baseline to observed corridor volumes',
+    )
+    .addOption(dataOption())
+    .option('--demand <file>', 'demand file (YAML)', undefined)
+    .option('--from <node>', 'origin', 'cn-xian')
+    .option('--to <node>', 'destination', 'de-duisburg')
+    .option('--commodity <id>', 'commodity', 'containers')
+    .option(
+      '--observed <list>',
+      'observed volumes by corridor, the first matched exactly (default: 2024 China-Europe rail, Northern 412,000 TEU S96, Middle 25,000 TEU S5 minus S6)',
+      'Northern=412000,Middle=25000',
+    )
+    .option(
+      '--base-vot <usd>',
+      'value of time the factors multiply (default: USD 1.74/TEU-h, S99 S139 S124 S53)',
+      '1.74',
+    )
+    .option(
+      '--factors <list>',
+      'value-of-time factors tried',
+      '1,1.5,2,2.5,3,3.5,4,4.5,5,5.5,6,6.5,7,7.5,8,8.5,9,9.5,10',
+    )
+    .option('--json', 'print the result as JSON')
+    .action((opts: CalibrateFlags) => calibrateCommand(opts));
 
   runOptions(
     sc
@@ -147,6 +184,7 @@ function setup(opts: RunFlags): Setup {
     demand: loadDemand(opts.demand, opts.data),
     assignment: {
       relativeGap: num('--gap', opts.gap),
+      model: opts.model,
       valueOfTimeFactor: num('--vot-factor', opts.votFactor),
       carbonPriceUsdPerTonneCo2e: num('--carbon-price', opts.carbonPrice),
       includePlannedUpTo: num('--planned-up-to', opts.plannedUpTo, 1990),
@@ -287,4 +325,59 @@ function rankCommand(opts: RunFlags & { by: RankKey; usdPerEur?: string }): void
     if (b.note) out(`     ${b.note}`);
     if (b.costProvenance) out(`     cost: ${b.costProvenance}`);
   }
+}
+
+interface CalibrateFlags {
+  data: string;
+  demand?: string;
+  from: string;
+  to: string;
+  commodity: string;
+  observed: string;
+  baseVot: string;
+  factors: string;
+  json?: boolean;
+}
+
+function calibrateCommand(opts: CalibrateFlags): void {
+  const ctx = loadContext(opts.data);
+  const demand = loadDemand(opts.demand, opts.data);
+  const flow = demand.flows.find((f) => f.from === opts.from && f.to === opts.to && f.commodity === opts.commodity);
+  if (!flow)
+    throw new KeruenError('KERUEN_INVALID_INPUT', `no flow ${opts.from} -> ${opts.to} of ${opts.commodity}`, [], {
+      field: '--from',
+    });
+  const total = flow.volumePerYear.value;
+  const targets = opts.observed.split(',').map((kv): [CorridorLabel, number] => {
+    const [k, v] = kv.split('=');
+    return [k as CorridorLabel, num('--observed', v)! / total];
+  });
+  const g = compileNetwork(ctx.network, { emissions: createEmissionsModel(ctx.factors) });
+  const r = calibrateLogit(ctx.network, g, demand, {
+    commodity: opts.commodity,
+    from: opts.from,
+    to: opts.to,
+    targets,
+    baseValueOfTimeUsdPerUnitH: num('--base-vot', opts.baseVot),
+    valueOfTimeFactors: opts.factors.split(',').map((x) => num('--factors', x)!),
+  });
+  if (opts.json) {
+    out(JSON.stringify({ targets: Object.fromEntries(targets), result: r ?? null }, null, 2));
+    return;
+  }
+  out(`${opts.from} -> ${opts.to}, ${opts.commodity}: ${fmt(total)} per year; observed shares:`);
+  for (const [k, v] of targets) out(`  ${k.padEnd(12)} ${fmt(v * 100, 1)} %`);
+  if (!r) {
+    out('no factor lets the first corridor reach its observed share');
+    process.exitCode = 1;
+    return;
+  }
+  const base = num('--base-vot', opts.baseVot)!;
+  out(`value-of-time factor ${r.valueOfTimeFactor} (USD ${fmt(base * r.valueOfTimeFactor, 2)} per unit-hour)`);
+  out(`logit dispersion ${r.logitDispersionPerUsd.toPrecision(3)} per USD`);
+  out('calibrated baseline shares:');
+  for (const [k, v] of Object.entries(r.split.byCorridor).sort((a, b) => b[1] - a[1]))
+    out(`  ${k.padEnd(12)} ${fmt((v / r.split.demand) * 100, 1)} %  (${fmt(v)})`);
+  out(`  ${'unserved'.padEnd(12)} ${fmt((r.split.unserved / r.split.demand) * 100, 1)} %`);
+  out(`squared share error ${r.squaredError.toPrecision(3)}; ${r.trials} equilibria`);
 }

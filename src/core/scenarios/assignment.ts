@@ -12,6 +12,15 @@
  * iteration runs one single-source Dijkstra per commodity and origin and measures the relative gap
  * (sum of flow x route cost - sum of demand x cheapest cost) / sum of flow x route cost.
  *
+ * Stochastic user equilibrium (model 'sue'): commodities with a logit dispersion (demand.ts) choose among the
+ * corridor alternatives of their OD pair (corridor-choice.ts: the cheapest route of each corridor under the current
+ * congestion, plus not shipping) by multinomial logit, and the flows are averaged by the method of successive
+ * averages (Sheffi 1985, ch. 12.2: x <- x + (y - x) / n, y the logit flows under the current costs;
+ * here with the self-regulated step of Liu, He and He 2009), so that congestion feeds back into the choice. Commodities without a dispersion keep the deterministic choice, solved by
+ * gradient projection in the same iterations. The stop test is the relative gap of the deterministic classes and,
+ * for the logit classes, the share of demand that the logit would still move: sum |y - x| / sum demand. Within a
+ * corridor the route variants share its flow by a sharper logit (a nested logit, see logitTargets).
+ *
  * Unserved demand: each OD pair may also "not ship" at a penalty of unservedCostFactor x its free-flow
  * generalised cost (the excess-demand transformation of an elastic demand into a dummy route, Sheffi ch. 6).
  * Where every route costs more than that, the demand is reported as unserved; where there is no route at all
@@ -25,13 +34,22 @@ import { type CsrGraph, Dijkstra } from '../routing/dijkstra.ts';
 import { unitCo2e, unitCost } from '../routing/edge-cost.ts';
 import { buildEdgeCuts, type Cargo } from '../routing/query.ts';
 import { batchHoursAt, DEFAULT_RHO_MAX, mD1WaitH, mD1WaitSlopeH, meanTimetableWaitH } from './congestion.ts';
+import { CORRIDOR_BANS, corridorOfEdges, edgeCorridors } from './corridor-choice.ts';
 import { assertDemandFits, type Commodity, type DemandSet } from './demand.ts';
+import { logitExpectedCost, logitShares } from './logit.ts';
+
+/** Dispersion within a corridor (among its route variants) relative to the dispersion between corridors. */
+const WITHIN_NEST = 10;
+
 import { buildResources, type Resources } from './resources.ts';
 
 export interface AssignmentOptions {
-  /** Stop after this many iterations (default 200). */
+  /** Stop after this many iterations (default 200; 500 for the stochastic equilibrium). */
   maxIterations?: number | undefined;
-  /** Stop when the relative gap falls below this (default 1e-4). */
+  /**
+   * Stop when the relative gap falls below this (default 1e-4; 1e-3 for the stochastic equilibrium, whose
+   * successive averages converge more slowly: 1e-3 of the demand is a few hundred TEU on the largest pair).
+   */
   relativeGap?: number | undefined;
   /** Count planned and under-construction links and nodes expected by this year as open. */
   includePlannedUpTo?: number | undefined;
@@ -48,6 +66,14 @@ export interface AssignmentOptions {
    * reference: simple, slow, kept to check the other).
    */
   method?: 'gradient-projection' | 'msa' | undefined;
+  /**
+   * Route choice: deterministic user equilibrium ('ue') or stochastic user equilibrium with logit corridor choice
+   * for the commodities that carry a logit dispersion ('sue'). Default: 'sue' when the demand set gives any
+   * commodity a dispersion, 'ue' otherwise.
+   */
+  model?: 'ue' | 'sue' | undefined;
+  /** Logit dispersion by commodity id, 1/USD per unit; overrides the demand set's (calibration, tests). */
+  logitDispersionPerUsd?: Readonly<Record<string, number>> | undefined;
 }
 
 export interface CommodityClass {
@@ -58,6 +84,8 @@ export interface CommodityClass {
   teuEqPerUnit: number;
   valueOfTimeUsdPerUnitH: number;
   carbonUsdPerKg: number;
+  /** Logit dispersion, 1/USD per unit; 0 when the class chooses deterministically (or the model is 'ue'). */
+  logitDispersionPerUsd: number;
 }
 
 export interface RouteFlow {
@@ -99,6 +127,7 @@ export interface AssignmentResult {
   /** Per compiled edge: travel time plus mean timetable wait, hours (without congestion). */
   edgeBaseTimeH: Float64Array;
   ods: OdAssignment[];
+  model: 'ue' | 'sue';
   iterations: number;
   relativeGap: number;
   converged: boolean;
@@ -122,16 +151,22 @@ export function assignDemand(
   opts: AssignmentOptions = {},
 ): AssignmentResult {
   assertDemandFits(net, demand);
-  const maxIt = opts.maxIterations ?? 200;
-  const tol = opts.relativeGap ?? 1e-4;
+  const maxItOpt = opts.maxIterations;
   const factor = opts.unservedCostFactor ?? 2;
   const rhoMax = opts.rhoMax ?? DEFAULT_RHO_MAX;
   if (!(factor >= 1)) throw new KeruenError('KERUEN_INVALID_INPUT', `unservedCostFactor ${factor} must be >= 1`);
-  if (!(maxIt >= 1)) throw new KeruenError('KERUEN_INVALID_INPUT', `maxIterations ${maxIt} must be >= 1`);
+  if (maxItOpt !== undefined && !(maxItOpt >= 1))
+    throw new KeruenError('KERUEN_INVALID_INPUT', `maxIterations ${maxItOpt} must be >= 1`);
   const vf = opts.valueOfTimeFactor ?? 1;
   if (!(vf >= 0)) throw new KeruenError('KERUEN_INVALID_INPUT', `valueOfTimeFactor ${vf} must be >= 0`);
   const carbonT = opts.carbonPriceUsdPerTonneCo2e ?? demand.carbonPriceUsdPerTonneCo2e?.value ?? 0;
 
+  const thetaOf = (c: Commodity): number => {
+    const t = opts.logitDispersionPerUsd?.[c.id] ?? c.logitDispersionPerUsd?.value ?? 0;
+    if (!(t >= 0)) throw new KeruenError('KERUEN_INVALID_INPUT', `logit dispersion ${t} of ${c.id} must be >= 0`);
+    return t;
+  };
+  const model = opts.model ?? (demand.commodities.some((c) => thetaOf(c) > 0) ? 'sue' : 'ue');
   const classes: CommodityClass[] = demand.commodities.map((c) => ({
     commodity: c,
     perTeu: c.kind === 'containers',
@@ -139,7 +174,11 @@ export function assignDemand(
     teuEqPerUnit: c.kind === 'containers' ? 1 : 1 / DEFAULT_TONNES_PER_TEU,
     valueOfTimeUsdPerUnitH: c.valueOfTimeUsdPerUnitH.value * vf,
     carbonUsdPerKg: carbonT / 1000,
+    logitDispersionPerUsd: model === 'sue' ? thetaOf(c) : 0,
   }));
+  const isLogit = classes.map((k) => k.logitDispersionPerUsd > 0);
+  const tol = opts.relativeGap ?? (model === 'sue' ? 1e-3 : 1e-4);
+  const maxIt = maxItOpt ?? (model === 'sue' ? 500 : 200);
   const classOf = new Map(demand.commodities.map((c, i) => [c.id, i]));
 
   // Edge base time: travel plus mean wait for the timetable of a scheduled edge.
@@ -328,6 +367,68 @@ export function assignDemand(
   };
 
   const method = opts.method ?? 'gradient-projection';
+  // Logit classes: corridor bits of every edge, and each OD pair's alternatives of the current iteration.
+  const ec = isLogit.some(Boolean) ? edgeCorridors(net, g) : undefined;
+  const alts: Array<Map<string, { edges: Int32Array; cost: number }>> = ods.map(() => new Map());
+  const congested = new Float64Array(M);
+  let shareBuf = new Float64Array(8);
+  const labelOf = new Map<RouteFlow, string>();
+  const routeLabel = (rt: RouteFlow): string => {
+    let l = labelOf.get(rt);
+    if (l === undefined) {
+      l = corridorOfEdges(g, ec!, rt.edges);
+      labelOf.set(rt, l);
+    }
+    return l;
+  };
+  /**
+   * Logit flows of an OD pair under the current costs, per route index, and the unserved volume: a nested logit
+   * (Ben-Akiva and Lerman 1985, ch. 10) whose upper level chooses the corridor (or not shipping) with the class's
+   * dispersion theta on each corridor's expected cost, and whose lower level splits a corridor among its route
+   * variants found so far with WITHIN_NEST x theta: close to the cheapest variant, but smooth, so that the
+   * successive averages converge where two variants of one corridor share its flow through congestion.
+   */
+  const logitTargets = (od: OdAssignment): { y: Float64Array; unserved: number } => {
+    for (const x of alts[od.flowIndex]!.values()) routeFor(od, x.edges);
+    const k = od.classIndex;
+    const theta = classes[k]!.logitDispersionPerUsd;
+    const nests = new Map<string, number[]>();
+    od.routes.forEach((rt, j) => {
+      const l = routeLabel(rt);
+      const n = nests.get(l);
+      if (n) n.push(j);
+      else nests.set(l, [j]);
+    });
+    const cost = od.routes.map((rt) => costOf(k, rt));
+    const nestList = [...nests.values()];
+    const upper = [
+      ...nestList.map((js) =>
+        logitExpectedCost(
+          js.map((j) => cost[j]!),
+          WITHIN_NEST * theta,
+        ),
+      ),
+      od.penaltyUsdPerUnit,
+    ];
+    if (shareBuf.length < Math.max(upper.length, od.routes.length))
+      shareBuf = new Float64Array(2 * Math.max(upper.length, od.routes.length));
+    const pUp = Float64Array.from(logitShares(upper, theta, shareBuf).subarray(0, upper.length));
+    const y = new Float64Array(od.routes.length);
+    nestList.forEach((js, i) => {
+      const p = logitShares(
+        js.map((j) => cost[j]!),
+        WITHIN_NEST * theta,
+        shareBuf,
+      );
+      js.forEach((j, m) => {
+        y[j] = od.demand * pUp[i]! * p[m]!;
+      });
+    });
+    return { y, unserved: od.demand * pUp[nestList.length]! };
+  };
+  let sraDivisor = 2;
+  let lastMoved = Number.POSITIVE_INFINITY;
+  const steps: Array<{ od: OdAssignment; y: Float64Array; unserved: number }> = [];
   let iterations = 0;
   let gap = Number.POSITIVE_INFINITY;
   let converged = false;
@@ -360,12 +461,49 @@ export function assignDemand(
             b.edges = pathEdges(bestP);
             b.cost = dj.dist[bestP]!;
           }
-          for (const rt of od.routes) total += rt.flow * costOf(k, rt);
+          if (!isLogit[k]) for (const rt of od.routes) total += rt.flow * costOf(k, rt);
         }
       }
+      if (!weightsSet || !isLogit[k] || ec === undefined) continue;
+      // Corridor alternatives: the cheapest route overall (above) and the cheapest with other corridors forbidden.
+      for (const grp of groups) {
+        if (grp.classIndex !== k) continue;
+        for (const od of grp.ods) {
+          const m = alts[od.flowIndex]!;
+          m.clear();
+          const b = best[od.flowIndex]!;
+          if (b.edges !== undefined) m.set(corridorOfEdges(g, ec, b.edges), { edges: b.edges, cost: b.cost });
+        }
+      }
+      congested.set(weights.subarray(0, M));
+      for (const ban of CORRIDOR_BANS) {
+        if (ban === 0) continue;
+        for (let e = 0; e < M; e++) weights[e] = ec.mask[e]! & ban ? Number.POSITIVE_INFINITY : congested[e]!;
+        for (const grp of groups) {
+          if (grp.classIndex !== k) continue;
+          dj.run(V + grp.origin, -1);
+          runs++;
+          for (const od of grp.ods) {
+            const d = net.nodeIndex.get(od.to)!;
+            let bestP = -1;
+            for (let p = g.nodeOff[d]!; p < g.nodeOff[d + 1]!; p++)
+              if (dj.reached(p) && Number.isFinite(dj.dist[p]!) && (bestP < 0 || dj.dist[p]! < dj.dist[bestP]!))
+                bestP = p;
+            if (bestP < 0) continue;
+            const cost = dj.dist[bestP]!;
+            const edges = pathEdges(bestP);
+            const label = corridorOfEdges(g, ec, edges);
+            const m = alts[od.flowIndex]!;
+            const prev = m.get(label);
+            if (prev === undefined || cost < prev.cost) m.set(label, { edges, cost });
+          }
+        }
+      }
+      weights.set(congested, 0);
     }
     if (it === 0) {
-      // All-or-nothing on free-flow costs; the penalty of not shipping is fixed from them.
+      // Free-flow costs: all-or-nothing (deterministic classes) or logit shares; the penalty of not shipping is
+      // fixed from the cheapest free-flow cost.
       total = 0;
       for (const od of ods) {
         if (od.demand <= 0) continue;
@@ -376,26 +514,64 @@ export function assignDemand(
           continue;
         }
         od.penaltyUsdPerUnit = factor * b.cost;
-        routeFor(od, b.edges).flow = od.demand;
+        if (isLogit[od.classIndex]) {
+          const { y, unserved } = logitTargets(od);
+          od.routes.forEach((rt, j) => {
+            rt.flow = y[j]!;
+          });
+          od.unserved = unserved;
+        } else routeFor(od, b.edges).flow = od.demand;
       }
       updateLoads();
       continue;
     }
+    let detDemand = 0;
+    let moved = 0;
+    let logitDemand = 0;
     for (const od of ods) {
-      if (od.demand <= 0 || od.noRoute) continue;
+      if (od.demand <= 0 || od.noRoute || isLogit[od.classIndex]) continue;
+      detDemand += od.demand;
       total += od.unserved * od.penaltyUsdPerUnit;
       shortest += od.demand * Math.min(best[od.flowIndex]!.cost, od.penaltyUsdPerUnit);
     }
-    gap = total > 0 ? (total - shortest) / total : 0;
+    // Logit classes: successive averages towards the logit flows under the current costs, with the
+    // self-regulated step of Liu, He and He (Networks and Spatial Economics 9, 2009): the divisor grows by 1.5
+    // when the distance |y - x| grew since the last iteration and by 0.1 when it shrank, so that the steps stay
+    // long while the iterates improve (plain MSA adds 1 every time).
+    const lambda = 1 / (it + 1);
+    for (const od of ods) {
+      if (od.demand <= 0 || od.noRoute || !isLogit[od.classIndex]) continue;
+      const { y, unserved } = logitTargets(od);
+      logitDemand += od.demand;
+      od.routes.forEach((rt, j) => {
+        moved += Math.abs(y[j]! - rt.flow);
+      });
+      moved += Math.abs(unserved - od.unserved);
+      steps.push({ od, y, unserved });
+    }
+    if (it > 1) sraDivisor += moved >= lastMoved ? 1.5 : 0.1;
+    lastMoved = moved;
+    const step = 1 / sraDivisor;
+    for (const { od, y, unserved } of steps) {
+      od.routes.forEach((rt, j) => {
+        rt.flow += step * (y[j]! - rt.flow);
+      });
+      od.unserved += step * (unserved - od.unserved);
+    }
+    steps.length = 0;
+    const detGap = detDemand > 0 && total > 0 ? (total - shortest) / total : 0;
+    const logitGap = logitDemand > 0 ? moved / logitDemand : 0;
+    gap = Math.max(detGap, logitGap);
     if (gap < tol) {
+      // The logit flows were already moved by this iteration's step; their loads are refreshed below.
       converged = true;
       break;
     }
+    if (logitDemand > 0) updateLoads();
     if (method === 'msa') {
       // Plain method of successive averages: move 1/(k+1) of the demand to the cheapest option.
-      const lambda = 1 / (it + 1);
       for (const od of ods) {
-        if (od.demand <= 0 || od.noRoute) continue;
+        if (od.demand <= 0 || od.noRoute || isLogit[od.classIndex]) continue;
         for (const rt of od.routes) rt.flow *= 1 - lambda;
         od.unserved *= 1 - lambda;
         const b = best[od.flowIndex]!;
@@ -409,7 +585,7 @@ export function assignDemand(
     // pair at a time: shift flow from each dearer option to the cheapest by the Newton step
     // (cost difference) / (second derivative), recomputing the delays of the elements touched after each shift.
     for (const od of ods) {
-      if (od.demand <= 0 || od.noRoute) continue;
+      if (od.demand <= 0 || od.noRoute || isLogit[od.classIndex]) continue;
       const k = od.classIndex;
       const b = best[od.flowIndex]!;
       if (b.edges !== undefined) routeFor(od, b.edges);
@@ -477,6 +653,7 @@ export function assignDemand(
     delayH: delay,
     edgeBaseTimeH,
     ods,
+    model,
     iterations,
     relativeGap: gap,
     converged,

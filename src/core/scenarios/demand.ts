@@ -24,6 +24,11 @@ export const CommoditySchema = z
     tonnesPerTeu: FigureSchema.optional(),
     /** Shippers' value of time, USD per unit (TEU or tonne) per hour. */
     valueOfTimeUsdPerUnitH: FigureSchema,
+    /**
+     * Dispersion of the shippers' corridor choice in the stochastic user equilibrium (multinomial logit), 1/USD
+     * per unit: the larger, the closer to everyone taking the cheapest corridor. Absent: deterministic choice.
+     */
+    logitDispersionPerUsd: FigureSchema.optional(),
     note: z.string().optional(),
   })
   .superRefine((c, ctx) => {
@@ -31,6 +36,12 @@ export const CommoditySchema = z
       ctx.addIssue({ code: 'custom', message: 'tonnesPerTeu is for containers only', path: ['tonnesPerTeu'] });
     if (c.tonnesPerTeu !== undefined && !(c.tonnesPerTeu.value > 0 && c.tonnesPerTeu.value <= 30))
       ctx.addIssue({ code: 'custom', message: 'tonnesPerTeu must be within (0, 30]', path: ['tonnesPerTeu', 'value'] });
+    if (c.logitDispersionPerUsd !== undefined && !(c.logitDispersionPerUsd.value > 0))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'logitDispersionPerUsd must be > 0',
+        path: ['logitDispersionPerUsd', 'value'],
+      });
   });
 export type Commodity = z.output<typeof CommoditySchema>;
 
