@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../network/countries.ts';
 import { SourceRefSchema } from '../network/figure.ts';
+import { SourceSchema } from '../network/schema.ts';
 
 const IdSchema = z
   .string()
@@ -31,14 +32,9 @@ const provenance = {
   note: z.string().optional(),
 };
 
-export const EmissionSourceSchema = z.strictObject({
+/** The network's source record, with ids E<n> for the emission factors' own sources. */
+export const EmissionSourceSchema = SourceSchema.extend({
   id: z.string().regex(/^E\d+$/, 'emission source ids are E followed by a number, e.g. E1'),
-  title: z.string().min(3),
-  publisher: z.string().optional(),
-  url: z.string().url().optional(),
-  document: z.string().optional(),
-  date: z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$/, 'date is YYYY, YYYY-MM, YYYY-MM-DD or n.d.'),
-  note: z.string().optional(),
 });
 export type EmissionSource = z.infer<typeof EmissionSourceSchema>;
 
