@@ -1,7 +1,7 @@
 /**
  * Shipment tracking: checks a new milestone against the itinerary and the events recorded so far, and builds the
- * rest of the timeline from the last known position, which the transit-time Monte Carlo (reliability/
- * monte-carlo.ts) turns into a re-predicted arrival distribution.
+ * rest of the timeline from the last known position, which conditioned-arrival.ts turns into a re-predicted
+ * arrival distribution (the transit-time Monte Carlo, conditioned on the time already spent on the current step).
  *
  * Policy: an event is rejected (with a reason) only when it cannot be true: a time in the future. Everything
  * else is kept, with warnings that say what is odd (out of order, off the itinerary, behind the last position,
@@ -110,8 +110,9 @@ export function checkEvent(
 
 /**
  * The timeline still ahead of the cargo from its last known position: the remaining steps, starting at the
- * position's time. A step the cargo is already on (departed) loses its wait for a departure; its full duration is
- * drawn again from the event time (the time already spent on it is not subtracted, which errs late).
+ * position's time. A step the cargo is already on (departed) loses its wait for a departure and keeps its full
+ * duration distribution: the time spent on it since the event is accounted for by conditioning that duration on
+ * the elapsed time (conditioned-arrival.ts), not here.
  */
 export function remainingTimeline(it: TrackedItinerary, pos: Position): Timeline {
   const steps: PositionedStep[] = positionSteps(it);

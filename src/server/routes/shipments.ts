@@ -1,13 +1,15 @@
 /**
  * Shipments: create one on a chosen itinerary, record milestone events, and get a re-predicted arrival
- * distribution from the last known position. Every call needs a token and sees only that token's shipments.
+ * distribution from the last known position, as of the server clock and conditioned on the time already spent
+ * on the current step (core/shipments/conditioned-arrival.ts). Every call needs a token and sees only that
+ * token's shipments.
  * Events are checked by core/shipments/tracking.ts: kept with warnings when odd, rejected (422) with a reason
  * when impossible; never dropped silently.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { simulateTimeline } from '../../core/reliability/monte-carlo.ts';
 import type { Itinerary } from '../../core/routing/itinerary.ts';
 import { toHoursSinceEpoch } from '../../core/routing/timetable.ts';
+import { conditionedArrival } from '../../core/shipments/conditioned-arrival.ts';
 import type { Milestone, MilestoneType } from '../../core/shipments/milestone.ts';
 import { checkEvent, lastPosition, remainingTimeline } from '../../core/shipments/tracking.ts';
 import { ownerOf, requireToken } from '../auth.ts';
@@ -189,9 +191,11 @@ export function shipmentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const events = (await deps.storage.listShipmentEvents(owner, s.id)) ?? [];
         const pos = lastPosition(it, events.map(milestone));
         const deadlineH = toHoursSinceEpoch(s.deadline);
+        const asOfH = deps.now().getTime() / 3_600_000;
         const base = {
           shipment: s.id,
           deadline: s.deadline,
+          asOf: iso(asOfH),
           position: {
             node: pos.node,
             at: iso(pos.atH),
@@ -207,7 +211,13 @@ export function shipmentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           };
         }
         const timeline = remainingTimeline(it, pos);
-        const d = simulateTimeline(timeline, { samples: req.query.samples, seed: req.query.seed, deadlineH });
+        const r = conditionedArrival(timeline, {
+          samples: req.query.samples,
+          seed: req.query.seed,
+          asOfH,
+          deadlineH,
+        });
+        const { asOfH: _a, elapsedH, conditionedSamples, fallbackSamples, maxAttempts, ...d } = r;
         return {
           ...base,
           remainingSteps: timeline.steps.length,
@@ -220,6 +230,7 @@ export function shipmentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             mean: iso(pos.atH + d.mean),
           },
           remainingH: d,
+          conditioning: { elapsedH, conditionedSamples, fallbackSamples, maxAttempts },
           onTimeProbability: d.onTimeProbability,
         };
       },
