@@ -1,6 +1,8 @@
 /**
  * Builds the Fastify instance of the Keruen API (started by server.ts, tested in-process with app.inject()):
- * security headers, body and rate limits, zod validation of every request, OpenAPI 3.1 at /openapi.json with
+ * identity first (the token is verified before anything reads the request), rate limits on that identity, a
+ * JSON parser that refuses deep and ambiguous bodies, finite timeouts, security headers, zod validation of every
+ * request with the core's schemas, heavy questions in the work pool, OpenAPI 3.1 at /openapi.json with
  * interactive docs at /docs, the routes, and the web page at / when it has been built.
  */
 import { existsSync } from 'node:fs';
@@ -16,8 +18,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { EMPTY_LIBRARY, type ScenarioLibrary } from '../core/scenarios/library.ts';
+import { clientOf, identify } from './auth.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler, sendError } from './errors.ts';
+import { parseJsonBody } from './json-body.ts';
 import { emissionsRoutes } from './routes/emissions.ts';
 import { healthRoutes } from './routes/health.ts';
 import { networkRoutes } from './routes/network.ts';
@@ -27,9 +32,17 @@ import { scenarioFlowRoutes } from './routes/scenario-flows.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { shipmentRoutes } from './routes/shipments.ts';
 import { simulationRoutes } from './routes/simulations.ts';
+import { WorkPool, type WorkPoolOptions } from './work-pool.ts';
+import { type WorkContext, workContext } from './work-tasks.ts';
 
-export interface AppOptions extends Omit<AppDeps, 'now'> {
+export interface AppOptions extends Omit<AppDeps, 'now' | 'library' | 'work'> {
   now?: (() => Date) | undefined;
+  /** The dataset's scenarios and demand sets (default: none). */
+  library?: ScenarioLibrary | undefined;
+  /** Work pool settings; `threads: 0` answers heavy questions in this thread (default: 1 thread). */
+  workPool?: Partial<WorkPoolOptions> | undefined;
+  /** Whether the server is reached over TLS (then HSTS is sent). */
+  tls?: boolean | undefined;
   /** Folder of the built web page (dist/web); served at / when it exists. */
   webDir?: string | undefined;
   logger?: boolean | undefined;
@@ -41,14 +54,45 @@ export interface AppOptions extends Omit<AppDeps, 'now'> {
   bodyLimitBytes?: number | undefined;
 }
 
+/** Timeouts, ms: a request (headers and body) must arrive within REQUEST; an idle socket closes after IDLE. */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 15_000;
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
+function workPoolOf(opts: AppOptions, library: ScenarioLibrary): WorkPool {
+  const data = { network: opts.network, emissionFactors: opts.emissionFactors, library };
+  // A pool thread rebuilds the emissions model from the factors; without them it could not match this one.
+  const threads = opts.emissions !== undefined && opts.emissionFactors === undefined ? 0 : opts.workPool?.threads;
+  const inline = (): WorkContext => workContext(data, opts.emissions);
+  return new WorkPool(data, { ...opts.workPool, ...(threads === undefined ? {} : { threads }) }, inline);
+}
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const deps: AppDeps = { ...opts, now: opts.now ?? (() => new Date()) };
+  const library = opts.library ?? EMPTY_LIBRARY;
+  const work = workPoolOf(opts, library);
+  const deps: AppDeps = { ...opts, library, work, now: opts.now ?? (() => new Date()) };
+  const idleMs = work.options.timeoutMs + 10_000;
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimitBytes ?? 256 * 1024,
-    // Query strings: ignore keys beyond this many instead of building huge objects.
+    // A socket idle past the heavy-work budget, a request slower to arrive than REQUEST_TIMEOUT_MS: closed.
+    connectionTimeout: idleMs,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    http: { headersTimeout: HEADERS_TIMEOUT_MS },
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
+  app.addHook('onClose', async () => work.close());
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (e) {
+      done(e as Error, undefined);
+    }
+  });
+  // Identity before anything else reads the request: the rate limit below keys on it.
+  app.addHook('onRequest', identify(deps.storage));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -57,28 +101,29 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   );
 
   await app.register(helmet, {
-    // The docs page and the web page load their own scripts and styles; keep the CSP to same origin.
+    // Same origin only, no inline scripts (docs/security.md). Inline styles stay allowed: MapLibre and
+    // Observable Plot set style attributes on the elements they draw.
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-        connectSrc: ["'self'", 'https:'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
         workerSrc: ["'self'", 'blob:'],
+        upgradeInsecureRequests: opts.tls === true ? [] : null,
       },
     },
+    // HSTS over plain HTTP is ignored by browsers at best and pins a host to HTTPS it may not serve at worst.
+    strictTransportSecurity: opts.tls === true,
   });
   const perMinute = opts.rateLimitPerMinute ?? 600;
   if (perMinute > 0) {
     await app.register(rateLimit, {
       max: perMinute,
       timeWindow: 60_000,
-      keyGenerator: (req) => {
-        const h = req.headers.authorization;
-        const m = typeof h === 'string' ? /^Bearer\s+krn_([0-9a-f]{12})_/i.exec(h) : null;
-        return m ? `token:${m[1]}` : `ip:${req.ip}`;
-      },
+      // The verified token (identify ran first), else the address: a made-up token id is just the address.
+      keyGenerator: clientOf,
       errorResponseBuilder: (_req, ctx) => {
         const e = new Error(`rate limit: at most ${ctx.max} requests per minute; retry in ${ctx.after}`) as Error & {
           statusCode: number;

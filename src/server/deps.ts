@@ -1,10 +1,12 @@
-/** What the server's routes share: the loaded network, the routing engine, storage and optional models. */
+/** What the server's routes share: the loaded dataset, the routing engine, storage, the work pool and caches. */
 
 import type { EmissionFactors } from '../core/emissions/load-factors.ts';
 import type { EmissionsModel } from '../core/network/compile.ts';
 import type { Network } from '../core/network/network.ts';
 import type { RoutingEngine } from '../core/routing/plan.ts';
+import type { ScenarioLibrary } from '../core/scenarios/library.ts';
 import type { Storage } from './storage/storage.ts';
+import type { WorkPool } from './work-pool.ts';
 
 export interface AppDeps {
   network: Network;
@@ -14,6 +16,10 @@ export interface AppDeps {
   emissions?: EmissionsModel | undefined;
   /** Emission factors for POST /emissions; the endpoint is absent without them. */
   emissionFactors?: EmissionFactors | undefined;
+  /** The dataset's own scenarios and demand sets (public). */
+  library: ScenarioLibrary;
+  /** Heavy questions run here, off the event loop. */
+  work: WorkPool;
   /** Server clock (tests fix it). */
   now: () => Date;
 }

@@ -6,6 +6,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ErrorCode, KeruenError } from '../core/errors.ts';
+import { echoValue, valueAt } from '../core/requests/index.ts';
+import { WorkRefused } from './work-pool.ts';
 
 /** HTTP status of each KeruenError code. KERUEN_NO_ROUTE never reaches here: a route search answers 200 with noRoute. */
 export const STATUS_OF_CODE: Record<ErrorCode, number> = {
@@ -33,25 +35,8 @@ export function sendError(reply: FastifyReply, statusCode: number, body: Omit<Er
   return reply.code(statusCode).send({ ...body, statusCode });
 }
 
-/** The value at a path inside a parsed body or query (for naming the bad value in a 400). */
-function valueAt(root: unknown, path: readonly string[]): unknown {
-  let v = root;
-  for (const k of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[k];
-  }
-  return v;
-}
-
-/** Keeps echoed values small: long strings and big objects are cut. */
-function echo(v: unknown): unknown {
-  if (typeof v === 'string') return v.length > 200 ? `${v.slice(0, 199)}…` : v;
-  if (v !== null && typeof v === 'object') {
-    const s = JSON.stringify(v);
-    return s.length > 200 ? `${s.slice(0, 199)}…` : v;
-  }
-  return v;
-}
+/** Echoed values are cut short and never serialised whole: a hostile body can be deep or huge. */
+const echo = echoValue;
 
 const PART_OF_CONTEXT: Record<string, 'body' | 'query' | 'params' | 'headers'> = {
   body: 'body',
@@ -67,10 +52,18 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
       // instancePath is `/a/b/0`; keys are strings, array indices work as strings too.
       const path = v.instancePath.split('/').filter((k) => k !== '');
       const field = [part, ...path].join('.');
-      return { field, value: echo(valueAt(req[part], path)), message: v.message };
+      const value = echo(valueAt(req[part], path));
+      const shown = value === undefined ? '' : ` = ${JSON.stringify(value)}`;
+      return { field, value, message: `${field}${shown}: ${v.message}` };
     });
-    const first = issues[0]!;
-    return sendError(reply, 400, { error: 'invalid_request', ...first, issues });
+    const first = issues[0] ?? { field: part, value: undefined, message: 'invalid request' };
+    return sendError(reply, 400, { error: 'invalid_request', ...first, issues: issues.slice(0, 20) });
+  }
+  if (err instanceof WorkRefused) {
+    return sendError(reply.header('retry-after', String(err.retryAfterS)), err.statusCode, {
+      error: err.code,
+      message: err.message,
+    });
   }
   if (err instanceof KeruenError) {
     const status = STATUS_OF_CODE[err.code] ?? 500;

@@ -8,8 +8,10 @@ import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createEmissionsModel } from '../core/emissions/routing-model.ts';
 import { DEFAULT_DATA_DIR, loadContext } from '../io/index.ts';
+import { loadScenarioLibrary } from '../io/scenario-library.ts';
 import { buildApp } from './app.ts';
 import { SqliteStorage } from './storage/sqlite-storage.ts';
+import type { WorkPoolOptions } from './work-pool.ts';
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_DB_FILE = '.keruen/keruen.db';
@@ -24,6 +26,8 @@ export interface ServeOptions {
   webDir?: string | undefined;
   rateLimitPerMinute?: number | undefined;
   logger?: boolean | undefined;
+  /** Heavy-work threads, queue, per-client quota, time budget (work-pool.ts). */
+  workPool?: Partial<WorkPoolOptions> | undefined;
 }
 
 export interface RunningServer {
@@ -37,12 +41,17 @@ export async function startServer(o: ServeOptions = {}): Promise<RunningServer> 
   const dataDir = o.dataDir ?? DEFAULT_DATA_DIR;
   const ctx = loadContext(dataDir);
   const storage = new SqliteStorage(o.dbFile ?? DEFAULT_DB_FILE);
+  // Jobs a previous process left running are failed now, with the reason, rather than shown as running forever.
+  // Under --workers the primary does this once, before any worker starts a job.
+  if (cluster.isPrimary) await storage.failInterruptedJobs();
   const app = await buildApp({
     network: ctx.network,
     engine: ctx.engine,
     storage,
     emissions: createEmissionsModel(ctx.factors),
     emissionFactors: ctx.factors,
+    library: loadScenarioLibrary(ctx.network, dataDir),
+    workPool: o.workPool,
     webDir: o.webDir ?? DEFAULT_WEB_DIR,
     logger: o.logger,
     rateLimitPerMinute: o.rateLimitPerMinute,
@@ -92,7 +101,9 @@ export async function startWorkers(n: number, o: ServeOptions = {}): Promise<Ser
   if (!cluster.isPrimary) throw new Error('startWorkers runs in the cluster primary');
   const dbFile = o.dbFile ?? DEFAULT_DB_FILE;
   if (dbFile === ':memory:') throw new Error('--workers needs a database file: each worker would get its own :memory:');
-  await new SqliteStorage(dbFile).close();
+  const first = new SqliteStorage(dbFile);
+  await first.failInterruptedJobs();
+  await first.close();
   let closing = false;
   const fork = () => cluster.fork();
   const listening = new Promise<number>((resolveListening, reject) => {

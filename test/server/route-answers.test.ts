@@ -1,15 +1,16 @@
 /**
  * The optimised route endpoint (remembered node names, bodies kept as UTF-8 bytes, the response cache) answers
  * exactly what the plain path answers: for a set of queries on the shipped dataset, the body of GET and POST
- * /routes is byte for byte JSON.stringify(routeResponse(engine.route(toRouteRequest(...)))), with the cache on
+ * /routes is byte for byte JSON.stringify(routeResponse(engine.route(resolveRoute(...)))), with the cache on
  * and off, on the first and on repeated asks.
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RouteRequestBody, resolveRoute } from '../../src/core/requests/index.ts';
 import type { Cargo } from '../../src/core/routing/query.ts';
 import { loadContext } from '../../src/io/index.ts';
 import { buildApp } from '../../src/server/app.ts';
-import { type ApiRouteInput, routeResponse, toRouteRequest } from '../../src/server/route-request.ts';
+import { routeResponse } from '../../src/server/routes/routes.ts';
 import { SqliteStorage } from '../../src/server/storage/sqlite-storage.ts';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
@@ -30,13 +31,13 @@ afterAll(async () => {
 });
 
 /** The unoptimised answer: resolve names, search, shape, JSON.stringify. */
-function reference(input: ApiRouteInput, timeline: boolean): string {
-  return JSON.stringify(routeResponse(ctx.engine.route(toRouteRequest(ctx.network, input, NOW)), timeline));
+function reference(input: RouteRequestBody, timeline: boolean): string {
+  return JSON.stringify(routeResponse(ctx.engine.route(resolveRoute(ctx.network, input, NOW)), timeline));
 }
 
 interface Case {
   query: string;
-  input: ApiRouteInput;
+  input: RouteRequestBody;
   timeline?: boolean;
 }
 

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmissionsModel } from '../../src/core/emissions/routing-model.ts';
 import { loadContext } from '../../src/io/index.ts';
+import { loadScenarioLibrary } from '../../src/io/scenario-library.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { SqliteStorage } from '../../src/server/storage/sqlite-storage.ts';
 
@@ -21,6 +22,8 @@ beforeAll(async () => {
     engine: ctx.engine,
     storage,
     emissions: createEmissionsModel(ctx.factors),
+    emissionFactors: ctx.factors,
+    library: loadScenarioLibrary(ctx.network),
     rateLimitPerMinute: 0,
   });
 }, 60_000);

@@ -27,7 +27,7 @@ describe('port simulation jobs', () => {
       404,
     );
     let job = r.json();
-    for (let i = 0; i < 200 && job.status === 'running'; i++) {
+    for (let i = 0; i < 400 && (job.status === 'queued' || job.status === 'running'); i++) {
       await new Promise((res) => setTimeout(res, 50));
       job = (await t.app.inject({ method: 'GET', url: `/simulations/${id}`, headers: bearer(token) })).json();
     }

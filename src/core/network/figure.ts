@@ -3,6 +3,7 @@
  * its reasoning ("sourced or silent", docs/data.md). Durations are stored in hours once loaded.
  */
 import { z } from 'zod';
+import { BOUNDS, type BoundName, bounded, describeBound } from '../bounds.ts';
 
 /** A source id such as `S24`, or several. */
 export const SourceRefSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
@@ -34,6 +35,14 @@ export const FigureSchema = z
   .superRefine(requireProvenance);
 export type Figure = z.infer<typeof FigureSchema>;
 
+/** A sourced number within a named bound (bounds.ts): capacities, frequencies, costs, probabilities. */
+export function figureWithin(name: BoundName) {
+  return z
+    .object({ value: bounded(name), ...provenanceShape })
+    .strict()
+    .superRefine(requireProvenance);
+}
+
 /** Accepted time units, converted to hours at load. */
 export const TIME_UNIT_HOURS = { min: 1 / 60, h: 1, d: 24 } as const;
 export type TimeUnit = keyof typeof TIME_UNIT_HOURS;
@@ -42,6 +51,63 @@ const TimeUnitSchema = z.enum(['min', 'h', 'd'], {
 });
 
 const durationBase = { unit: TimeUnitSchema.default('h'), ...provenanceShape };
+
+/** Keeps a duration within a year and a sample or spread that the samplers can hold (bounds.ts). */
+function checkDurationBounds(d: DurationFields, ctx: z.RefinementCtx): void {
+  const k = TIME_UNIT_HOURS[d.unit];
+  const values: Array<[string, number]> =
+    d.dist === 'fixed'
+      ? [['value', d.value]]
+      : d.dist === 'uniform'
+        ? [
+            ['min', d.min],
+            ['max', d.max],
+          ]
+        : d.dist === 'triangular'
+          ? [['max', d.max]]
+          : d.dist === 'lognormal'
+            ? [['p90', d.p90]]
+            : [];
+  const maxH = BOUNDS.durationH.max;
+  for (const [field, v] of values)
+    if (v * k > maxH)
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        input: v,
+        message: `must be at most ${maxH} h (a year) in ${d.unit}`,
+      });
+  if (d.dist === 'empirical') {
+    if (d.sample.length > BOUNDS.durationSample.max)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sample'],
+        input: d.sample.length,
+        message: `must hold ${describeBound(BOUNDS.durationSample)}`,
+      });
+    if (d.sample.some((v) => v * k > maxH))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sample'],
+        message: `every observation must be at most ${maxH} h (a year)`,
+      });
+  }
+  if (d.dist === 'lognormal' && d.p50 > 0 && d.p90 / d.p50 > BOUNDS.lognormalSpread.max)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['p90'],
+      input: d.p90,
+      message: `P90/P50 must be ${describeBound(BOUNDS.lognormalSpread)}`,
+    });
+}
+
+type DurationFields = { unit: TimeUnit } & (
+  | { dist: 'fixed'; value: number }
+  | { dist: 'uniform'; min: number; max: number }
+  | { dist: 'triangular'; min: number; mode: number; max: number }
+  | { dist: 'lognormal'; p50: number; p90: number }
+  | { dist: 'empirical'; sample: number[] }
+);
 
 /** A duration given as a distribution, with its unit and provenance. */
 export const DurationSchema = z
@@ -62,6 +128,7 @@ export const DurationSchema = z
   ])
   .superRefine((d, ctx) => {
     requireProvenance(d, ctx);
+    checkDurationBounds(d, ctx);
     if (d.dist === 'uniform' && d.min > d.max) {
       ctx.addIssue({ code: 'custom', message: `min ${d.min} > max ${d.max}`, path: ['min'] });
     }

@@ -4,8 +4,9 @@
  * types derive from these schemas. Cross-record rules (references, duplicates) live in validate.ts.
  */
 import { z } from 'zod';
+import { BOUNDS } from '../bounds.ts';
 import { isCountryCode } from './countries.ts';
-import { DurationSchema, FigureSchema, provenanceShape, SourceRefSchema } from './figure.ts';
+import { DurationSchema, figureWithin, provenanceShape, SourceRefSchema } from './figure.ts';
 
 const IdSchema = z
   .string()
@@ -72,10 +73,10 @@ const CoordsSchema = z
 /** Handling at a terminal or port: the dwell between arriving and leaving on another vehicle. */
 const FacilitySchema = z.strictObject({
   dwell: DurationSchema.optional(),
-  capacityTeuPerYear: FigureSchema.optional(),
-  capacityTonnesPerYear: FigureSchema.optional(),
-  handlingCostUsdPerTeu: FigureSchema.optional(),
-  handlingCostUsdPerTonne: FigureSchema.optional(),
+  capacityTeuPerYear: figureWithin('capacityTeuPerYear').optional(),
+  capacityTonnesPerYear: figureWithin('capacityTonnesPerYear').optional(),
+  handlingCostUsdPerTeu: figureWithin('costUsd').optional(),
+  handlingCostUsdPerTonne: figureWithin('costUsd').optional(),
   note: z.string().optional(),
 });
 
@@ -83,8 +84,8 @@ const FacilitySchema = z.strictObject({
 const BorderSchema = z.strictObject({
   dwellInbound: DurationSchema.optional(),
   dwellOutbound: DurationSchema.optional(),
-  costUsdPerTeu: FigureSchema.optional(),
-  costUsdPerTonne: FigureSchema.optional(),
+  costUsdPerTeu: figureWithin('costUsd').optional(),
+  costUsdPerTonne: figureWithin('costUsd').optional(),
   note: z.string().optional(),
 });
 
@@ -92,9 +93,9 @@ const GaugeChangeSchema = z.strictObject({
   method: z.enum(['transshipment', 'bogie_exchange', 'axle_change', 'variable_gauge']),
   gauges: z.tuple([z.union(GAUGES.map((g) => z.literal(g))), z.union(GAUGES.map((g) => z.literal(g)))]),
   duration: DurationSchema.optional(),
-  costUsdPerTeu: FigureSchema.optional(),
-  costUsdPerTonne: FigureSchema.optional(),
-  capacityTeuPerDay: FigureSchema.optional(),
+  costUsdPerTeu: figureWithin('costUsd').optional(),
+  costUsdPerTonne: figureWithin('costUsd').optional(),
+  capacityTeuPerDay: figureWithin('capacityTeuPerDay').optional(),
   note: z.string().optional(),
 });
 
@@ -122,18 +123,18 @@ export type NodeInput = z.input<typeof NodeSchema>;
 export type Node = z.output<typeof NodeSchema>;
 
 const CapacitySchema = z.strictObject({
-  trainsPerDay: FigureSchema.optional(),
-  tonnesPerYear: FigureSchema.optional(),
-  teuPerYear: FigureSchema.optional(),
+  trainsPerDay: figureWithin('trainsPerDay').optional(),
+  tonnesPerYear: figureWithin('capacityTonnesPerYear').optional(),
+  teuPerYear: figureWithin('capacityTeuPerYear').optional(),
 });
 
 /** A tariff on a link; per unit of cargo for the whole link, or per km. */
 export const TariffSchema = z.strictObject({
-  usdPerTeu: FigureSchema.optional(),
-  usdPerFeu: FigureSchema.optional(),
-  usdPerTonne: FigureSchema.optional(),
-  usdPerTeuKm: FigureSchema.optional(),
-  usdPerTonneKm: FigureSchema.optional(),
+  usdPerTeu: figureWithin('costUsd').optional(),
+  usdPerFeu: figureWithin('costUsd').optional(),
+  usdPerTonne: figureWithin('costUsd').optional(),
+  usdPerTeuKm: figureWithin('costUsdPerKm').optional(),
+  usdPerTonneKm: figureWithin('costUsdPerKm').optional(),
 });
 export type Tariff = z.infer<typeof TariffSchema>;
 
@@ -145,13 +146,13 @@ export const LinkSchema = z
     mode: z.enum(MODES),
     /** Most links carry traffic both ways; a one-way link says so. */
     bidirectional: z.boolean().default(true),
-    distanceKm: FigureSchema.optional(),
+    distanceKm: figureWithin('distanceKm').optional(),
     gauge: z.union(GAUGES.map((g) => z.literal(g))).optional(),
     track: z.enum(['single', 'double', 'mixed']).optional(),
     electrified: z.boolean().optional(),
     /** Travel time when a source gives one; otherwise it comes from distance and the country's default speed. */
     duration: DurationSchema.optional(),
-    speedKmPerDay: FigureSchema.optional(),
+    speedKmPerDay: figureWithin('speedKmPerDay').optional(),
     tariff: TariffSchema.optional(),
     capacity: CapacitySchema.optional(),
     status: z.enum(STATUSES),
@@ -163,7 +164,7 @@ export const LinkSchema = z
     /** Countries crossed between the two ends (sea legs through straits, long rail links). */
     via: z.array(CountrySchema).default([]),
     /** Qualitative risk, 0 (none) to 1 (route may be cut), with its reasoning. */
-    risk: FigureSchema.optional(),
+    risk: figureWithin('probability').optional(),
     sources: z.array(z.string()).default([]),
     note: z.string().optional(),
   })
@@ -210,15 +211,15 @@ export const ServiceSchema = z
     /** Cargo the service takes. */
     carries: z.array(z.enum(['containers', 'wagons', 'trucks', 'bulk', 'liquid'])).min(1),
     /** Either a number of departures per week, spread evenly from Monday 00:00 UTC, or an explicit timetable. */
-    departuresPerWeek: FigureSchema.optional(),
-    timetable: z.array(DepartureSchema).optional(),
+    departuresPerWeek: figureWithin('departuresPerWeek').optional(),
+    timetable: z.array(DepartureSchema).min(1).max(BOUNDS.timetableEntries.max).optional(),
     /** Hours after Monday 00:00 UTC of the first departure when only a frequency is known. */
     firstDepartureOffsetH: z.number().min(0).max(168).default(0),
-    capacityTeuPerDeparture: FigureSchema.optional(),
-    capacityWagonsPerDeparture: FigureSchema.optional(),
-    capacityTrucksPerDeparture: FigureSchema.optional(),
+    capacityTeuPerDeparture: figureWithin('capacityTeuPerDeparture').optional(),
+    capacityWagonsPerDeparture: figureWithin('capacityWagonsPerDeparture').optional(),
+    capacityTrucksPerDeparture: figureWithin('capacityTrucksPerDeparture').optional(),
     /** Probability that a departure is cancelled (storms, low water, no cargo). */
-    cancellationProbability: FigureSchema.optional(),
+    cancellationProbability: figureWithin('probability').optional(),
     sources: z.array(z.string()).default([]),
     note: z.string().optional(),
   })
@@ -255,11 +256,11 @@ export const RateSchema = z.strictObject({
   id: IdSchema,
   country: CountrySchema,
   mode: z.enum(MODES),
-  speedKmPerDay: FigureSchema.optional(),
-  usdPerTeuKm: FigureSchema.optional(),
-  usdPerTonneKm: FigureSchema.optional(),
+  speedKmPerDay: figureWithin('speedKmPerDay').optional(),
+  usdPerTeuKm: figureWithin('costUsdPerKm').optional(),
+  usdPerTonneKm: figureWithin('costUsdPerKm').optional(),
   /** Share of the network's route length that is electrified (rail), for emissions. */
-  electrifiedShare: FigureSchema.optional(),
+  electrifiedShare: figureWithin('share').optional(),
   note: z.string().optional(),
 });
 export type Rate = z.infer<typeof RateSchema>;

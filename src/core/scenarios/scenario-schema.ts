@@ -6,7 +6,8 @@
  * against each other (unknown ids, conflicting changes).
  */
 import { z } from 'zod';
-import { DurationSchema, FigureSchema } from '../network/figure.ts';
+import { BOUNDS, type BoundName, describeBound } from '../bounds.ts';
+import { DurationSchema, FigureSchema, figureWithin } from '../network/figure.ts';
 import { LinkSchema, NodeSchema, ServiceSchema, TariffSchema } from '../network/schema.ts';
 
 const IdSchema = z
@@ -26,34 +27,62 @@ export const SERVICE_CAPACITY_FIELDS = [
   'capacityTrucksPerDeparture',
 ] as const;
 
-const note = z.string().optional();
+const note = z.string().max(2000).optional();
 
-const SetCapacity = z.discriminatedUnion('target', [
-  z.strictObject({
-    kind: z.literal('set_capacity'),
-    target: z.literal('link'),
-    id: IdSchema,
-    field: z.enum(LINK_CAPACITY_FIELDS),
-    value: FigureSchema,
-    note,
-  }),
-  z.strictObject({
-    kind: z.literal('set_capacity'),
-    target: z.literal('node'),
-    id: IdSchema,
-    field: z.enum(NODE_CAPACITY_FIELDS),
-    value: FigureSchema,
-    note,
-  }),
-  z.strictObject({
-    kind: z.literal('set_capacity'),
-    target: z.literal('service'),
-    id: IdSchema,
-    field: z.enum(SERVICE_CAPACITY_FIELDS),
-    value: FigureSchema,
-    note,
-  }),
-]);
+/** The bound of each capacity field a scenario may set (bounds.ts). */
+const CAPACITY_BOUND: Record<string, BoundName> = {
+  trainsPerDay: 'trainsPerDay',
+  tonnesPerYear: 'capacityTonnesPerYear',
+  teuPerYear: 'capacityTeuPerYear',
+  capacityTeuPerYear: 'capacityTeuPerYear',
+  capacityTonnesPerYear: 'capacityTonnesPerYear',
+  gaugeChangeCapacityTeuPerDay: 'capacityTeuPerDay',
+  capacityTeuPerDeparture: 'capacityTeuPerDeparture',
+  capacityWagonsPerDeparture: 'capacityWagonsPerDeparture',
+  capacityTrucksPerDeparture: 'capacityTrucksPerDeparture',
+};
+
+function capacityWithinBound(c: { field: string; value: { value: number } }, ctx: z.RefinementCtx): void {
+  const name = CAPACITY_BOUND[c.field];
+  if (name === undefined) return;
+  const b = BOUNDS[name];
+  if (c.value.value > b.max)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['value', 'value'],
+      input: c.value.value,
+      message: `${c.field} must be ${describeBound(b)}`,
+    });
+}
+
+const SetCapacity = z
+  .discriminatedUnion('target', [
+    z.strictObject({
+      kind: z.literal('set_capacity'),
+      target: z.literal('link'),
+      id: IdSchema,
+      field: z.enum(LINK_CAPACITY_FIELDS),
+      value: FigureSchema,
+      note,
+    }),
+    z.strictObject({
+      kind: z.literal('set_capacity'),
+      target: z.literal('node'),
+      id: IdSchema,
+      field: z.enum(NODE_CAPACITY_FIELDS),
+      value: FigureSchema,
+      note,
+    }),
+    z.strictObject({
+      kind: z.literal('set_capacity'),
+      target: z.literal('service'),
+      id: IdSchema,
+      field: z.enum(SERVICE_CAPACITY_FIELDS),
+      value: FigureSchema,
+      note,
+    }),
+  ])
+  .superRefine(capacityWithinBound);
 
 /** Dwell at a node: terminal handling, border clearance either way, or the gauge change. */
 export const DWELL_FIELDS = ['facility', 'borderInbound', 'borderOutbound', 'gaugeChange'] as const;
@@ -69,7 +98,7 @@ const SetFrequency = z.strictObject({
   kind: z.literal('set_frequency'),
   /** A service id. */
   id: IdSchema,
-  departuresPerWeek: FigureSchema.refine((f) => f.value > 0, 'departuresPerWeek must be positive'),
+  departuresPerWeek: figureWithin('departuresPerWeek'),
   note,
 });
 
@@ -87,7 +116,7 @@ const SetLinkTime = z
     kind: z.literal('set_link_time'),
     id: IdSchema,
     duration: DurationSchema.optional(),
-    speedKmPerDay: FigureSchema.refine((f) => f.value > 0, 'speedKmPerDay must be positive').optional(),
+    speedKmPerDay: figureWithin('speedKmPerDay').optional(),
     note,
   })
   .refine((c) => c.duration !== undefined || c.speedKmPerDay !== undefined, 'give a duration or a speedKmPerDay');
@@ -104,7 +133,7 @@ const Close = z.strictObject({
   kind: z.literal('close'),
   target: z.enum(['link', 'node', 'country']),
   /** Link or node id, or an ISO 3166 alpha-2 country code. */
-  id: z.string().min(1),
+  id: z.string().min(1).max(200),
   note,
 });
 
@@ -154,8 +183,8 @@ const InvestmentSchema = z.strictObject({
 
 export const ScenarioSchema = z.strictObject({
   id: IdSchema,
-  name: z.string().min(3),
-  description: z.string().min(10),
+  name: z.string().min(3).max(200),
+  description: z.string().min(10).max(10_000),
   /** Source ids (data/sources or data/sources/scenarios.yaml) behind the scenario as a whole. */
   sources: z.array(z.string().min(1)).min(1, 'a scenario cites at least one source'),
   /**
@@ -166,7 +195,7 @@ export const ScenarioSchema = z.strictObject({
   /** Year the scenario describes; planned links opening by then are open. */
   year: z.number().int().min(1990).max(2100).optional(),
   investment: InvestmentSchema.optional(),
-  changes: z.array(ChangeSchema),
+  changes: z.array(ChangeSchema).max(500, 'a scenario holds at most 500 changes'),
   note,
 });
 export type ScenarioInput = z.input<typeof ScenarioSchema>;

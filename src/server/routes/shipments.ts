@@ -7,23 +7,22 @@
  * when impossible; never dropped silently.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { isoToHours, resolveNodeRef, resolveRoute } from '../../core/requests/index.ts';
 import type { Itinerary } from '../../core/routing/itinerary.ts';
-import { toHoursSinceEpoch } from '../../core/routing/timetable.ts';
-import { conditionedArrival } from '../../core/shipments/conditioned-arrival.ts';
 import type { Milestone, MilestoneType } from '../../core/shipments/milestone.ts';
-import { checkEvent, lastPosition, remainingTimeline } from '../../core/shipments/tracking.ts';
-import { ownerOf, requireToken } from '../auth.ts';
+import { checkEvent, lastPosition } from '../../core/shipments/tracking.ts';
+import { clientOf, ownerOf, requireToken } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';
-import { resolveNode, toRouteRequest } from '../route-request.ts';
-import { EtaQuerySchema, EventBodySchema, IdParamsSchema, ShipmentBodySchema } from '../schemas.ts';
+import { cancelOnClose } from '../heavy.ts';
+import { EtaQuerySchema, IdParamsSchema, MilestoneRequestSchema, ShipmentRequestSchema } from '../schemas.ts';
 import type { ShipmentEventRecord, ShipmentRecord } from '../storage/storage.ts';
 
 const iso = (h: number) => new Date(h * 3_600_000).toISOString();
 const milestone = (e: ShipmentEventRecord): Milestone => ({
   type: e.type as MilestoneType,
   node: e.node,
-  atH: toHoursSinceEpoch(e.at),
+  atH: isoToHours(e.at),
 });
 
 function view(s: ShipmentRecord, events?: ShipmentEventRecord[]) {
@@ -54,7 +53,7 @@ export function shipmentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const tags = ['shipments'];
   const security = [{ bearerAuth: [] }];
   return async (app) => {
-    app.addHook('preHandler', requireToken(deps.storage));
+    app.addHook('onRequest', requireToken);
     const notFound = (reply: Parameters<typeof sendError>[0], id: string) =>
       sendError(reply, 404, { error: 'not_found', field: 'id', value: id, message: `you have no shipment ${id}` });
 
@@ -65,12 +64,12 @@ export function shipmentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           security,
           summary: 'Create a shipment on an itinerary of a route search',
-          body: ShipmentBodySchema,
+          body: ShipmentRequestSchema,
         },
       },
       async (req, reply) => {
         const { name, deadline, itinerary: index, ...route } = req.body;
-        const request = toRouteRequest(deps.network, route, deps.now());
+        const request = resolveRoute(deps.network, route, deps.now());
         const r = deps.engine.route(request);
         const it = r.itineraries[index];
         if (it === undefined) {
@@ -140,16 +139,16 @@ export function shipmentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             'Answers 201 with the stored event and its warnings (out of order, off the itinerary...), or 422 with ' +
             'the reason when the event cannot be true (in the future).',
           params: IdParamsSchema,
-          body: EventBodySchema,
+          body: MilestoneRequestSchema,
         },
       },
       async (req, reply) => {
         const owner = ownerOf(req);
         const s = await deps.storage.findShipment(owner, req.params.id);
         if (s === undefined) return notFound(reply, req.params.id);
-        const node = resolveNode(deps.network, 'node', req.body.node).id;
+        const node = resolveNodeRef(deps.network, 'node', req.body.node).id;
         const at = new Date(req.body.at).toISOString();
-        const e: Milestone = { type: req.body.type, node, atH: toHoursSinceEpoch(at) };
+        const e: Milestone = { type: req.body.type, node, atH: isoToHours(at) };
         const recorded = ((await deps.storage.listShipmentEvents(owner, s.id)) ?? []).map(milestone);
         const verdict = checkEvent(s.itinerary as Itinerary, recorded, e, deps.now().getTime() / 3_600_000);
         if (!verdict.accepted) {
@@ -187,52 +186,17 @@ export function shipmentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const owner = ownerOf(req);
         const s = await deps.storage.findShipment(owner, req.params.id);
         if (s === undefined) return notFound(reply, req.params.id);
-        const it = s.itinerary as Itinerary;
         const events = (await deps.storage.listShipmentEvents(owner, s.id)) ?? [];
-        const pos = lastPosition(it, events.map(milestone));
-        const deadlineH = toHoursSinceEpoch(s.deadline);
-        const asOfH = deps.now().getTime() / 3_600_000;
-        const base = {
+        const question = {
           shipment: s.id,
+          itinerary: s.itinerary as Itinerary,
+          events: events.map((e) => ({ ...milestone(e), id: e.id })),
           deadline: s.deadline,
-          asOf: iso(asOfH),
-          position: {
-            node: pos.node,
-            at: iso(pos.atH),
-            basedOn: pos.event < 0 ? 'plan' : events[pos.event]!.id,
-            delivered: pos.delivered,
-          },
-        };
-        if (pos.delivered) {
-          return {
-            ...base,
-            eta: { p5: iso(pos.atH), p50: iso(pos.atH), p95: iso(pos.atH) },
-            onTimeProbability: pos.atH <= deadlineH ? 1 : 0,
-          };
-        }
-        const timeline = remainingTimeline(it, pos);
-        const r = conditionedArrival(timeline, {
+          asOfH: deps.now().getTime() / 3_600_000,
           samples: req.query.samples,
           seed: req.query.seed,
-          asOfH,
-          deadlineH,
-        });
-        const { asOfH: _a, elapsedH, conditionedSamples, fallbackSamples, maxAttempts, ...d } = r;
-        return {
-          ...base,
-          remainingSteps: timeline.steps.length,
-          eta: {
-            p5: iso(pos.atH + d.p5),
-            p10: iso(pos.atH + d.p10),
-            p50: iso(pos.atH + d.p50),
-            p90: iso(pos.atH + d.p90),
-            p95: iso(pos.atH + d.p95),
-            mean: iso(pos.atH + d.mean),
-          },
-          remainingH: d,
-          conditioning: { elapsedH, conditionedSamples, fallbackSamples, maxAttempts },
-          onTimeProbability: d.onTimeProbability,
         };
+        return deps.work.run({ kind: 'eta', question }, { client: clientOf(req), signal: cancelOnClose(reply) });
       },
     );
   };

@@ -43,4 +43,19 @@ export const MIGRATIONS: readonly string[] = [
      recorded_at TEXT NOT NULL,
      UNIQUE (shipment_id, seq)
    );`,
+  // 2: long work (port simulations) as jobs that survive a restart: as failed ("interrupted"), never lost.
+  `CREATE TABLE jobs (
+     id TEXT PRIMARY KEY,
+     owner TEXT NOT NULL REFERENCES tokens(id),
+     kind TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled')),
+     progress REAL NOT NULL DEFAULT 0,
+     request TEXT NOT NULL,
+     result TEXT,
+     error TEXT,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     finished_at TEXT
+   );
+   CREATE INDEX jobs_owner ON jobs(owner, status);`,
 ];

@@ -5,11 +5,13 @@
  * tests. One process owns the file; a multi-user deployment would implement Storage on PostgreSQL instead.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.ts';
 import type {
+  JobPatch,
+  JobRecord,
   ScenarioInput,
   ScenarioRecord,
   ShipmentEventInput,
@@ -74,6 +76,35 @@ function event(r: Row): ShipmentEventRecord {
   return e;
 }
 
+function job(r: Row): JobRecord {
+  const j: JobRecord = {
+    id: r.id as string,
+    owner: r.owner as string,
+    kind: r.kind as string,
+    status: r.status as JobRecord['status'],
+    progress: r.progress as number,
+    request: JSON.parse(r.request as string) as unknown,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+  };
+  if (r.result !== null) j.result = JSON.parse(r.result as string) as unknown;
+  if (r.error !== null) j.error = r.error as string;
+  if (r.finished_at !== null) j.finishedAt = r.finished_at as string;
+  return j;
+}
+
+const FINISHED = new Set(['done', 'failed', 'cancelled']);
+
+/**
+ * Creates the database file readable by its owner only (0600) before SQLite opens it: SQLite gives the -wal and
+ * -shm files the mode of the database file, so they are private too. An existing file is narrowed to 0600.
+ */
+function createPrivate(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+}
+
 /** Applies the migrations not yet run; returns the schema version reached. */
 export function migrate(db: Database.Database): number {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -92,7 +123,7 @@ export class SqliteStorage implements Storage {
 
   /** Opens (and creates when missing) the database file; `:memory:` for a temporary one. */
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') createPrivate(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
@@ -131,6 +162,23 @@ export class SqliteStorage implements Storage {
          VALUES (@id, @shipment_id, @seq, @type, @node, @at, @note, @warnings, @recorded_at)`,
       ),
       listEvents: db.prepare('SELECT * FROM shipment_events WHERE shipment_id = ? ORDER BY seq'),
+      insertJob: db.prepare(
+        `INSERT INTO jobs (id, owner, kind, status, progress, request, created_at, updated_at)
+         VALUES (@id, @owner, @kind, 'queued', 0, @request, @now, @now)`,
+      ),
+      getJob: db.prepare('SELECT * FROM jobs WHERE id = ?'),
+      getOwnJob: db.prepare('SELECT * FROM jobs WHERE owner = ? AND id = ?'),
+      updateJob: db.prepare(
+        `UPDATE jobs SET status = @status, progress = @progress, result = @result, error = @error,
+           updated_at = @now, finished_at = @finished_at
+         WHERE id = @id AND status IN ('queued', 'running')`,
+      ),
+      countActiveJobs: db.prepare("SELECT COUNT(*) AS n FROM jobs WHERE owner = ? AND status IN ('queued', 'running')"),
+      failInterrupted: db.prepare(
+        `UPDATE jobs SET status = 'failed', error = 'interrupted: the server stopped while the job ran; start it again',
+           updated_at = @now, finished_at = @now
+         WHERE status IN ('queued', 'running')`,
+      ),
     };
   }
 
@@ -249,6 +297,42 @@ export class SqliteStorage implements Storage {
   async listShipmentEvents(owner: string, shipmentId: string): Promise<ShipmentEventRecord[] | undefined> {
     if (this.stmts.getShipment.get(owner, shipmentId) === undefined) return undefined;
     return (this.stmts.listEvents.all(shipmentId) as Row[]).map(event);
+  }
+
+  async createJob(owner: string, kind: string, request: unknown): Promise<JobRecord> {
+    const id = randomUUID();
+    this.stmts.insertJob.run({ id, owner, kind, request: JSON.stringify(request), now: now() });
+    return job(this.stmts.getJob.get(id) as Row);
+  }
+
+  async updateJob(id: string, patch: JobPatch): Promise<JobRecord | undefined> {
+    const cur = this.stmts.getJob.get(id) as Row | undefined;
+    if (cur === undefined || FINISHED.has(cur.status as string)) return undefined;
+    const status = patch.status ?? (cur.status as string);
+    const t = now();
+    this.stmts.updateJob.run({
+      id,
+      status,
+      progress: patch.progress ?? (status === 'done' ? 1 : (cur.progress as number)),
+      result: patch.result === undefined ? cur.result : JSON.stringify(patch.result),
+      error: patch.error ?? cur.error,
+      now: t,
+      finished_at: FINISHED.has(status) ? t : null,
+    });
+    return job(this.stmts.getJob.get(id) as Row);
+  }
+
+  async findJob(owner: string, id: string): Promise<JobRecord | undefined> {
+    const r = this.stmts.getOwnJob.get(owner, id) as Row | undefined;
+    return r === undefined ? undefined : job(r);
+  }
+
+  async countActiveJobs(owner: string): Promise<number> {
+    return (this.stmts.countActiveJobs.get(owner) as { n: number }).n;
+  }
+
+  async failInterruptedJobs(): Promise<number> {
+    return this.stmts.failInterrupted.run({ now: now() }).changes;
   }
 
   async integrityCheck(): Promise<string> {

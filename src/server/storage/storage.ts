@@ -64,6 +64,30 @@ export interface ShipmentEventRecord extends ShipmentEventInput {
   recordedAt: string;
 }
 
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobRecord {
+  id: string;
+  owner: string;
+  kind: string;
+  status: JobStatus;
+  /** Share done, 0..1. */
+  progress: number;
+  request: unknown;
+  result?: unknown;
+  error?: string | undefined;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt?: string | undefined;
+}
+
+export interface JobPatch {
+  status?: JobStatus | undefined;
+  progress?: number | undefined;
+  result?: unknown;
+  error?: string | undefined;
+}
+
 export interface Storage {
   /** Creates a token and returns its secret form once; only a salted hash is stored. */
   createToken(name: string): Promise<{ token: string; info: TokenInfo }>;
@@ -87,6 +111,15 @@ export interface Storage {
   /** Undefined when the owner has no shipment with this id. */
   addShipmentEvent(owner: string, shipmentId: string, e: ShipmentEventInput): Promise<ShipmentEventRecord | undefined>;
   listShipmentEvents(owner: string, shipmentId: string): Promise<ShipmentEventRecord[] | undefined>;
+
+  createJob(owner: string, kind: string, request: unknown): Promise<JobRecord>;
+  /** Changes a job that is not finished yet; undefined when there is none (or it has finished). */
+  updateJob(id: string, patch: JobPatch): Promise<JobRecord | undefined>;
+  findJob(owner: string, id: string): Promise<JobRecord | undefined>;
+  /** Jobs of an owner that are queued or running. */
+  countActiveJobs(owner: string): Promise<number>;
+  /** At start-up: jobs left queued or running by a previous process become failed; returns how many. */
+  failInterruptedJobs(): Promise<number>;
 
   /** The database's own consistency check; 'ok' when intact. */
   integrityCheck(): Promise<string>;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ResponseCache } from '../../src/server/response-cache.ts';
+import { LruCache } from '../../src/server/lru-cache.ts';
 
-describe('ResponseCache', () => {
+describe('LruCache', () => {
   it('evicts the least recently used entry beyond its entry count', () => {
-    const c = new ResponseCache(2);
+    const c = new LruCache(2);
     c.set('a', 'A');
     c.set('b', 'B');
     expect(c.get('a')).toBe('A'); // a is now the most recent
@@ -15,7 +15,7 @@ describe('ResponseCache', () => {
   });
 
   it('stays within its byte budget and skips values larger than it', () => {
-    const c = new ResponseCache(100, 10);
+    const c = new LruCache(100, 10);
     c.set('a', '12345');
     c.set('b', '12345');
     c.set('c', '123');
@@ -27,7 +27,7 @@ describe('ResponseCache', () => {
   });
 
   it('is off with zero entries', () => {
-    const c = new ResponseCache(0);
+    const c = new LruCache(0);
     c.set('a', 'A');
     expect(c.get('a')).toBeUndefined();
   });

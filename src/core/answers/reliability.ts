@@ -1,0 +1,37 @@
+/**
+ * The answer to "how likely is each itinerary to arrive by when": a route search, then the Monte Carlo of each
+ * itinerary's timeline. The CLI (`route --samples`), the API (POST /reliability) and the worker pool call this.
+ */
+import { simulateTimeline } from '../reliability/monte-carlo.ts';
+import { isoToHours } from '../requests/dates.ts';
+import type { ReliabilityRequest } from '../requests/reliability.ts';
+import { resolveRoute } from '../requests/route.ts';
+import type { RoutingEngine } from '../routing/plan.ts';
+
+const iso = (h: number) => new Date(h * 3_600_000).toISOString();
+
+export function answerReliability(engine: RoutingEngine, req: ReliabilityRequest, now: Date) {
+  const r = engine.route(resolveRoute(engine.network, req, now));
+  const deadlineH = req.deadline === undefined ? undefined : isoToHours(req.deadline);
+  return {
+    from: r.from,
+    to: r.to,
+    depart: r.depart,
+    noRoute: r.noRoute,
+    deadline: req.deadline,
+    itineraries: r.itineraries.map((it) => {
+      const d = simulateTimeline(it.timeline, { samples: req.samples, seed: req.seed, deadlineH });
+      const t0 = it.timeline.departH;
+      return {
+        corridor: it.corridor,
+        keyNodes: it.keyNodes,
+        plannedArrive: it.totals.arrive,
+        plannedDurationH: it.totals.durationH,
+        transitH: d,
+        arrive: { p5: iso(t0 + d.p5), p50: iso(t0 + d.p50), p95: iso(t0 + d.p95) },
+        onTimeProbability: d.onTimeProbability,
+      };
+    }),
+  };
+}
+export type ReliabilityAnswer = ReturnType<typeof answerReliability>;

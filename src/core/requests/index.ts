@@ -1,0 +1,14 @@
+/**
+ * Every request Keruen answers, defined once with its bounds: the API validates bodies and query strings with
+ * these schemas, the CLI reads its flags with them, worker threads receive their output, the web client takes
+ * its types from them, and stored records are checked by them on write and on load.
+ */
+export * from '../bounds.ts';
+export * from './dates.ts';
+export * from './parse.ts';
+export * from './places.ts';
+export * from './reliability.ts';
+export * from './route.ts';
+export * from './scenarios.ts';
+export * from './shipments.ts';
+export * from './simulation.ts';
