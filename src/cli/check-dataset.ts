@@ -1,68 +1,218 @@
 /**
- * Validation for `keruen network validate`: every problem in a dataset folder at once. The loader stops before the
- * cross-record checks when a record fails its schema (a half-parsed dataset cannot be built); the validator runs
- * them anyway on the records that parsed, and drops only the references that point at a record which failed its
- * own schema, so that one typo is reported once, not once per link that uses the node.
+ * Validation for `keruen network validate`: every problem in every file the program loads from a dataset folder,
+ * at once: the network records, the manifest, the emission factors, the scenarios and the demand sets.
+ *
+ * The network loader stops before the cross-record checks when a record fails its schema (a half-parsed dataset
+ * cannot be built); the validator runs them anyway on the records that parsed, and drops the references that
+ * point at a record which failed its own schema, so that one typo is reported once, not once per link that uses
+ * the node. When a whole file of a folder could not be parsed, references into that folder are not checked (a
+ * warning says so) rather than reported by the hundred. Scenarios and demand sets are checked against the network
+ * when the network has no problem.
  */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEmissionFactors } from '../core/emissions/load-factors.ts';
 import type { Issue } from '../core/errors.ts';
 import { parseDatasetFiles } from '../core/network/load.ts';
+import type { Network } from '../core/network/network.ts';
+import { tryBuildNetwork } from '../core/network/network.ts';
 import { validateReferences } from '../core/network/validate.ts';
-import { loadDatasetDir, readDatasetFiles } from '../io/index.ts';
+import { checkScenario } from '../core/scenarios/apply-scenario.ts';
+import { checkDemand, type DemandSet, parseDemandText } from '../core/scenarios/demand.ts';
+import { parseScenarioFiles } from '../core/scenarios/scenario-load.ts';
+import { isBlankYaml } from '../core/yaml-records.ts';
+import { MANIFEST_FILE, RECORD_FOLDERS, readDataFolder, readManifestFile, readRecordFiles } from '../io/dataset-dir.ts';
 
 export interface DatasetCheck {
   dir: string;
+  /** Files read: records, manifest, emission factors, scenarios, demand sets. */
   files: number;
-  records: { sources: number; nodes: number; links: number; services: number; rates: number };
+  records: {
+    sources: number;
+    nodes: number;
+    links: number;
+    services: number;
+    rates: number;
+    emissionFactors: number;
+    scenarios: number;
+    demandSets: number;
+  };
   issues: Issue[];
   warnings: Issue[];
 }
 
+/** Reference codes of the network checks, and the folder of the record they point at. */
 const REFERENCE_CODES: Readonly<Record<string, string>> = {
-  unknown_node: 'nodes/',
-  unknown_service: 'services/',
-  unknown_source: 'sources/',
+  unknown_node: 'nodes',
+  unknown_service: 'services',
+  unknown_source: 'sources',
 };
 
+/** Folders the program reads; anything else holding YAML is reported as not read. */
+const KNOWN_FOLDERS = new Set<string>([...RECORD_FOLDERS, 'emissions', 'scenarios', 'demand']);
+
+const folderOf = (file: string | undefined): string => file?.split('/')[0] ?? '';
+
 export function checkDatasetDir(dir: string): DatasetCheck {
-  const full = loadDatasetDir(dir);
-  const empty = { sources: 0, nodes: 0, links: 0, services: 0, rates: 0 };
-  if (full.network !== undefined) {
-    const n = full.network;
-    return {
-      dir,
-      files: full.files,
-      records: {
-        sources: n.sources.size,
-        nodes: n.nodes.length,
-        links: n.links.length,
-        services: n.services.length,
-        rates: n.rates.length,
-      },
-      issues: [],
-      warnings: full.warnings,
-    };
-  }
-  if (full.files === 0) return { dir, files: 0, records: empty, issues: full.issues, warnings: [] };
-  const { raw, issues } = parseDatasetFiles(readDatasetFiles(dir));
   const records = {
+    sources: 0,
+    nodes: 0,
+    links: 0,
+    services: 0,
+    rates: 0,
+    emissionFactors: 0,
+    scenarios: 0,
+    demandSets: 0,
+  };
+  const read = readRecordFiles(dir);
+  let files = read.files.length + read.issues.length;
+  if (files === 0) {
+    const issues = [
+      { code: 'empty_dataset', file: dir, message: `no YAML files under ${RECORD_FOLDERS.join('/, ')}/` },
+    ];
+    return { dir, files, records, issues, warnings: [] };
+  }
+  const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  const blank = (fs: Array<{ path: string; text: string }>) => {
+    for (const f of fs)
+      if (isBlankYaml(f.text))
+        warnings.push({ code: 'empty_file', file: f.path, message: 'the file is empty or only comments: no records' });
+  };
+
+  // 1. Network records.
+  blank(read.files);
+  const parsed = parseDatasetFiles(read.files);
+  const raw = parsed.raw;
+  Object.assign(records, {
     sources: raw.sources.length,
     nodes: raw.nodes.length,
     links: raw.links.length,
     services: raw.services.length,
     rates: raw.rates.length,
-  };
-  const refs = validateReferences(raw);
-  // Ids of records that failed their schema, by the folder they live in.
-  const failed = new Set(issues.filter((i) => i.id !== undefined).map((i) => `${i.file?.split('/')[0]}/${i.id}`));
-  const cascaded = (i: Issue): boolean => {
-    const folder = REFERENCE_CODES[i.code];
-    return folder !== undefined && typeof i.value === 'string' && failed.has(`${folder}${i.value}`);
-  };
-  return {
-    dir,
-    files: full.files,
-    records,
-    issues: [...issues, ...refs.issues.filter((i) => !cascaded(i))],
-    warnings: refs.warnings,
-  };
+  });
+  const early = [...read.issues, ...parsed.issues];
+  issues.push(...early);
+  let network: Network | undefined;
+  if (early.length === 0) {
+    const built = tryBuildNetwork(raw, { name: 'unchecked', version: '0' });
+    network = built.network;
+    issues.push(...built.issues);
+    warnings.push(...built.warnings);
+  } else {
+    const refs = validateReferences(raw);
+    // Ids of records that failed their schema, by folder; folders where a whole file failed.
+    const failed = new Set(early.filter((i) => i.id !== undefined).map((i) => `${folderOf(i.file)}/${i.id}`));
+    const lost = new Set(early.filter((i) => i.id === undefined).map((i) => folderOf(i.file)));
+    const dropped = new Set<string>();
+    for (const i of refs.issues) {
+      const folder = REFERENCE_CODES[i.code];
+      if (folder !== undefined && lost.has(folder)) dropped.add(folder);
+      else if (!(folder !== undefined && typeof i.value === 'string' && failed.has(`${folder}/${i.value}`)))
+        issues.push(i);
+    }
+    for (const folder of dropped)
+      warnings.push({
+        code: 'not_checked',
+        file: `${folder}/`,
+        message: `references to ${folder} not checked: a file there could not be parsed`,
+      });
+    warnings.push(...refs.warnings);
+  }
+
+  // 2. The manifest.
+  const manifest = readManifestFile(dir);
+  if (manifest.issues[0]?.code !== 'missing_manifest') files++;
+  issues.push(...manifest.issues);
+
+  // 3. Emission factors (data/emissions/*.yaml, as the routing context loads them).
+  const em = readDataFolder(dir, 'emissions', false);
+  if (!em.exists)
+    warnings.push({
+      code: 'missing_folder',
+      file: 'emissions/',
+      message: 'no emission factors: route and scenario commands cannot load this folder',
+    });
+  else {
+    files += em.files.length + em.issues.length;
+    issues.push(...em.issues);
+    blank(em.files);
+    const r = parseEmissionFactors(em.files);
+    issues.push(...r.issues);
+    const f = r.factors;
+    if (f !== undefined)
+      records.emissionFactors =
+        f.sources.size +
+        f.tocs.size +
+        f.hocs.size +
+        f.grid.size +
+        f.traction.size +
+        f.energy.size +
+        Object.keys(f.conventions).length;
+  }
+
+  const unchecked = (what: string) =>
+    warnings.push({
+      code: 'not_checked',
+      file: `${what}/`,
+      message: `${what} not checked against the network: the network has problems`,
+    });
+
+  // 4. Scenarios: their schema, then against the network.
+  const sc = readDataFolder(dir, 'scenarios');
+  files += sc.files.length + sc.issues.length;
+  issues.push(...sc.issues);
+  const scenarios = parseScenarioFiles(sc.files);
+  issues.push(...scenarios.issues);
+  records.scenarios = scenarios.scenarios.length;
+  if (network !== undefined) for (const s of scenarios.scenarios) issues.push(...checkScenario(network, s));
+  else if (scenarios.scenarios.length > 0) unchecked('scenarios');
+
+  // 5. Demand sets (data/demand/*.yaml, as the server lists them): their schema, then their nodes and sources.
+  const dm = readDataFolder(dir, 'demand', false);
+  files += dm.files.length + dm.issues.length;
+  issues.push(...dm.issues);
+  const demands: DemandSet[] = [];
+  for (const f of dm.files) {
+    const r = parseDemandText(f.path, f.text);
+    issues.push(...r.issues);
+    if (r.demand) demands.push(r.demand);
+  }
+  records.demandSets = demands.length;
+  if (network !== undefined)
+    for (const d of demands) issues.push(...checkDemand(network, d).map((i) => ({ ...i, id: i.id ?? d.id })));
+  else if (demands.length > 0) unchecked('demand');
+
+  warnings.push(...unreadYaml(dir));
+  return { dir, files, records, issues, warnings };
 }
+
+/** YAML files in the folder that no loader reads (a misspelt folder, a file at the top). */
+function unreadYaml(dir: string): Issue[] {
+  const out: Issue[] = [];
+  const known = `not under ${[...KNOWN_FOLDERS].join('/, ')}/`;
+  const note = (file: string, why = known) =>
+    out.push({ code: 'not_read', file, message: `not read by keruen: ${why}` });
+  const hasYaml = (p: string): boolean =>
+    readdirSync(p).some((n) => /\.ya?ml$/.test(n) || (isDir(join(p, n)) && hasYaml(join(p, n))));
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (isDir(p)) {
+      if (!KNOWN_FOLDERS.has(name) && hasYaml(p)) note(`${name}/`);
+      // emissions/ and demand/ are read without their subfolders.
+      else if (name === 'emissions' || name === 'demand')
+        for (const sub of readdirSync(p).sort())
+          if (isDir(join(p, sub)) && hasYaml(join(p, sub)))
+            note(`${name}/${sub}/`, `${name}/ is read without subfolders`);
+    } else if (/\.ya?ml$/.test(name) && name !== MANIFEST_FILE) note(name);
+  }
+  return out;
+}
+
+const isDir = (p: string): boolean => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};

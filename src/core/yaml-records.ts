@@ -1,11 +1,16 @@
 /**
  * Parses one YAML file that holds a list of records, validating each record with a zod schema. Every problem is
  * collected as an Issue (file, record id, field, value, message); valid records come back tagged with their file.
- * Shared by the network, emission-factor and scenario loaders so that all data files report errors alike.
+ * Shared by the network, emission-factor, scenario and demand loaders so that all data files report errors alike.
  */
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Issue } from './errors.ts';
+
+/** True when a text holds nothing but blank lines and comments (no YAML document). */
+export function isBlankYaml(text: string): boolean {
+  return text.split(/\r?\n/).every((l) => /^\s*(#.*)?$/.test(l));
+}
 
 /** 1-based line of a character offset. */
 function lineOf(text: string, pos: number | undefined): number | undefined {
@@ -24,17 +29,21 @@ export function valueAt(rec: unknown, path: PropertyKey[]): unknown {
   return v;
 }
 
+/** Parsed YAML, or `ok: false` when the text gave problems (already pushed). */
+export type YamlParse = { ok: true; data: unknown } | { ok: false };
+
 /**
- * Parses a YAML list of records from `text`; pushes problems to `issues`. A file that is empty yields no records;
- * a file that is not a list, or has a syntax error, yields none and one issue per problem.
+ * Parses one YAML document from `text`, pushing one issue per problem, each naming `path`: every syntax error
+ * (with its line), an alias bomb (the library stops expanding after 100 aliases and throws; caught here so the
+ * file is named), and a file that holds no YAML document at all (empty, blank or only comments) unless
+ * `allowEmpty` (then `data` is null).
  */
-export function parseRecordList<T>(
+export function parseYamlText(
   path: string,
   text: string,
-  kind: string,
-  schema: z.ZodType<T>,
   issues: Issue[],
-): Array<T & { file: string }> {
+  opts: { allowEmpty?: boolean } = {},
+): YamlParse {
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
@@ -46,10 +55,47 @@ export function parseRecordList<T>(
         message: e.message.split('\n')[0]!,
       });
     }
-    return [];
+    return { ok: false };
   }
-  const data: unknown = doc.toJS();
-  if (data === null || data === undefined) return [];
+  if (doc.contents === null) {
+    if (opts.allowEmpty) return { ok: true, data: null };
+    issues.push({
+      code: 'empty_file',
+      file: path,
+      message: 'the file holds no YAML document (empty or only comments)',
+    });
+    return { ok: false };
+  }
+  try {
+    return { ok: true, data: doc.toJS() };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    const bomb = /alias/i.test(why);
+    issues.push({
+      code: bomb ? 'yaml_alias_limit' : 'yaml_syntax',
+      file: path,
+      message: bomb ? `too many YAML aliases: ${why}` : why,
+    });
+    return { ok: false };
+  }
+}
+
+/**
+ * Parses a YAML list of records from `text`; pushes problems to `issues`. A file that is empty (or only comments:
+ * a placeholder) yields no records; a file that is not a list, or has a syntax error, yields none and one issue
+ * per problem.
+ */
+export function parseRecordList<T>(
+  path: string,
+  text: string,
+  kind: string,
+  schema: z.ZodType<T>,
+  issues: Issue[],
+): Array<T & { file: string }> {
+  const yaml = parseYamlText(path, text, issues, { allowEmpty: true });
+  if (!yaml.ok) return [];
+  const data = yaml.data;
+  if (data === null) return [];
   if (!Array.isArray(data)) {
     issues.push({ code: 'not_a_list', file: path, message: `a ${kind} file holds a YAML list of records` });
     return [];

@@ -1,20 +1,30 @@
 /**
  * Reads the emission factor files (data/emissions/*.yaml) from disk and hands the texts to the core loader.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { type EmissionFactorFile, type EmissionFactors, loadEmissionFactors } from '../core/emissions/load-factors.ts';
-import { DEFAULT_DATA_DIR } from './dataset-dir.ts';
+import { KeruenError } from '../core/errors.ts';
+import { DEFAULT_DATA_DIR, readDataFolder } from './dataset-dir.ts';
 
 /** The factor folder shipped with the package. */
 export const DEFAULT_EMISSIONS_DIR = join(DEFAULT_DATA_DIR, 'emissions');
 
-/** The YAML files of a factor folder, paths relative to the data root (`emissions/tocs-rail.yaml`). */
+/**
+ * The YAML files of a factor folder (not its subfolders), paths named `emissions/<file>` in messages. Throws
+ * KERUEN_INVALID_DATASET when the folder is missing or a file cannot be read as text.
+ */
 export function readEmissionFactorFiles(dir: string = DEFAULT_EMISSIONS_DIR): EmissionFactorFile[] {
-  return readdirSync(dir)
-    .filter((n) => /\.ya?ml$/.test(n))
-    .sort()
-    .map((n) => ({ path: `emissions/${n}`, text: readFileSync(join(dir, n), 'utf8') }));
+  const r = readDataFolder(dirname(dir), basename(dir), false);
+  if (!r.exists)
+    throw new KeruenError('KERUEN_INVALID_DATASET', `no emission factor folder at ${dir}`, [
+      { code: 'missing_folder', file: dir, message: 'the emission factors (data/emissions/*.yaml) are needed' },
+    ]);
+  const named = (p: string | undefined) => `emissions/${basename(p ?? '')}`;
+  if (r.issues.length > 0) {
+    const issues = r.issues.map((i) => ({ ...i, file: named(i.file) }));
+    throw new KeruenError('KERUEN_INVALID_DATASET', `emission factors have ${issues.length} problem(s)`, issues);
+  }
+  return r.files.map((f) => ({ path: named(f.path), text: f.text }));
 }
 
 let cached: EmissionFactors | undefined;

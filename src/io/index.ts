@@ -1,2 +1,12 @@
 export { type KeruenContext, loadContext } from './context.ts';
-export { DEFAULT_DATA_DIR, loadDatasetDir, loadNetwork, readDatasetFiles, readManifest } from './dataset-dir.ts';
+export {
+  DEFAULT_DATA_DIR,
+  loadDatasetDir,
+  loadNetwork,
+  readDataFile,
+  readDataFolder,
+  readDatasetFiles,
+  readManifest,
+  readManifestFile,
+  readRecordFiles,
+} from './dataset-dir.ts';

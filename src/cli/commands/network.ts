@@ -29,7 +29,10 @@ export function register(program: Command): void {
 
   network
     .command('validate')
-    .description('check every record and reference; list every problem at once (exit 1 when there is one)')
+    .description(
+      'check every file the program loads (network records, manifest, emission factors, scenarios, demand sets); ' +
+        'list every problem at once (exit 1 when there is one)',
+    )
     .argument('[dir]', 'dataset folder', DEFAULT_DATA_DIR)
     .option('--json', 'print the result as JSON')
     .action((dir: string, opts: { json?: boolean }) => validateCommand(dir, opts));
@@ -63,6 +66,11 @@ export function register(program: Command): void {
     .action((words: string[], opts: { data: string; json?: boolean }) => findCommand(words.join(' '), opts));
 }
 
+const RECORD_LABELS: Readonly<Record<string, string>> = {
+  emissionFactors: 'emission factor records',
+  demandSets: 'demand sets',
+};
+
 function validateCommand(dir: string, opts: { json?: boolean }): void {
   const r = checkDatasetDir(dir);
   const ok = r.issues.length === 0;
@@ -70,7 +78,7 @@ function validateCommand(dir: string, opts: { json?: boolean }): void {
     out(JSON.stringify({ ok, ...r }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2));
   } else {
     const counts = Object.entries(r.records)
-      .map(([k, n]) => `${n} ${k}`)
+      .map(([k, n]) => `${n} ${RECORD_LABELS[k] ?? k}`)
       .join(', ');
     if (ok) out(`ok: ${r.dir}: ${r.files} files, ${counts}`);
     else {

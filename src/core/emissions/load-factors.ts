@@ -103,11 +103,21 @@ export function parseEmissionFactors(files: EmissionFactorFile[]): { factors?: E
   for (const c of recs.conventions) conventions[c.id] = c;
   for (const key of CONVENTION_KEYS) {
     if (conventions[key] === undefined)
-      issues.push({ code: 'missing_convention', id: key, message: `the convention ${key} is required` });
+      issues.push({
+        code: 'missing_convention',
+        file: 'emissions/',
+        id: key,
+        message: `the convention ${key} is required (in a conventions*.yaml file)`,
+      });
   }
   const grid = byKey(recs.grid, (g) => g.country, 'grid', issues);
   if (!grid.has('EU'))
-    issues.push({ code: 'missing_fallback', id: 'EU', message: 'a grid record for "EU" is needed as the fallback' });
+    issues.push({
+      code: 'missing_fallback',
+      file: 'emissions/',
+      id: 'EU',
+      message: 'a grid record for "EU" is needed as the fallback',
+    });
   const traction = byKey(recs.traction, (t) => t.country, 'traction', issues);
   if (issues.length > 0) return { issues };
   return {

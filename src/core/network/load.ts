@@ -2,9 +2,9 @@
  * Parses the dataset's YAML files into validated records. Pure: it takes file texts, not paths, so the core stays
  * free of I/O (src/io reads the files). Every problem in every file is collected; nothing stops at the first.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Issue } from '../errors.ts';
-import { parseRecordList } from '../yaml-records.ts';
+import { parseRecordList, parseYamlText, valueAt } from '../yaml-records.ts';
 import { FileSchemas, type Link, type Node, type Rate, type RecordKind, type Service, type Source } from './schema.ts';
 
 export interface DatasetFile {
@@ -43,4 +43,36 @@ export function parseDatasetFiles(files: DatasetFile[]): { raw: RawDataset; issu
     );
   }
   return { raw, issues };
+}
+
+/** `manifest.yaml` at the dataset root: the dataset's name and version, shown by the API, stats and exports. */
+export const ManifestSchema = z.strictObject({
+  name: z.string().min(1),
+  version: z
+    .string({ error: 'version is text like 2026.11.3 (quote it when YAML reads it as a number)' })
+    .regex(/^\d+\.\d+\.\d+$/, 'version is YYYY.MM.patch, e.g. 2026.11.3'),
+  released: z
+    .string({ error: 'released is a date YYYY-MM-DD' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'released is a date YYYY-MM-DD')
+    .optional(),
+  description: z.string().min(1).optional(),
+});
+export type Manifest = z.output<typeof ManifestSchema>;
+
+/** Parses the manifest's text; every problem names the file and the field. */
+export function parseManifestText(path: string, text: string): { manifest?: Manifest; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const yaml = parseYamlText(path, text, issues);
+  if (!yaml.ok) return { issues };
+  const parsed = ManifestSchema.safeParse(yaml.data);
+  if (parsed.success) return { manifest: parsed.data, issues };
+  for (const zi of parsed.error.issues)
+    issues.push({
+      code: zi.code === 'custom' ? 'invalid_value' : zi.code,
+      file: path,
+      field: zi.path.map(String).join('.'),
+      value: valueAt(yaml.data, zi.path),
+      message: zi.message,
+    });
+  return { issues };
 }

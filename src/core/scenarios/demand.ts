@@ -4,11 +4,11 @@
  * estimate, like the network's. Each commodity carries the shippers' sensitivity used by the assignment: value
  * of time per unit and hour (sourced or reasoned), and the demand set may carry a carbon price.
  */
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { type Issue, KeruenError } from '../errors.ts';
 import { FigureSchema } from '../network/figure.ts';
 import type { Network } from '../network/network.ts';
+import { parseYamlText, valueAt } from '../yaml-records.ts';
 
 const IdSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'ids are lower-case letters, digits, dash, underscore');
 
@@ -75,20 +75,23 @@ export const unitOf = (c: Commodity): 'TEU' | 't' => (c.kind === 'containers' ? 
 
 /** Parses a demand file; collects every problem. */
 export function parseDemandText(path: string, text: string): { demand?: DemandSet; issues: Issue[] } {
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0)
-    return { issues: doc.errors.map((e) => ({ code: 'yaml_syntax', file: path, message: e.message.split('\n')[0]! })) };
-  return parseDemand(doc.toJS(), path);
+  const issues: Issue[] = [];
+  const yaml = parseYamlText(path, text, issues);
+  return yaml.ok ? parseDemand(yaml.data, path) : { issues };
 }
 
 export function parseDemand(rec: unknown, file = 'demand'): { demand?: DemandSet; issues: Issue[] } {
   const parsed = DemandSetSchema.safeParse(rec);
+  const recId =
+    typeof rec === 'object' && rec !== null && 'id' in rec ? String((rec as { id: unknown }).id) : undefined;
   if (!parsed.success) {
     return {
       issues: parsed.error.issues.map((zi) => ({
         code: zi.code === 'custom' ? 'invalid_value' : zi.code,
         file,
+        id: recId,
         field: zi.path.map(String).join('.'),
+        value: valueAt(rec, zi.path),
         message: zi.message,
       })),
     };
@@ -101,6 +104,7 @@ export function parseDemand(rec: unknown, file = 'demand'): { demand?: DemandSet
       issues.push({
         code: 'duplicate_id',
         file,
+        id: d.id,
         field: `commodities[${i}].id`,
         value: c.id,
         message: 'duplicate commodity',
@@ -113,6 +117,7 @@ export function parseDemand(rec: unknown, file = 'demand'): { demand?: DemandSet
       issues.push({
         code: 'unknown_commodity',
         file,
+        id: d.id,
         field: `flows[${i}].commodity`,
         value: f.commodity,
         message: 'not one of the commodities declared in this file',
@@ -121,6 +126,7 @@ export function parseDemand(rec: unknown, file = 'demand'): { demand?: DemandSet
       issues.push({
         code: 'invalid_value',
         file,
+        id: d.id,
         field: `flows[${i}].to`,
         value: f.to,
         message: 'origin equals destination',
@@ -130,6 +136,7 @@ export function parseDemand(rec: unknown, file = 'demand'): { demand?: DemandSet
       issues.push({
         code: 'duplicate_flow',
         file,
+        id: d.id,
         field: `flows[${i}]`,
         value: key,
         message: 'this OD pair and commodity appear twice',

@@ -2,8 +2,8 @@
  * Parses scenario files (data/scenarios/*.yaml: one scenario a file, or a list) into validated scenarios. Pure:
  * it takes file texts, src/io reads the folder. Every problem in every file is collected, like the dataset loader.
  */
-import { parseDocument } from 'yaml';
 import { type Issue, KeruenError } from '../errors.ts';
+import { parseYamlText } from '../yaml-records.ts';
 import { type Scenario, ScenarioSchema } from './scenario-schema.ts';
 
 export interface TextFile {
@@ -42,13 +42,9 @@ export function parseScenarioFiles(files: TextFile[]): { scenarios: Scenario[]; 
   const issues: Issue[] = [];
   const seen = new Map<string, string>();
   for (const f of files) {
-    const doc = parseDocument(f.text, { prettyErrors: false });
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors)
-        issues.push({ code: 'yaml_syntax', file: f.path, message: e.message.split('\n')[0]! });
-      continue;
-    }
-    const data: unknown = doc.toJS();
+    const yaml = parseYamlText(f.path, f.text, issues);
+    if (!yaml.ok) continue;
+    const data = yaml.data;
     if (data === null || data === undefined) continue;
     for (const rec of Array.isArray(data) ? data : [data]) {
       const r = parseScenario(rec, f.path);
