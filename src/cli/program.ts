@@ -58,7 +58,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
     if (e instanceof KeruenError) {
       process.stderr.write(`error: ${e.message}\n`);
-      for (const i of e.issues) process.stderr.write(`  ${issueLine(i)}\n`);
+      // Issues the message already states are not printed again.
+      for (const i of e.issues) if (!e.message.includes(i.message)) process.stderr.write(`  ${issueLine(i)}\n`);
       return exitCodeOf(e);
     }
     const err = e instanceof Error ? e : new Error(String(e));

@@ -43,6 +43,8 @@ export interface AppOptions extends Omit<AppDeps, 'now' | 'library' | 'work'> {
   workPool?: Partial<WorkPoolOptions> | undefined;
   /** Whether the server is reached over TLS (then HSTS is sent). */
   tls?: boolean | undefined;
+  /** Time for a whole request (headers and body) to arrive, ms. Default 15 s. */
+  requestTimeoutMs?: number | undefined;
   /** Folder of the built web page (dist/web); served at / when it exists. */
   webDir?: string | undefined;
   logger?: boolean | undefined;
@@ -72,14 +74,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const work = workPoolOf(opts, library);
   const deps: AppDeps = { ...opts, library, work, now: opts.now ?? (() => new Date()) };
   const idleMs = work.options.timeoutMs + 10_000;
+  const requestMs = opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimitBytes ?? 256 * 1024,
     // A socket idle past the heavy-work budget, a request slower to arrive than REQUEST_TIMEOUT_MS: closed.
     connectionTimeout: idleMs,
-    requestTimeout: REQUEST_TIMEOUT_MS,
+    requestTimeout: requestMs,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
-    http: { headersTimeout: HEADERS_TIMEOUT_MS },
+    // Node checks the timeouts above every connectionsCheckingInterval (30 s by default): check often.
+    http: {
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestMs),
+      connectionsCheckingInterval: Math.max(250, Math.min(1000, requestMs / 4)),
+    },
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.addHook('onClose', async () => work.close());

@@ -57,6 +57,8 @@ export class WorkPool {
   private readonly pool: Piscina | undefined;
   private readonly inline: WorkContext | undefined;
   private readonly active = new Map<string, number>();
+  /** Tasks queued or running, all clients. */
+  private inFlight = 0;
   readonly options: WorkPoolOptions;
 
   constructor(data: WorkData, opts: Partial<WorkPoolOptions> = {}, inlineContext?: () => WorkContext) {
@@ -89,10 +91,20 @@ export class WorkPool {
         `at most ${this.options.perClient} heavy requests at once per client`,
         2,
       );
+    const capacity = Math.max(1, this.options.threads) + this.options.maxQueue;
+    if (this.inFlight >= capacity)
+      throw new WorkRefused(
+        503,
+        'overloaded',
+        `the server is busy (${this.options.maxQueue} heavy requests waiting)`,
+        5,
+      );
     this.active.set(o.client, n + 1);
+    this.inFlight++;
     try {
       return unwrap(await this.execute(task, o));
     } finally {
+      this.inFlight--;
       const left = this.activeFor(o.client) - 1;
       if (left <= 0) this.active.delete(o.client);
       else this.active.set(o.client, left);

@@ -3,14 +3,19 @@
  * distribution of each itinerary by Monte Carlo. Exit 2 with the cutting constraint when no route exists.
  */
 import { type Command, Option } from 'commander';
+import { z } from 'zod';
 import { KeruenError } from '../../core/errors.ts';
-import { getNodeByName } from '../../core/network/names.ts';
-import { MODES, type Mode } from '../../core/network/schema.ts';
+import { MODES } from '../../core/network/schema.ts';
 import type { ArrivalDistribution } from '../../core/reliability/monte-carlo.ts';
 import { simulateTimeline } from '../../core/reliability/monte-carlo.ts';
+import {
+  isoToHours,
+  MonteCarloTextFields,
+  parseRequest,
+  RouteTextSchema,
+  resolveRoute,
+} from '../../core/requests/index.ts';
 import type { Itinerary } from '../../core/routing/itinerary.ts';
-import type { Cargo } from '../../core/routing/query.ts';
-import { toHoursSinceEpoch } from '../../core/routing/timetable.ts';
 import { loadContext } from '../../io/context.ts';
 import { DEFAULT_DATA_DIR } from '../../io/dataset-dir.ts';
 
@@ -38,49 +43,27 @@ interface RouteOptions {
   data: string;
 }
 
-const list = (s: string | undefined) =>
-  s
-    ? s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean)
-    : undefined;
-
-function num(field: string, v: string | undefined, integer = false): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
-    throw new KeruenError(
-      'KERUEN_INVALID_INPUT',
-      `--${field} = ${JSON.stringify(v)}: not ${integer ? 'an integer' : 'a number'}`,
-      [],
-      { field, value: v },
-    );
-  }
-  return n;
+/** The flags as the API's text fields (GET /routes): one schema reads both, with the same bounds and messages. */
+function routeText(o: RouteOptions): Record<string, string | undefined> {
+  return {
+    from: o.from,
+    to: o.to,
+    depart: o.depart,
+    cargo: o.cargo,
+    teu: o.teu,
+    feu: o.feu,
+    tonnes: o.tonnes,
+    commodity: o.commodity,
+    avoidCountries: o.avoidCountries,
+    avoidModes: o.avoidModes,
+    avoidNodes: o.avoidNodes,
+    includePlannedUpTo: o.includePlanned,
+    maxTransfers: o.maxTransfers,
+    useRisk: o.risk === true ? 'true' : undefined,
+  };
 }
 
-function cargoOf(o: RouteOptions): Cargo {
-  const kind = o.cargo ?? (o.tonnes !== undefined ? 'bulk' : 'containers');
-  if (kind === 'containers') {
-    if (o.tonnes !== undefined)
-      throw new KeruenError('KERUEN_INVALID_INPUT', '--tonnes needs --cargo bulk, liquid or general', [], {
-        field: 'tonnes',
-      });
-    const teu =
-      (num('teu', o.teu) ?? 0) + 2 * (num('feu', o.feu) ?? 0) || (o.teu === undefined && o.feu === undefined ? 1 : 0);
-    return { kind: 'containers', teu, commodity: o.commodity };
-  }
-  if (!['bulk', 'liquid', 'general'].includes(kind)) {
-    throw new KeruenError(
-      'KERUEN_INVALID_INPUT',
-      `--cargo = ${JSON.stringify(kind)}: use containers, bulk, liquid or general`,
-      [],
-      { field: 'cargo', value: kind },
-    );
-  }
-  return { kind: kind as 'bulk', tonnes: num('tonnes', o.tonnes) ?? Number.NaN, commodity: o.commodity };
-}
+const MonteCarloText = z.strictObject(MonteCarloTextFields);
 
 const days = (h: number) => (h / 24).toFixed(1);
 const money = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
@@ -127,35 +110,13 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .option('--data <dir>', 'dataset folder', DEFAULT_DATA_DIR)
     .action((o: RouteOptions) => {
+      const route = parseRequest(RouteTextSchema, routeText(o));
+      const mc = parseRequest(MonteCarloText, { samples: o.samples, seed: o.seed, deadline: o.deadline });
       const ctx = loadContext(o.data);
-      const from = getNodeByName(ctx.network, o.from);
-      const to = getNodeByName(ctx.network, o.to);
-      const avoidModes = list(o.avoidModes) as Mode[] | undefined;
-      const samples = num('samples', o.samples, true);
-      const result = ctx.engine.route({
-        from: from.id,
-        to: to.id,
-        depart: o.depart ?? new Date().toISOString(),
-        cargo: cargoOf(o),
-        avoidCountries: list(o.avoidCountries)?.map((c) => c.toUpperCase()),
-        avoidModes,
-        avoidNodes: list(o.avoidNodes)?.map((n) => getNodeByName(ctx.network, n).id),
-        includePlannedUpTo: num('include-planned', o.includePlanned, true),
-        maxTransfers: num('max-transfers', o.maxTransfers, true),
-        useRisk: o.risk,
-      });
-      let deadlineH: number | undefined;
-      if (o.deadline !== undefined) {
-        deadlineH = toHoursSinceEpoch(o.deadline);
-        if (!Number.isFinite(deadlineH))
-          throw new KeruenError(
-            'KERUEN_INVALID_INPUT',
-            `--deadline = ${JSON.stringify(o.deadline)}: not an ISO 8601 date-time`,
-            [],
-            { field: 'deadline' },
-          );
-      }
-      const seed = num('seed', o.seed, true) ?? 1;
+      const result = ctx.engine.route(resolveRoute(ctx.network, route, new Date()));
+      const samples = mc.samples;
+      const deadlineH = mc.deadline === undefined ? undefined : isoToHours(mc.deadline);
+      const seed = mc.seed ?? 1;
       type Out = Omit<Itinerary, 'timeline'> & { arrival?: ArrivalDistribution };
       let its: Out[] = result.itineraries.map((it) => {
         const { timeline, ...rest } = it;

@@ -7,8 +7,8 @@
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { KeruenError } from '../../core/errors.ts';
-import { getNodeByName } from '../../core/network/names.ts';
 import { listPortSailings, type PortSimulationResult, simulatePort } from '../../core/reliability/index.ts';
+import { PortSimulationTextSchema, parseRequest, resolveNodeRef } from '../../core/requests/index.ts';
 import { DEFAULT_DATA_DIR, loadNetwork } from '../../io/index.ts';
 
 /** Runs above this many expected arrivals draw a progress bar (about a second of work). */
@@ -28,21 +28,6 @@ interface PortOptions {
   progress?: boolean;
 }
 
-function parseNumber(name: string, v: string, integer: boolean): number {
-  const x = Number(v);
-  if (v.trim() === '' || !Number.isFinite(x) || x < 0 || (integer && !Number.isInteger(x))) {
-    throw new KeruenError(
-      'KERUEN_INVALID_INPUT',
-      `${name} must be a ${integer ? 'whole ' : ''}number >= 0, got ${v}`,
-      [],
-      {
-        value: v,
-      },
-    );
-  }
-  return x;
-}
-
 export function register(program: Command): void {
   const simulate = program.command('simulate').description('discrete-event simulation of facilities');
   simulate
@@ -59,11 +44,16 @@ export function register(program: Command): void {
 }
 
 function portCommand(opts: PortOptions): void {
-  const demand = parseNumber('--demand-teu-per-week', opts.demandTeuPerWeek, false);
-  const weeks = parseNumber('--weeks', opts.weeks, true);
-  const seed = parseNumber('--seed', opts.seed, true);
+  // The API's request schema (POST /simulations/port), read from text: the same bounds and messages.
+  const req = parseRequest(PortSimulationTextSchema, {
+    node: opts.node,
+    teuPerWeek: opts.demandTeuPerWeek,
+    weeks: opts.weeks,
+    seed: opts.seed,
+  });
+  const { teuPerWeek: demand, weeks, seed } = req;
   const net = loadNetwork(opts.data);
-  const node = getNodeByName(net, opts.node);
+  const node = resolveNodeRef(net, 'node', req.node);
   const ps = listPortSailings(net, node.id);
   if (ps.sailings.length === 0) {
     const why = ps.skipped.map((s) => `${s.id}: ${s.reason}`).join('; ');

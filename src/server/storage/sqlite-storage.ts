@@ -5,9 +5,10 @@
  * tests. One process owns the file; a multi-user deployment would implement Storage on PostgreSQL instead.
  */
 import { randomUUID } from 'node:crypto';
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { KeruenError } from '../../core/errors.ts';
 import { MIGRATIONS } from './migrations.ts';
 import type {
   JobPatch,
@@ -100,6 +101,17 @@ const FINISHED = new Set(['done', 'failed', 'cancelled']);
  * -shm files the mode of the database file, so they are private too. An existing file is narrowed to 0600.
  */
 function createPrivate(file: string): void {
+  const path = resolve(file);
+  if (/^\/(proc|sys|dev)(\/|$)/.test(path))
+    throw new KeruenError('KERUEN_INVALID_INPUT', `database file ${path}: must not be under /proc, /sys or /dev`, [], {
+      field: 'db',
+      value: file,
+    });
+  if (existsSync(path) && !statSync(path).isFile())
+    throw new KeruenError('KERUEN_INVALID_INPUT', `database file ${path}: exists and is not a regular file`, [], {
+      field: 'db',
+      value: file,
+    });
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   closeSync(openSync(file, 'a', 0o600));
   chmodSync(file, 0o600);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -71,5 +71,39 @@ describe('SqliteStorage', () => {
     const secret = parseToken(token)!.secret;
     expect(JSON.stringify(row)).not.toContain(secret);
     expect((row.hash as Buffer).length).toBe(32);
+  });
+
+  it('keeps the database, its WAL and SHM readable by the owner only, even when the file existed', async () => {
+    const file = join(tmp(), 'private.db');
+    writeFileSync(file, '');
+    chmodSync(file, 0o644);
+    const s = new SqliteStorage(file);
+    await s.createToken('ops');
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+      expect(existsSync(f)).toBe(true);
+      expect((statSync(f).mode & 0o777).toString(8)).toBe('600');
+    }
+    await s.close();
+  });
+
+  it('refuses a database path under /proc or that is not a regular file', () => {
+    expect(() => new SqliteStorage('/proc/self/keruen.db')).toThrow(/must not be under \/proc/);
+    expect(() => new SqliteStorage(tmp())).toThrow(/not a regular file/);
+  });
+
+  it('keeps jobs across a restart as failed, with the reason', async () => {
+    const file = join(tmp(), 'jobs.db');
+    const a = new SqliteStorage(file);
+    const { info } = await a.createToken('ops');
+    const job = await a.createJob(info.id, 'port', { weeks: 3 });
+    await a.updateJob(job.id, { status: 'running', progress: 0.4 });
+    await a.close();
+    const b = new SqliteStorage(file);
+    expect(await b.failInterruptedJobs()).toBe(1);
+    const after = await b.findJob(info.id, job.id);
+    expect(after).toMatchObject({ status: 'failed', progress: 0.4 });
+    expect(after?.error).toContain('interrupted');
+    expect(await b.updateJob(job.id, { status: 'done' })).toBeUndefined();
+    await b.close();
   });
 });
