@@ -2,10 +2,19 @@
  * Every HTTP call the page makes, in one place, so that the contract with the server (docs/api.md,
  * /openapi.json) is read and changed here only. The server is the same origin that serves the page.
  *
- * Wire types are the core's own result types where the server sends them unchanged, so a change of shape in the
- * core shows up as a type error here.
+ * Wire types are the core's own types: requests are the core's request schemas' input types (src/core/requests,
+ * the schemas the server validates with), results the core's result types where the server sends them unchanged,
+ * so a change of shape in the core shows up as a type error here.
  */
 import type { Itinerary as CoreItinerary, RouteResult as CoreRouteResult } from '../../src/core/index.ts';
+import type {
+  CompareRequestInput,
+  FlowsRequestInput,
+  MilestoneRequestInput,
+  ReliabilityRequestInput,
+  RouteRequestInput,
+  ShipmentRequestInput,
+} from '../../src/core/requests/index.ts';
 
 /** Quantiles and histogram of the arrival time, hours from the ready date (src/core/reliability). */
 export interface ArrivalDistribution {
@@ -34,15 +43,8 @@ export interface NetworkGeoJson {
   features: NetworkFeature[];
 }
 
-export interface RouteQuery {
-  from: string;
-  to: string;
-  depart?: string | undefined;
-  cargo: { kind: 'containers'; teu: number } | { kind: 'bulk' | 'liquid' | 'general'; tonnes: number };
-  avoidCountries?: string[] | undefined;
-  avoidModes?: string[] | undefined;
-  includePlannedUpTo?: number | undefined;
-}
+/** A route search as POST /routes takes it (core/requests/route.ts). */
+export type RouteQuery = RouteRequestInput;
 
 /** A failed call: the HTTP status and the server's JSON error ({error, field, value, message}). */
 export class ApiError extends Error {
@@ -116,9 +118,7 @@ export function searchRoutes(q: RouteQuery): Promise<RouteResult> {
  * POST /reliability: the same search with each itinerary's arrival distribution (Monte Carlo).
  * `deadline` adds the probability of arriving by then.
  */
-export function searchReliability(
-  q: RouteQuery & { samples?: number; seed?: number; deadline?: string | undefined },
-): Promise<RouteResult> {
+export function searchReliability(q: ReliabilityRequestInput): Promise<RouteResult> {
   return call('POST', '/reliability', q);
 }
 
@@ -157,7 +157,7 @@ export interface CompareResult {
 }
 
 /** POST /scenarios/compare: one route search on the baseline and under each named scenario. */
-export function compareScenarios(q: RouteQuery & { scenarios: string[] }): Promise<CompareResult> {
+export function compareScenarios(q: CompareRequestInput): Promise<CompareResult> {
   return call('POST', '/scenarios/compare', q);
 }
 
@@ -266,26 +266,17 @@ export interface FlowsResult {
  * POST /scenarios/flows: the demand set assigned at equilibrium under two scenarios (library ids, "baseline",
  * or with a token your stored ones), with KPIs, differences, utilisation and bottlenecks.
  */
-export function compareFlows(q: {
-  base: string;
-  other: string;
-  demand?: string | undefined;
-  votFactor?: number | undefined;
-}): Promise<FlowsResult> {
+export function compareFlows(q: FlowsRequestInput): Promise<FlowsResult> {
   return call('POST', '/scenarios/flows', q);
 }
 
 // ---- shipments (a token's own) ----
 
-export type MilestoneType = 'departed' | 'arrived' | 'border_crossed' | 'ferry_loaded';
+export type MilestoneType = MilestoneRequestInput['type'];
 export const MILESTONE_TYPES: readonly MilestoneType[] = ['departed', 'border_crossed', 'ferry_loaded', 'arrived'];
 
-export interface Milestone {
-  type: MilestoneType;
-  node: string;
-  at: string;
-  note?: string | undefined;
-}
+/** A milestone as POST /shipments/:id/events takes it (core/requests/shipments.ts). */
+export type Milestone = MilestoneRequestInput;
 
 export interface ShipmentEvent extends Milestone {
   id: string;
@@ -316,9 +307,7 @@ export function listShipments(): Promise<{ shipments: Shipment[] }> {
   return call('GET', '/shipments');
 }
 
-export function createShipment(
-  body: RouteQuery & { name?: string | undefined; depart: string; deadline: string; itinerary: number },
-): Promise<Shipment> {
+export function createShipment(body: ShipmentRequestInput): Promise<Shipment> {
   return call('POST', '/shipments', body);
 }
 

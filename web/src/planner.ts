@@ -91,9 +91,11 @@ export function initPlanner(root: HTMLElement, ctx: PlannerContext): void {
       return `${t('plan.avoidCountries')}: ${bad}`;
     }
     avoidCountries.setAttribute('aria-invalid', 'false');
-    const modes = [...form.querySelectorAll<HTMLInputElement>('input[name=avoid-mode]:checked')].map((c) => c.value);
+    const modes = [...form.querySelectorAll<HTMLInputElement>('input[name=avoid-mode]:checked')].map(
+      (c) => c.value as NonNullable<RouteQuery['avoidModes']>[number],
+    );
     const q = Math.max(Number(quantity.value) || 1, 0.001);
-    const kind = cargoKind.value as RouteQuery['cargo']['kind'];
+    const kind = cargoKind.value as NonNullable<RouteQuery['cargo']>['kind'];
     return {
       from: a.id,
       to: b.id,

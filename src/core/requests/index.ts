@@ -12,3 +12,15 @@ export * from './route.ts';
 export * from './scenarios.ts';
 export * from './shipments.ts';
 export * from './simulation.ts';
+
+import type { z } from 'zod';
+import type { ReliabilityRequestSchema } from './reliability.ts';
+import type { CompareRequestSchema, FlowsRequestSchema } from './scenarios.ts';
+import type { MilestoneRequestSchema, ShipmentRequestSchema } from './shipments.ts';
+
+/** What a client sends (defaults not yet applied): the web page's request types are these. */
+export type ReliabilityRequestInput = z.input<typeof ReliabilityRequestSchema>;
+export type CompareRequestInput = z.input<typeof CompareRequestSchema>;
+export type FlowsRequestInput = z.input<typeof FlowsRequestSchema>;
+export type ShipmentRequestInput = z.input<typeof ShipmentRequestSchema>;
+export type MilestoneRequestInput = z.input<typeof MilestoneRequestSchema>;
