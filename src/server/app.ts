@@ -171,8 +171,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(shipmentRoutes(deps));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  if (opts.webDir !== undefined && existsSync(opts.webDir)) {
+  if (opts.webDir !== undefined && existsSync(`${opts.webDir}/index.html`)) {
     await app.register(fastifyStatic, { root: opts.webDir, prefix: '/', wildcard: false });
+  } else if (opts.webDir !== undefined) {
+    // The page has not been built (a fresh checkout before `npm run build:web`): say so rather than a bare 404.
+    app.get('/', { schema: { hide: true } }, (_req, reply) =>
+      reply
+        .code(503)
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><html lang="en"><meta charset="utf-8"><title>Keruen: web page not built</title>' +
+            '<h1>The web page has not been built</h1><p>Run <code>npm run build:web</code> (it writes ' +
+            '<code>dist/web</code>), then reload; <code>keruen serve</code> also builds it on start when Vite is ' +
+            'installed. The API is running: <a href="/docs">/docs</a>, <a href="/openapi.json">/openapi.json</a>.</p>',
+        ),
+    );
   }
   await app.ready();
   return app;

@@ -1,11 +1,21 @@
 /**
  * `keruen serve`: the HTTP API and the web page on the embedded database (created on first use) and the
- * bundled dataset. Stops cleanly on Ctrl-C.
+ * bundled dataset. The first start in a fresh checkout builds the web page (web-build.ts). Stops cleanly on
+ * Ctrl-C.
  */
 import cluster from 'node:cluster';
+import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_DATA_DIR } from '../../io/index.ts';
-import { closeOnSignals, DEFAULT_DB_FILE, DEFAULT_PORT, startServer, startWorkers } from '../../server/server.ts';
+import {
+  closeOnSignals,
+  DEFAULT_DB_FILE,
+  DEFAULT_PORT,
+  DEFAULT_WEB_DIR,
+  startServer,
+  startWorkers,
+} from '../../server/server.ts';
+import { ensureWebPage } from '../web-build.ts';
 
 function positiveInt(v: string): number {
   const n = Number(v);
@@ -27,6 +37,7 @@ interface ServeFlags {
   rateLimit: number;
   log?: boolean;
   workers: number;
+  web?: string;
 }
 
 export function register(program: Command): void {
@@ -37,6 +48,7 @@ export function register(program: Command): void {
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--db <file>', 'SQLite database file (created when missing)', DEFAULT_DB_FILE)
     .addOption(new Option('-d, --data <dir>', 'dataset folder').default(DEFAULT_DATA_DIR, 'the shipped data/'))
+    .option('--web <dir>', 'folder of the built web page served at / (default: dist/web, built on first start)')
     .addOption(
       new Option('--rate-limit <n>', 'requests per minute per client; 0 turns the limit off')
         .argParser(nonNegativeInt)
@@ -52,11 +64,15 @@ export function register(program: Command): void {
         .default(1),
     )
     .action(async (o: ServeFlags) => {
+      const webDir = o.web === undefined ? DEFAULT_WEB_DIR : resolve(o.web);
+      // Once, in the primary, before any worker serves the folder.
+      if (cluster.isPrimary) await ensureWebPage({ webDir, log: (line) => process.stderr.write(`${line}\n`) });
       const opts = {
         port: o.port,
         host: o.host,
         dbFile: o.db,
         dataDir: o.data,
+        webDir,
         rateLimitPerMinute: o.rateLimit,
         logger: o.log === true,
       };
