@@ -1,8 +1,9 @@
 /**
  * One-way single-criterion Dijkstra against its peers on one seeded random graph: our CSR Dijkstra
- * (src/core/routing/dijkstra.ts) in this process; igraph and networkx (Python, Debian's system interpreter) and
- * ngraph.path and graphology (Node) each in a child process reading the same graph file. Every implementation
- * times each query alone after a warm-up; answers are compared query by query with ours.
+ * (src/core/routing/dijkstra.ts; its bidirectional variant in bidirectional-dijkstra.ts) in this process; igraph
+ * and networkx (Python, Debian's system interpreter) and ngraph.path and graphology (Node) each in a child process
+ * reading the same graph file. Every implementation times each query alone after a warm-up; answers are compared
+ * query by query with ours.
  *
  * Our search is timed once on all queries (the reference answers), and again right after each peer on that
  * peer's queries: the ratio uses the adjacent timing.
@@ -17,7 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BidirectionalDijkstra, buildCsr, Dijkstra } from '../../src/core/routing/dijkstra.ts';
+import { buildCsr, Dijkstra } from '../../src/core/routing/dijkstra.ts';
 import {
   type EdgeListGraph,
   generateRandomGraph,
@@ -26,6 +27,7 @@ import {
   writeGraphFiles,
 } from '../support/random-graph.ts';
 import { median } from '../support/stats.ts';
+import { BidirectionalDijkstra } from './bidirectional-dijkstra.ts';
 
 export type Algorithm = 'p2p' | 'sssp' | 'bidir';
 
@@ -132,7 +134,7 @@ function timeOurs(
     name: `keruen ${algorithm === 'p2p' ? 'Dijkstra p2p' : algorithm === 'bidir' ? 'bidirectional Dijkstra' : 'Dijkstra full'}`,
     impl: 'keruen',
     algorithm,
-    version: 'src/core/routing/dijkstra.ts',
+    version: bidir ? 'bench/routing/bidirectional-dijkstra.ts' : 'src/core/routing/dijkstra.ts',
     runtime: `node ${process.version}`,
     queries: nq,
     warmup,

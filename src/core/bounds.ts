@@ -69,7 +69,8 @@ export const BOUNDS = {
 
 export type BoundName = keyof typeof BOUNDS;
 
-const fmt = (x: number) => (Number.isInteger(x) ? x.toLocaleString('en-US') : String(x));
+// Thousands separators from 10,000 up, so that years read as years.
+const fmt = (x: number) => (Number.isInteger(x) && Math.abs(x) >= 10_000 ? x.toLocaleString('en-US') : String(x));
 
 /** The bound in words: "an integer from 100 to 200,000 samples" or "above 0 and at most 1,000,000 TEU". */
 export function describeBound(b: Bound): string {

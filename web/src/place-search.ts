@@ -76,49 +76,80 @@ export function placeCombobox(
   index: PlaceIndex,
   onPick: (p: Place | undefined) => void,
 ): { set(p: Place | undefined): void; value(): Place | undefined } {
-  const listId = `${input.id || `combo${++comboCount}`}-list`;
-  const list = document.createElement('ul');
-  list.id = listId;
-  list.setAttribute('role', 'listbox');
-  list.className = 'combo-list';
-  list.hidden = true;
-  input.after(list);
-  input.setAttribute('role', 'combobox');
-  input.setAttribute('aria-autocomplete', 'list');
-  input.setAttribute('aria-expanded', 'false');
-  input.setAttribute('aria-controls', listId);
-  input.autocomplete = 'off';
-  input.spellcheck = false;
+  const c = new PlaceCombobox(input, index, onPick);
+  return {
+    set: (p) => {
+      c.picked = p;
+      input.value = p?.name ?? '';
+    },
+    value: () => c.picked,
+  };
+}
 
-  let picked: Place | undefined;
-  let options: Array<{ place: Place; matched: string }> = [];
-  let active = -1;
+/** The combobox's list, state and keyboard handling (WAI-ARIA combobox with a listbox popup). */
+class PlaceCombobox {
+  private readonly input: HTMLInputElement;
+  private readonly index: PlaceIndex;
+  private readonly onPick: (p: Place | undefined) => void;
+  private readonly list: HTMLUListElement;
+  private readonly listId: string;
+  picked: Place | undefined;
+  private options: Array<{ place: Place; matched: string }> = [];
+  private active = -1;
 
-  const close = () => {
+  constructor(input: HTMLInputElement, index: PlaceIndex, onPick: (p: Place | undefined) => void) {
+    this.input = input;
+    this.index = index;
+    this.onPick = onPick;
+    this.listId = `${input.id || `combo${++comboCount}`}-list`;
+    const list = document.createElement('ul');
+    list.id = this.listId;
+    list.setAttribute('role', 'listbox');
+    list.className = 'combo-list';
     list.hidden = true;
+    this.list = list;
+    input.after(list);
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
     input.setAttribute('aria-expanded', 'false');
-    input.removeAttribute('aria-activedescendant');
-    active = -1;
-  };
-  const setActive = (i: number) => {
-    active = i;
-    for (const [j, li] of [...list.children].entries()) li.setAttribute('aria-selected', String(j === i));
+    input.setAttribute('aria-controls', this.listId);
+    input.autocomplete = 'off';
+    input.spellcheck = false;
+    input.addEventListener('input', () => this.onInput());
+    input.addEventListener('keydown', (e) => this.onKeydown(e));
+    input.addEventListener('blur', () => this.onBlur());
+  }
+
+  private close(): void {
+    this.list.hidden = true;
+    this.input.setAttribute('aria-expanded', 'false');
+    this.input.removeAttribute('aria-activedescendant');
+    this.active = -1;
+  }
+
+  private setActive(i: number): void {
+    this.active = i;
+    for (const [j, li] of [...this.list.children].entries()) li.setAttribute('aria-selected', String(j === i));
     if (i >= 0) {
-      input.setAttribute('aria-activedescendant', `${listId}-${i}`);
-      list.children[i]?.scrollIntoView({ block: 'nearest' });
-    } else input.removeAttribute('aria-activedescendant');
-  };
-  const pick = (p: Place | undefined) => {
-    picked = p;
-    if (p) input.value = p.name;
-    input.setAttribute('aria-invalid', 'false');
-    close();
-    onPick(p);
-  };
-  const render = () => {
-    options = index.search(input.value);
+      this.input.setAttribute('aria-activedescendant', `${this.listId}-${i}`);
+      this.list.children[i]?.scrollIntoView({ block: 'nearest' });
+    } else this.input.removeAttribute('aria-activedescendant');
+  }
+
+  private pick(p: Place | undefined): void {
+    this.picked = p;
+    if (p) this.input.value = p.name;
+    this.input.setAttribute('aria-invalid', 'false');
+    this.close();
+    this.onPick(p);
+  }
+
+  /** Lists the matches of the input's text, or says there are none. */
+  private render(): void {
+    const { input, list } = this;
+    this.options = this.index.search(input.value);
     list.replaceChildren();
-    if (options.length === 0) {
+    if (this.options.length === 0) {
       if (input.value.trim() !== '') {
         const li = document.createElement('li');
         li.className = 'combo-empty';
@@ -126,72 +157,73 @@ export function placeCombobox(
         list.append(li);
         list.hidden = false;
         input.setAttribute('aria-expanded', 'true');
-      } else close();
+      } else this.close();
       return;
     }
-    options.forEach((o, i) => {
-      const li = document.createElement('li');
-      li.id = `${listId}-${i}`;
-      li.setAttribute('role', 'option');
-      li.setAttribute('aria-selected', 'false');
-      li.dataset.id = o.place.id;
-      const name = document.createElement('span');
-      name.textContent = o.place.name;
-      const meta = document.createElement('span');
-      meta.className = 'combo-meta';
-      const alias = compactName(o.matched) !== compactName(o.place.name) ? `“${o.matched}” · ` : '';
-      meta.textContent = `${alias}${o.place.country} · ${t(`kind.${o.place.kind}`)}`;
-      li.append(name, meta);
-      // mousedown, not click: a click would blur the input first and close the list.
-      li.addEventListener('mousedown', (e) => {
-        e.preventDefault();
-        pick(o.place);
-      });
-      list.append(li);
+    this.options.forEach((o, i) => {
+      list.append(this.option(o, i));
     });
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
-    setActive(-1);
-  };
+    this.setActive(-1);
+  }
 
-  input.addEventListener('input', () => {
-    if (picked && input.value !== picked.name) {
-      picked = undefined;
-      onPick(undefined);
+  /** One match: the place's name, and the alias matched, its country and kind. */
+  private option(o: { place: Place; matched: string }, i: number): HTMLLIElement {
+    const li = document.createElement('li');
+    li.id = `${this.listId}-${i}`;
+    li.setAttribute('role', 'option');
+    li.setAttribute('aria-selected', 'false');
+    li.dataset.id = o.place.id;
+    const name = document.createElement('span');
+    name.textContent = o.place.name;
+    const meta = document.createElement('span');
+    meta.className = 'combo-meta';
+    const alias = compactName(o.matched) !== compactName(o.place.name) ? `“${o.matched}” · ` : '';
+    meta.textContent = `${alias}${o.place.country} · ${t(`kind.${o.place.kind}`)}`;
+    li.append(name, meta);
+    // mousedown, not click: a click would blur the input first and close the list.
+    li.addEventListener('mousedown', (e) => {
+      e.preventDefault();
+      this.pick(o.place);
+    });
+    return li;
+  }
+
+  private onInput(): void {
+    if (this.picked && this.input.value !== this.picked.name) {
+      this.picked = undefined;
+      this.onPick(undefined);
     }
-    render();
-  });
-  input.addEventListener('keydown', (e) => {
+    this.render();
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    const n = this.options.length;
     if (e.key === 'ArrowDown') {
-      if (list.hidden) render();
-      if (options.length) setActive((active + 1) % options.length);
+      if (this.list.hidden) this.render();
+      if (this.options.length) this.setActive((this.active + 1) % this.options.length);
       e.preventDefault();
     } else if (e.key === 'ArrowUp') {
-      if (options.length) setActive(active <= 0 ? options.length - 1 : active - 1);
+      if (n) this.setActive(this.active <= 0 ? n - 1 : this.active - 1);
       e.preventDefault();
     } else if (e.key === 'Enter') {
-      if (!list.hidden && options.length > 0) {
-        pick(options[Math.max(active, 0)]!.place);
+      if (!this.list.hidden && n > 0) {
+        this.pick(this.options[Math.max(this.active, 0)]!.place);
         e.preventDefault();
       }
     } else if (e.key === 'Escape') {
-      close();
+      this.close();
     }
-  });
-  input.addEventListener('blur', () => {
-    // Typing an exact name and leaving the field picks it: the keyboard path needs no list at all.
-    if (!picked) {
-      const exact = index.search(input.value, 2);
-      if (exact.length >= 1 && compactName(exact[0]!.matched) === compactName(input.value)) pick(exact[0]!.place);
-    }
-    close();
-  });
+  }
 
-  return {
-    set: (p) => {
-      picked = p;
-      input.value = p?.name ?? '';
-    },
-    value: () => picked,
-  };
+  /** Typing an exact name and leaving the field picks it: the keyboard path needs no list at all. */
+  private onBlur(): void {
+    if (!this.picked) {
+      const exact = this.index.search(this.input.value, 2);
+      if (exact.length >= 1 && compactName(exact[0]!.matched) === compactName(this.input.value))
+        this.pick(exact[0]!.place);
+    }
+    this.close();
+  }
 }

@@ -65,6 +65,11 @@ function routeText(o: RouteOptions): Record<string, string | undefined> {
 
 const MonteCarloText = z.strictObject(MonteCarloTextFields);
 
+/** The flag a request field came from, for messages: includePlannedUpTo is --include-planned. */
+const FLAG_OF: Record<string, string> = { includePlannedUpTo: 'include-planned', useRisk: 'risk' };
+export const flagOf = (field: string): string =>
+  `--${FLAG_OF[field] ?? field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
 const days = (h: number) => (h / 24).toFixed(1);
 const money = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
 
@@ -110,8 +115,12 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .option('--data <dir>', 'dataset folder', DEFAULT_DATA_DIR)
     .action((o: RouteOptions) => {
-      const route = parseRequest(RouteTextSchema, routeText(o));
-      const mc = parseRequest(MonteCarloText, { samples: o.samples, seed: o.seed, deadline: o.deadline });
+      const route = parseRequest(RouteTextSchema, routeText(o), { label: flagOf });
+      const mc = parseRequest(
+        MonteCarloText,
+        { samples: o.samples, seed: o.seed, deadline: o.deadline },
+        { label: flagOf },
+      );
       const ctx = loadContext(o.data);
       const result = ctx.engine.route(resolveRoute(ctx.network, route, new Date()));
       const samples = mc.samples;

@@ -45,12 +45,16 @@ export function register(program: Command): void {
 
 function portCommand(opts: PortOptions): void {
   // The API's request schema (POST /simulations/port), read from text: the same bounds and messages.
-  const req = parseRequest(PortSimulationTextSchema, {
-    node: opts.node,
-    teuPerWeek: opts.demandTeuPerWeek,
-    weeks: opts.weeks,
-    seed: opts.seed,
-  });
+  const req = parseRequest(
+    PortSimulationTextSchema,
+    {
+      node: opts.node,
+      teuPerWeek: opts.demandTeuPerWeek,
+      weeks: opts.weeks,
+      seed: opts.seed,
+    },
+    { label: (f) => (f === 'teuPerWeek' ? '--demand-teu-per-week' : `--${f}`) },
+  );
   const { teuPerWeek: demand, weeks, seed } = req;
   const net = loadNetwork(opts.data);
   const node = resolveNodeRef(net, 'node', req.node);

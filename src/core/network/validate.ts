@@ -51,7 +51,28 @@ export function validateReferences(raw: RawDataset): { issues: Issue[]; warnings
   duplicates(raw.links, 'link', issues);
   const serviceIds = duplicates(raw.services, 'service', issues);
   duplicates(raw.rates, 'rate', issues);
+  duplicateRates(raw, issues);
+  unknownSources(raw, sourceIds, issues);
+  const nodeById = new Map(raw.nodes.map((n) => [n.id, n]));
+  for (const l of raw.links) {
+    linkReferences(l, nodeIds, serviceIds, issues);
+    const a = nodeById.get(l.from);
+    const b = nodeById.get(l.to);
+    if (a && b) {
+      const w = shorterThanGreatCircle(l, a, b);
+      if (w) warnings.push(w);
+    }
+  }
+  gaugeBreaks(raw, nodeById, warnings);
+  missingStatusYears(raw, issues);
+  return { issues, warnings };
+}
 
+type RawLink = RawDataset['links'][number];
+type RawNode = RawDataset['nodes'][number];
+
+/** Two rates for one country and mode. */
+function duplicateRates(raw: RawDataset, issues: Issue[]): void {
   const rateKeys = new Map<string, string>();
   for (const r of raw.rates) {
     const key = `${r.country}/${r.mode}`;
@@ -67,7 +88,10 @@ export function validateReferences(raw: RawDataset): { issues: Issue[]; warnings
       });
     else rateKeys.set(key, r.id);
   }
+}
 
+/** Source ids cited anywhere in a node, link, service or rate that sources/ does not define. */
+function unknownSources(raw: RawDataset, sourceIds: ReadonlySet<string>, issues: Issue[]): void {
   for (const rec of [...raw.nodes, ...raw.links, ...raw.services, ...raw.rates]) {
     for (const [id, field] of sourceRefs(rec, '')) {
       if (!sourceIds.has(id))
@@ -81,70 +105,81 @@ export function validateReferences(raw: RawDataset): { issues: Issue[]; warnings
         });
     }
   }
+}
 
-  const nodeById = new Map(raw.nodes.map((n) => [n.id, n]));
+/** A link's ends and service exist; a ferry names its service; every link has a distance. */
+function linkReferences(
+  l: RawLink,
+  nodeIds: ReadonlySet<string>,
+  serviceIds: ReadonlySet<string>,
+  issues: Issue[],
+): void {
+  const at = { file: l.file, id: l.id };
+  for (const end of ['from', 'to'] as const) {
+    if (!nodeIds.has(l[end]))
+      issues.push({
+        code: 'unknown_node',
+        ...at,
+        field: end,
+        value: l[end],
+        message: 'refers to a node that does not exist',
+      });
+  }
+  if (l.service !== undefined && !serviceIds.has(l.service))
+    issues.push({
+      code: 'unknown_service',
+      ...at,
+      field: 'service',
+      value: l.service,
+      message: 'refers to a service that does not exist',
+    });
+  if (l.mode === 'ferry' && l.service === undefined)
+    issues.push({
+      code: 'missing_service',
+      ...at,
+      field: 'service',
+      message: 'a ferry link needs the scheduled service that runs on it',
+    });
+  if (l.distanceKm === undefined)
+    issues.push({
+      code: 'missing_distance',
+      ...at,
+      field: 'distanceKm',
+      message: 'every link needs a distance, sourced or estimated with its reasoning',
+    });
+}
+
+/**
+ * A warning when a link's distance is below 97 % of the great circle between its ends, less 1 km (a length
+ * measured along the ground cannot be shorter; the margin allows for rounded coordinates).
+ */
+export function shorterThanGreatCircle(
+  l: Pick<RawLink, 'file' | 'id' | 'distanceKm'>,
+  a: Pick<RawNode, 'coords'>,
+  b: Pick<RawNode, 'coords'>,
+): Issue | undefined {
+  if (l.distanceKm === undefined) return undefined;
+  const gc = greatCircleKm(a.coords.lat, a.coords.lon, b.coords.lat, b.coords.lon);
+  if (!(l.distanceKm.value < gc * 0.97 - 1)) return undefined;
+  return {
+    code: 'shorter_than_great_circle',
+    file: l.file,
+    id: l.id,
+    field: 'distanceKm',
+    value: l.distanceKm.value,
+    message: `shorter than the great-circle distance ${gc.toFixed(0)} km between its ends`,
+  };
+}
+
+/** Nodes where rail links of different gauges meet without a gauge change. */
+function gaugeBreaks(raw: RawDataset, nodeById: ReadonlyMap<string, RawNode>, warnings: Issue[]): void {
   const gaugesAt = new Map<string, Set<number>>();
   for (const l of raw.links) {
-    for (const end of ['from', 'to'] as const) {
-      if (!nodeIds.has(l[end]))
-        issues.push({
-          code: 'unknown_node',
-          file: l.file,
-          id: l.id,
-          field: end,
-          value: l[end],
-          message: 'refers to a node that does not exist',
-        });
-    }
-    if (l.service !== undefined && !serviceIds.has(l.service)) {
-      issues.push({
-        code: 'unknown_service',
-        file: l.file,
-        id: l.id,
-        field: 'service',
-        value: l.service,
-        message: 'refers to a service that does not exist',
-      });
-    }
-    if (l.mode === 'ferry' && l.service === undefined) {
-      issues.push({
-        code: 'missing_service',
-        file: l.file,
-        id: l.id,
-        field: 'service',
-        message: 'a ferry link needs the scheduled service that runs on it',
-      });
-    }
-    if (l.distanceKm === undefined) {
-      issues.push({
-        code: 'missing_distance',
-        file: l.file,
-        id: l.id,
-        field: 'distanceKm',
-        message: 'every link needs a distance, sourced or estimated with its reasoning',
-      });
-    }
-    const a = nodeById.get(l.from);
-    const b = nodeById.get(l.to);
-    if (a && b && l.distanceKm !== undefined) {
-      const gc = greatCircleKm(a.coords.lat, a.coords.lon, b.coords.lat, b.coords.lon);
-      if (l.distanceKm.value < gc * 0.97 - 1) {
-        warnings.push({
-          code: 'shorter_than_great_circle',
-          file: l.file,
-          id: l.id,
-          field: 'distanceKm',
-          value: l.distanceKm.value,
-          message: `shorter than the great-circle distance ${gc.toFixed(0)} km between its ends`,
-        });
-      }
-    }
-    if (l.gauge !== undefined) {
-      for (const end of [l.from, l.to]) {
-        const s = gaugesAt.get(end) ?? new Set<number>();
-        s.add(l.gauge);
-        gaugesAt.set(end, s);
-      }
+    if (l.gauge === undefined) continue;
+    for (const end of [l.from, l.to]) {
+      const s = gaugesAt.get(end) ?? new Set<number>();
+      s.add(l.gauge);
+      gaugesAt.set(end, s);
     }
   }
   for (const [id, gauges] of gaugesAt) {
@@ -160,6 +195,10 @@ export function validateReferences(raw: RawDataset): { issues: Issue[]; warnings
       });
     }
   }
+}
+
+/** Planned and under-construction nodes need the year they are expected. */
+function missingStatusYears(raw: RawDataset, issues: Issue[]): void {
   for (const n of raw.nodes) {
     if (n.status !== 'operational' && n.status !== 'closed' && n.statusYear === undefined) {
       issues.push({
@@ -171,5 +210,4 @@ export function validateReferences(raw: RawDataset): { issues: Issue[]; warnings
       });
     }
   }
-  return { issues, warnings };
 }

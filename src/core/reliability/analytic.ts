@@ -9,7 +9,7 @@
  * - Quantiles of the duration distributions, and of the Irwin-Hall law (the sum of n uniforms on [0, 1]).
  */
 import type { DistributionSpec } from '../network/figure.ts';
-import { WEEK_H } from '../routing/timetable.ts';
+import { WEEK_H } from '../time.ts';
 import { inverseNormalCdf, Z90 } from './samplers.ts';
 
 /** M/M/1 mean wait in queue, hours; arrival and service rates per hour, lambda < mu. */

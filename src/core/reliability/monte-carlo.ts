@@ -11,7 +11,7 @@
  * allocate nothing (one scratch block of uniforms per call).
  */
 import { KeruenError } from '../errors.ts';
-import { WEEK_H, waitForNextDeparture } from '../routing/timetable.ts';
+import { WEEK_H, WEEK_ORIGIN_H, waitForNextDeparture } from '../time.ts';
 import { quantilesInPlace } from './quantiles.ts';
 import { Rng, streamSeed } from './rng.ts';
 import { addEncodedDraws, drawsUniform, encodeDistribution, PARAM_STRIDE, sampleDuration } from './samplers.ts';
@@ -21,8 +21,6 @@ import { checkTimeline, type Timeline } from './timeline.ts';
 export const BLOCK_SAMPLES = 16384;
 /** After a cancelled departure the search for the next one starts this long after it (hours; 3.6 ms). */
 const AFTER_DEPARTURE_H = 1e-6;
-/** Hours from the epoch back to Monday 1969-12-29 00:00 UTC (as in timetable.ts). */
-const WEEK_ORIGIN_H = 72;
 
 /** A timeline flattened into typed arrays (structured-clone friendly). */
 export interface CompiledTimeline {
@@ -130,7 +128,7 @@ function hourIndex(departures: Float64Array, depFrom: Int32Array, depTo: Int32Ar
 
 /**
  * Adds to each elapsed time the wait for the next departure that is not cancelled. The week phase and the
- * comparisons repeat timetable.ts (weekPhaseH, waitForNextDeparture) operation for operation, so the numbers
+ * comparisons repeat ../time.ts (weekPhaseH, waitForNextDeparture) operation for operation, so the numbers
  * are the same; the scan starts at the hour index (hourIndex) instead of the week's first departure.
  */
 function addDepartureWaits(
@@ -168,7 +166,7 @@ function addDepartureWaits(
 }
 
 /**
- * waitForNextDeparture of timetable.ts for the non-empty range [from, to) of `offsets`, scanning from the hour
+ * waitForNextDeparture of ../time.ts for the non-empty range [from, to) of `offsets`, scanning from the hour
  * index: the same arithmetic and the same departure, so the same number.
  */
 function nextDepartureWaitH(

@@ -13,7 +13,7 @@
 
 import { KeruenError } from '../errors.ts';
 import type { DistributionSpec } from '../network/figure.ts';
-import { WEEK_H } from '../routing/timetable.ts';
+import { WEEK_H } from '../time.ts';
 import { EventHeap } from './event-heap.ts';
 import { FloatList, UnitFifo } from './fifo.ts';
 import { quantilesInPlace } from './quantiles.ts';
@@ -220,7 +220,8 @@ export function simulatePort(m: PortModel): PortSimulationResult {
         const cap = capacity[sailIndex]!;
         sailedCapacity += cap;
         if (queue.length > wk.queueMaxTeu) wk.queueMaxTeu = queue.length;
-        const k = Math.min(cap, queue.length);
+        // whole units only: with a fractional capacity the loop below would move ceil(cap) units but count cap
+        const k = Math.min(Math.floor(cap), queue.length);
         for (let i = 0; i < k; i++) {
           const w = now - queue.peekArrivalH();
           const unit = queue.peekUnit();

@@ -8,7 +8,7 @@
 
 import { KeruenError } from '../errors.ts';
 import type { DistributionSpec } from '../network/figure.ts';
-import { WEEK_H } from '../routing/timetable.ts';
+import { WEEK_H } from '../time.ts';
 import { checkDistribution } from './samplers.ts';
 
 export type TimelineStepKind = 'travel' | 'dwell' | 'border' | 'gauge_change' | 'transfer' | 'sailing';

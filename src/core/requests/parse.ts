@@ -36,11 +36,12 @@ export function issuesOf(error: z.ZodError, input: unknown, prefix = ''): Issue[
 export function parseRequest<S extends z.ZodType>(
   schema: S,
   input: unknown,
-  opts: { prefix?: string; code?: ErrorCode; what?: string } = {},
+  opts: { prefix?: string; code?: ErrorCode; what?: string; label?: (field: string) => string } = {},
 ): z.output<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const issues = issuesOf(r.error, input, opts.prefix);
+  const label = opts.label ?? ((f: string) => f);
+  const issues = issuesOf(r.error, input, opts.prefix).map((i) => ({ ...i, field: label(i.field ?? '') }));
   const first = issues[0] as Issue;
   const shown = first.value === undefined ? '' : ` = ${JSON.stringify(first.value)}`;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem(s))` : '';

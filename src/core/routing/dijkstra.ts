@@ -1,8 +1,9 @@
 /**
  * Single-criterion shortest paths on a CSR graph (offsets, targets, weights as typed arrays): one-directional
  * Dijkstra with a binary heap of parallel typed arrays and lazy deletion, and a visit stamp so that nothing is
- * cleared or allocated between queries (the ngraph.path / r5 RaptorState trick). Used for scalar questions
- * (fastest time, cheapest cost) and by the routing benchmark against igraph, networkx, ngraph and graphology.
+ * cleared or allocated between queries (the ngraph.path / r5 RaptorState trick). Used by the assignment
+ * (cheapest route per commodity and origin) and by the routing benchmark against igraph, networkx, ngraph and
+ * graphology; the benchmark's bidirectional variant lives in bench/routing/bidirectional-dijkstra.ts.
  */
 
 export interface CsrGraph {
@@ -149,89 +150,5 @@ export class Dijkstra {
     const p: number[] = [];
     for (let v = t; v >= 0; v = this.parent[v]!) p.push(v);
     return p.reverse();
-  }
-}
-
-/** The same graph with every edge reversed (for backward searches). */
-export function reverseCsr(g: CsrGraph): CsrGraph {
-  const m = g.to.length;
-  const from = new Int32Array(m);
-  for (let v = 0; v < g.n; v++) for (let e = g.off[v]!; e < g.off[v + 1]!; e++) from[e] = v;
-  return buildCsr(g.n, g.to, from, g.w);
-}
-
-/**
- * Point-to-point bidirectional Dijkstra: a forward search from s and a backward search from t on the reversed
- * graph, alternating on the smaller frontier key, stopping when the two tops sum to at least the best meeting
- * distance found (the standard stopping rule, Goldberg & Harrelson 2005). Same answers as one-way `Dijkstra.run`,
- * far fewer vertices settled. Allocation-free per query, like `Dijkstra`.
- */
-export class BidirectionalDijkstra {
-  private readonly sides: [Side, Side];
-  private q = 0;
-
-  constructor(forward: CsrGraph, reverse: CsrGraph = reverseCsr(forward)) {
-    this.sides = [new Side(forward), new Side(reverse)];
-  }
-
-  /** Distance from s to t, Infinity when t is unreachable. */
-  run(s: number, t: number): number {
-    if (s === t) return 0;
-    const q = ++this.q;
-    const [a, b] = this.sides;
-    a.reset(s, q);
-    b.reset(t, q);
-    let mu = Number.POSITIVE_INFINITY;
-    while (a.heap.size > 0 && b.heap.size > 0) {
-      const ka = a.heap.hk[0]!;
-      const kb = b.heap.hk[0]!;
-      if (ka + kb >= mu) break;
-      const x = ka <= kb ? a : b;
-      const y = x === a ? b : a;
-      const u = x.heap.pop();
-      const du = x.heap.popKey;
-      if (x.done[u] === q) continue;
-      x.done[u] = q;
-      const { off, to, w } = x.g;
-      const xd = x.dist;
-      const xs = x.stamp;
-      const yd = y.dist;
-      const ys = y.stamp;
-      for (let e = off[u]!, end = off[u + 1]!; e < end; e++) {
-        const v = to[e]!;
-        const nd = du + w[e]!;
-        if (xs[v] !== q || nd < xd[v]!) {
-          xs[v] = q;
-          xd[v] = nd;
-          x.heap.push(nd, v);
-        }
-        if (ys[v] === q && nd + yd[v]! < mu) mu = nd + yd[v]!;
-      }
-    }
-    return mu;
-  }
-}
-
-/** One direction's state of the bidirectional search. */
-class Side {
-  readonly g: CsrGraph;
-  readonly dist: Float64Array;
-  readonly stamp: Int32Array;
-  readonly done: Int32Array;
-  readonly heap: MinHeap;
-
-  constructor(g: CsrGraph) {
-    this.g = g;
-    this.dist = new Float64Array(g.n);
-    this.stamp = new Int32Array(g.n);
-    this.done = new Int32Array(g.n);
-    this.heap = new MinHeap(g.to.length + 1);
-  }
-
-  reset(s: number, q: number): void {
-    this.heap.size = 0;
-    this.stamp[s] = q;
-    this.dist[s] = 0;
-    this.heap.push(0, s);
   }
 }

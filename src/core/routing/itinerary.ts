@@ -8,11 +8,11 @@ import { EDGE_GAUGE, EDGE_LINK } from '../network/compile.ts';
 import type { DistributionSpec, Duration } from '../network/figure.ts';
 import type { Network } from '../network/network.ts';
 import type { TimelineStep } from '../reliability/timeline.ts';
+import { isoOfHours } from '../time.ts';
 import { type CorridorLabel, corridorLabel } from './corridor-label.ts';
 import { arrivalH } from './edge-cost.ts';
 import type { ParetoPath } from './pareto-search.ts';
 import type { Cargo } from './query.ts';
-import { fromHoursSinceEpoch } from './timetable.ts';
 
 export interface Leg {
   mode: string;
@@ -72,12 +72,60 @@ export interface Itinerary {
   timeline: { departH: number; steps: TimelineStep[] };
 }
 
-const iso = (tH: number) => fromHoursSinceEpoch(tH).toISOString();
+const iso = isoOfHours;
 const spec = (d: Duration | undefined, fallbackH: number): DistributionSpec => {
   if (d === undefined) return { dist: 'fixed', value: fallbackH };
   const { source: _s, estimate: _e, year: _y, note: _n, ...rest } = d as Duration & Record<string, unknown>;
   return rest as DistributionSpec;
 };
+
+/** What every step of the walk reads. */
+interface WalkContext {
+  net: Network;
+  g: CompiledGraph;
+  perTeu: boolean;
+  /** TEU or tonnes carried. */
+  units: number;
+  withTimeline: boolean;
+}
+
+/** An itinerary being built edge by edge, with its running totals. */
+interface Walk {
+  legs: Leg[];
+  stops: Stop[];
+  steps: TimelineStep[];
+  countries: string[];
+  keyNodes: string[];
+  seaKm: number;
+  totalKm: number;
+  costComplete: boolean;
+  co2Known: boolean;
+  waitH: number;
+  borderH: number;
+  crossesCaspian: boolean;
+}
+
+const EMPTY_TOTALS = {
+  seaKm: 0,
+  totalKm: 0,
+  costComplete: true,
+  co2Known: true,
+  waitH: 0,
+  borderH: 0,
+  crossesCaspian: false,
+};
+
+const CASPIAN_COUNTRIES = ['KZ', 'TM', 'AZ', 'IR', 'RU'];
+
+/** Appends a country unless it is the last one already. */
+function addCountry(w: Walk, c: string): void {
+  if (w.countries[w.countries.length - 1] !== c) w.countries.push(c);
+}
+
+/** Appends a key node unless it is the last one already. */
+function addKeyNode(w: Walk, name: string): void {
+  if (w.keyNodes[w.keyNodes.length - 1] !== name) w.keyNodes.push(name);
+}
 
 /**
  * Builds the itinerary of a Pareto path. `withTimeline: false` leaves `timeline.steps` empty: callers that do not
@@ -92,126 +140,27 @@ export function buildItinerary(
   withTimeline = true,
 ): Itinerary {
   const perTeu = cargo.kind === 'containers';
-  const units = cargo.kind === 'containers' ? cargo.teu : cargo.tonnes;
-  const legs: Leg[] = [];
-  const stops: Stop[] = [];
-  const steps: TimelineStep[] = [];
-  const countries: string[] = [];
-  const keyNodes: string[] = [];
-  const addCountry = (c: string) => {
-    if (countries[countries.length - 1] !== c) countries.push(c);
-  };
-  let t = departH;
-  let seaKm = 0;
-  let totalKm = 0;
-  let costComplete = true;
-  let co2Known = true;
-  let waitTotal = 0;
-  let borderTotal = 0;
-  let crossesCaspian = false;
+  const c: WalkContext = { net, g, perTeu, units: perTeu ? cargo.teu : cargo.tonnes, withTimeline };
+  const w: Walk = { legs: [], stops: [], steps: [], countries: [], keyNodes: [], ...EMPTY_TOTALS };
   const first = net.nodes[g.vNode[g.source[path.edges[0]!]!]!]!;
-  keyNodes.push(first.name);
-  addCountry(first.country);
+  w.keyNodes.push(first.name);
+  addCountry(w, first.country);
+  let t = departH;
   for (const e of path.edges) {
-    const a = net.nodes[g.vNode[g.source[e]!]!]!;
-    const b = net.nodes[g.vNode[g.target[e]!]!]!;
     const arr = arrivalH(g, e, t);
-    const cost = perTeu ? g.costUsdPerTeu[e]! : g.costUsdPerTonne[e]!;
-    const co2 = perTeu ? g.co2eKgPerTeu[e]! : g.co2eKgPerTonne[e]!;
-    if (Number.isNaN(co2)) co2Known = false;
-    if (g.kind[e] === EDGE_LINK) {
-      const l = net.links[g.link[e]!]!;
-      // Float rounding can leave -1e-15 here; a wait is never negative.
-      const wait = Math.max(0, arr - t - g.timeH[e]!);
-      const svcI = g.service[e]!;
-      const svc = svcI >= 0 ? net.services[svcI] : undefined;
-      if (Number.isNaN(cost)) costComplete = false;
-      const legCountries = [a.country, ...l.via, b.country].filter((c, i, xs) => xs.indexOf(c) === i);
-      for (const c of legCountries) addCountry(c);
-      if (a.country !== b.country && keyNodes[keyNodes.length - 1] !== a.name) keyNodes.push(a.name);
-      if (l.mode === 'sea') seaKm += g.distanceKm[e]!;
-      if (
-        l.mode === 'ferry' &&
-        ['KZ', 'TM', 'AZ', 'IR', 'RU'].includes(a.country) &&
-        ['KZ', 'TM', 'AZ', 'IR', 'RU'].includes(b.country) &&
-        a.country !== b.country
-      )
-        crossesCaspian = true;
-      totalKm += g.distanceKm[e]!;
-      waitTotal += wait;
-      borderTotal += g.borderH[e]!;
-      legs.push({
-        mode: l.mode,
-        linkId: l.id,
-        from: a.id,
-        fromName: a.name,
-        to: b.id,
-        toName: b.name,
-        distanceKm: g.distanceKm[e]!,
-        depart: iso(t + wait),
-        arrive: iso(arr),
-        waitH: wait,
-        travelH: g.timeH[e]!,
-        borderH: g.borderH[e]!,
-        costUsd: !Number.isNaN(cost) ? cost * units : null,
-        co2eKg: !Number.isNaN(co2) ? co2 * units : null,
-        countries: legCountries,
-        status: l.status,
-        service: svc ? { id: svc.id, name: svc.name, operator: svc.operator } : undefined,
-      });
-      if (withTimeline) {
-        // Timeline: border posts, then the move (a sailing waits for its departure first).
-        const moveH = g.timeH[e]! - g.borderH[e]!;
-        const moveSpec = spec(l.duration, moveH);
-        if (a.country !== b.country) {
-          if (a.border?.dwellOutbound)
-            steps.push({ kind: 'border', label: `${a.name} outbound`, duration: spec(a.border.dwellOutbound, 0) });
-        }
-        if (svc) {
-          const departuresH = Array.from(g.depOffsetsH.subarray(g.depOff[svcI]!, g.depOff[svcI + 1]!));
-          steps.push({
-            kind: 'sailing',
-            label: `${svc.name}: ${a.name} - ${b.name}`,
-            duration: moveSpec,
-            departuresH,
-            cancellationProbability: svc.cancellationProbability?.value ?? 0,
-          });
-        } else {
-          steps.push({ kind: 'travel', label: `${a.name} - ${b.name} (${l.mode})`, duration: moveSpec });
-        }
-        if (a.country !== b.country && b.border?.dwellInbound)
-          steps.push({ kind: 'border', label: `${b.name} inbound`, duration: spec(b.border.dwellInbound, 0) });
-      }
-    } else {
-      const gauge = g.kind[e] === EDGE_GAUGE;
-      const d = gauge ? a.gaugeChange?.duration : a.facility?.dwell;
-      if (keyNodes[keyNodes.length - 1] !== a.name) keyNodes.push(a.name);
-      stops.push({
-        kind: gauge ? 'gauge_change' : 'transfer',
-        node: a.id,
-        name: a.name,
-        arrive: iso(t),
-        durationH: g.timeH[e]!,
-        costUsd: (!Number.isNaN(cost) ? cost : 0) * units,
-        co2eKg: !Number.isNaN(co2) ? co2 * units : null,
-      });
-      if (withTimeline) {
-        steps.push({
-          kind: gauge ? 'gauge_change' : 'dwell',
-          label: `${a.name} ${gauge ? 'gauge change' : 'handling'}`,
-          duration: spec(d, g.timeH[e]!),
-        });
-      }
-    }
+    if (Number.isNaN(perTeu ? g.co2eKgPerTeu[e]! : g.co2eKgPerTonne[e]!)) w.co2Known = false;
+    if (g.kind[e] === EDGE_LINK) walkLink(c, w, e, t, arr);
+    else walkTransfer(c, w, e, t);
     t = arr;
   }
   const last = net.nodes[g.vNode[g.target[path.edges[path.edges.length - 1]!]!]!]!;
-  if (keyNodes[keyNodes.length - 1] !== last.name) keyNodes.push(last.name);
+  addKeyNode(w, last.name);
+  const { countries, seaKm, totalKm, crossesCaspian } = w;
   return {
     corridor: corridorLabel({ countries, seaKm, totalKm, crossesCaspian }),
-    keyNodes,
-    legs,
-    stops,
+    keyNodes: w.keyNodes,
+    legs: w.legs,
+    stops: w.stops,
     countries,
     totals: {
       depart: iso(departH),
@@ -219,13 +168,116 @@ export function buildItinerary(
       durationH: path.arriveH - departH,
       distanceKm: totalKm,
       costUsd: path.costUsd,
-      costComplete,
-      co2eKg: co2Known ? path.co2eKg : null,
-      waitH: waitTotal,
-      borderH: borderTotal,
+      costComplete: w.costComplete,
+      co2eKg: w.co2Known ? path.co2eKg : null,
+      waitH: w.waitH,
+      borderH: w.borderH,
       transfers: path.transfers,
       riskProbability: 1 - Math.exp(-path.riskLog),
     },
-    timeline: { departH, steps },
+    timeline: { departH, steps: w.steps },
   };
+}
+
+/** A link edge e entered at t and left at arr: its leg, countries, key nodes, totals and timeline steps. */
+function walkLink(c: WalkContext, w: Walk, e: number, t: number, arr: number): void {
+  const { net, g, perTeu, units } = c;
+  const a = net.nodes[g.vNode[g.source[e]!]!]!;
+  const b = net.nodes[g.vNode[g.target[e]!]!]!;
+  const l = net.links[g.link[e]!]!;
+  const cost = perTeu ? g.costUsdPerTeu[e]! : g.costUsdPerTonne[e]!;
+  const co2 = perTeu ? g.co2eKgPerTeu[e]! : g.co2eKgPerTonne[e]!;
+  // Float rounding can leave -1e-15 here; a wait is never negative.
+  const wait = Math.max(0, arr - t - g.timeH[e]!);
+  const svcI = g.service[e]!;
+  const svc = svcI >= 0 ? net.services[svcI] : undefined;
+  if (Number.isNaN(cost)) w.costComplete = false;
+  const legCountries = [a.country, ...l.via, b.country].filter((x, i, xs) => xs.indexOf(x) === i);
+  for (const x of legCountries) addCountry(w, x);
+  if (a.country !== b.country) addKeyNode(w, a.name);
+  if (l.mode === 'sea') w.seaKm += g.distanceKm[e]!;
+  if (
+    l.mode === 'ferry' &&
+    CASPIAN_COUNTRIES.includes(a.country) &&
+    CASPIAN_COUNTRIES.includes(b.country) &&
+    a.country !== b.country
+  )
+    w.crossesCaspian = true;
+  w.totalKm += g.distanceKm[e]!;
+  w.waitH += wait;
+  w.borderH += g.borderH[e]!;
+  w.legs.push({
+    mode: l.mode,
+    linkId: l.id,
+    from: a.id,
+    fromName: a.name,
+    to: b.id,
+    toName: b.name,
+    distanceKm: g.distanceKm[e]!,
+    depart: iso(t + wait),
+    arrive: iso(arr),
+    waitH: wait,
+    travelH: g.timeH[e]!,
+    borderH: g.borderH[e]!,
+    costUsd: !Number.isNaN(cost) ? cost * units : null,
+    co2eKg: !Number.isNaN(co2) ? co2 * units : null,
+    countries: legCountries,
+    status: l.status,
+    service: svc ? { id: svc.id, name: svc.name, operator: svc.operator } : undefined,
+  });
+  if (c.withTimeline) w.steps.push(...linkSteps(net, g, e));
+}
+
+/** Timeline of a link edge: the border post left, the move (a sailing waits for its departure), the post reached. */
+export function linkSteps(net: Network, g: CompiledGraph, e: number): TimelineStep[] {
+  const a = net.nodes[g.vNode[g.source[e]!]!]!;
+  const b = net.nodes[g.vNode[g.target[e]!]!]!;
+  const l = net.links[g.link[e]!]!;
+  const svcI = g.service[e]!;
+  const svc = svcI >= 0 ? net.services[svcI] : undefined;
+  const steps: TimelineStep[] = [];
+  const moveSpec = spec(l.duration, g.timeH[e]! - g.borderH[e]!);
+  if (a.country !== b.country && a.border?.dwellOutbound)
+    steps.push({ kind: 'border', label: `${a.name} outbound`, duration: spec(a.border.dwellOutbound, 0) });
+  if (svc) {
+    steps.push({
+      kind: 'sailing',
+      label: `${svc.name}: ${a.name} - ${b.name}`,
+      duration: moveSpec,
+      departuresH: Array.from(g.depOffsetsH.subarray(g.depOff[svcI]!, g.depOff[svcI + 1]!)),
+      cancellationProbability: svc.cancellationProbability?.value ?? 0,
+    });
+  } else {
+    steps.push({ kind: 'travel', label: `${a.name} - ${b.name} (${l.mode})`, duration: moveSpec });
+  }
+  if (a.country !== b.country && b.border?.dwellInbound)
+    steps.push({ kind: 'border', label: `${b.name} inbound`, duration: spec(b.border.dwellInbound, 0) });
+  return steps;
+}
+
+/** A transfer or gauge-change edge e entered at t: its stop and timeline step. */
+function walkTransfer(c: WalkContext, w: Walk, e: number, t: number): void {
+  const { net, g, perTeu, units } = c;
+  const a = net.nodes[g.vNode[g.source[e]!]!]!;
+  const cost = perTeu ? g.costUsdPerTeu[e]! : g.costUsdPerTonne[e]!;
+  const co2 = perTeu ? g.co2eKgPerTeu[e]! : g.co2eKgPerTonne[e]!;
+  const gauge = g.kind[e] === EDGE_GAUGE;
+  addKeyNode(w, a.name);
+  w.stops.push({
+    kind: gauge ? 'gauge_change' : 'transfer',
+    node: a.id,
+    name: a.name,
+    arrive: iso(t),
+    durationH: g.timeH[e]!,
+    costUsd: (!Number.isNaN(cost) ? cost : 0) * units,
+    co2eKg: !Number.isNaN(co2) ? co2 * units : null,
+  });
+  if (c.withTimeline) {
+    const d = gauge ? a.gaugeChange?.duration : a.facility?.dwell;
+    w.steps.push({
+      kind: gauge ? 'gauge_change' : 'dwell',
+      label: `${a.name} ${gauge ? 'gauge change' : 'handling'}`,
+      duration: spec(d, g.timeH[e]!),
+    });
+  }
 }

@@ -60,11 +60,6 @@ export class ParetoRouter {
     this.cut = new Uint8Array(graph.edgeCount);
   }
 
-  /** Per-edge constraint bits of the last query (0 = usable). */
-  get lastCuts(): Uint8Array {
-    return this.cut;
-  }
-
   private grow(): void {
     const cap = this.cap * 2;
     const f = (a: Float64Array) => {
@@ -225,71 +220,82 @@ export class ParetoRouter {
    *   const paths = r.search({ origin, destination, departH, cargo: { kind: 'containers', teu: 2 } });
    */
   search(q: SearchQuery, cutIgnore = 0): ParetoPath[] {
-    const g = this.graph;
-    buildEdgeCuts(g, q, this.cut, cutIgnore);
-    this.useRisk = q.useRisk === true;
-    this.useTransfers = q.maxTransfers !== undefined;
-    const maxX = q.maxTransfers ?? Number.MAX_SAFE_INTEGER;
-    const perTeu = q.cargo.kind === 'containers';
-    const units = q.cargo.kind === 'containers' ? q.cargo.teu : q.cargo.tonnes;
-    this.n = 0;
-    this.hn = 0;
-    this.destHead = -1;
-    this.bagHead.fill(-1);
-    this.isDest.fill(0);
-    this.stats = { labelsCreated: 0, labelsPopped: 0 };
+    this.reset(q, cutIgnore);
     if (q.origin === q.destination) return [];
+    const g = this.graph;
     for (let v = g.nodeOff[q.destination]!; v < g.nodeOff[q.destination + 1]!; v++) this.isDest[v] = 1;
     for (let v = g.nodeOff[q.origin]!; v < g.nodeOff[q.origin + 1]!; v++) {
       const l = this.newLabel(v, q.departH, 0, 0, 0, 0, -1, -1);
       this.insert(v, l);
       this.push(l);
     }
-    const { off, target, kind, riskLog, cut } = {
-      off: g.off,
-      target: g.target,
-      kind: g.kind,
-      riskLog: g.riskLog,
-      cut: this.cut,
-    };
+    const maxX = q.maxTransfers ?? Number.MAX_SAFE_INTEGER;
+    const perTeu = q.cargo.kind === 'containers';
+    const units = q.cargo.kind === 'containers' ? q.cargo.teu : q.cargo.tonnes;
     while (this.hn > 0) {
       const l = this.pop();
       if (this.ldead[l]) continue;
       this.stats.labelsPopped++;
       if (this.dominatedByDest(l)) continue;
-      const v = this.lv[l]!;
-      const t = this.lt[l]!;
-      const c = this.lc[l]!;
-      const co = this.le[l]!;
-      const r = this.lr[l]!;
-      const x = this.lx[l]!;
-      for (let e = off[v]!, end = off[v + 1]!; e < end; e++) {
-        if (cut[e] !== 0) continue;
-        const k = kind[e]!;
-        const nx = k === EDGE_TRANSFER || k === EDGE_GAUGE ? x + 1 : x;
-        if (nx > maxX) continue;
-        const w = target[e]!;
-        const nl = this.newLabel(
-          w,
-          arrivalH(g, e, t),
-          c + unitCost(g, e, perTeu) * units,
-          co + unitCo2e(g, e, perTeu) * units,
-          r + riskLog[e]!,
-          nx,
-          l,
-          e,
-        );
-        if (this.isDest[w]) {
-          if (!this.insertDest(nl)) this.n--;
-          continue;
-        }
-        if (this.dominatedByDest(nl) || !this.insert(w, nl)) {
-          this.n--;
-          continue;
-        }
-        this.push(nl);
-      }
+      this.expand(l, maxX, perTeu, units);
     }
+    return this.destinationPaths();
+  }
+
+  /** Clears the pool, the bags and the heap, and sets the query's cuts and active criteria. */
+  private reset(q: SearchQuery, cutIgnore: number): void {
+    buildEdgeCuts(this.graph, q, this.cut, cutIgnore);
+    this.useRisk = q.useRisk === true;
+    this.useTransfers = q.maxTransfers !== undefined;
+    this.n = 0;
+    this.hn = 0;
+    this.destHead = -1;
+    this.bagHead.fill(-1);
+    this.isDest.fill(0);
+    this.stats = { labelsCreated: 0, labelsPopped: 0 };
+  }
+
+  /** Relaxes every usable out-edge of label l's vertex: new labels go to the destination bag or to the heap. */
+  private expand(l: number, maxX: number, perTeu: boolean, units: number): void {
+    const g = this.graph;
+    const { off, target, kind, riskLog } = g;
+    const cut = this.cut;
+    const v = this.lv[l]!;
+    const t = this.lt[l]!;
+    const c = this.lc[l]!;
+    const co = this.le[l]!;
+    const r = this.lr[l]!;
+    const x = this.lx[l]!;
+    for (let e = off[v]!, end = off[v + 1]!; e < end; e++) {
+      if (cut[e] !== 0) continue;
+      const k = kind[e]!;
+      const nx = k === EDGE_TRANSFER || k === EDGE_GAUGE ? x + 1 : x;
+      if (nx > maxX) continue;
+      const w = target[e]!;
+      const nl = this.newLabel(
+        w,
+        arrivalH(g, e, t),
+        c + unitCost(g, e, perTeu) * units,
+        co + unitCo2e(g, e, perTeu) * units,
+        r + riskLog[e]!,
+        nx,
+        l,
+        e,
+      );
+      if (this.isDest[w]) {
+        if (!this.insertDest(nl)) this.n--;
+        continue;
+      }
+      if (this.dominatedByDest(nl) || !this.insert(w, nl)) {
+        this.n--;
+        continue;
+      }
+      this.push(nl);
+    }
+  }
+
+  /** The labels of the destination bag as paths, by arrival, then cost, then CO2e. */
+  private destinationPaths(): ParetoPath[] {
     const out: ParetoPath[] = [];
     for (let k = this.destHead; k >= 0; k = this.lnext[k]!) {
       const edges: number[] = [];

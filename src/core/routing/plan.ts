@@ -8,10 +8,10 @@ import type { CompiledGraph } from '../network/compile.ts';
 import { COUNTRIES } from '../network/countries.ts';
 import { getLink, getNode, type Network } from '../network/network.ts';
 import { MODES, type Mode } from '../network/schema.ts';
+import { isoOfHours, toHoursSinceEpoch } from '../time.ts';
 import { buildItinerary, type Itinerary } from './itinerary.ts';
 import { ParetoRouter } from './pareto-search.ts';
 import { type Cargo, CUT_NAMES, type SearchQuery } from './query.ts';
-import { toHoursSinceEpoch } from './timetable.ts';
 
 export interface RouteRequest {
   from: string;
@@ -114,11 +114,6 @@ export class RoutingEngine {
     };
   }
 
-  /** Raw Pareto paths of a compiled query (benchmarks use this to skip itinerary building). */
-  searchPaths(q: SearchQuery) {
-    return this.router.search(q);
-  }
-
   /** Routes a request. `options.timelines: false` skips the per-step distributions (no Monte Carlo wanted). */
   route(req: RouteRequest, options: { timelines?: boolean } = {}): RouteResult {
     const q = this.toQuery(req);
@@ -131,7 +126,7 @@ export class RoutingEngine {
     const result: RouteResult = {
       from: { id: from.id, name: from.name },
       to: { id: to.id, name: to.name },
-      depart: new Date(q.departH * 3_600_000).toISOString(),
+      depart: isoOfHours(q.departH),
       cargo: q.cargo,
       itineraries,
       stats,

@@ -79,8 +79,29 @@ export function compareKpis(
 ): Comparison {
   const b = base.kpis;
   const o = other.kpis;
+  return {
+    base: { id: base.id, name: base.name },
+    other: { id: other.id, name: other.name },
+    ods: compareOds(b, o),
+    corridors: compareCorridors(b, o),
+    elements: compareElements(b, o),
+    commodities: compareCommodities(b, o),
+    totals: {
+      generalisedCostUsd: pair(b.totals.generalisedCostUsd, o.totals.generalisedCostUsd),
+      costUsd: pair(b.totals.costUsd, o.totals.costUsd),
+      co2eTonnes: pair(b.totals.co2eTonnes, o.totals.co2eTonnes),
+    },
+    solver: {
+      base: { iterations: b.iterations, relativeGap: b.relativeGap },
+      other: { iterations: o.iterations, relativeGap: o.relativeGap },
+    },
+  };
+}
+
+/** Every OD pair of the base run, with the same pair of the other run (null figures where it has none). */
+function compareOds(b: ScenarioKpis, o: ScenarioKpis): OdComparison[] {
   const otherOds = new Map(o.ods.map((x) => [key(x), x]));
-  const ods: OdComparison[] = b.ods.map((x) => {
+  return b.ods.map((x) => {
     const y = otherOds.get(key(x));
     return {
       from: x.from,
@@ -97,7 +118,10 @@ export function compareKpis(
       mainCorridor: { base: mainCorridor(x), other: mainCorridor(y) },
     };
   });
+}
 
+/** Volume and share per commodity of the base run and corridor used in either run, corridors sorted by name. */
+function compareCorridors(b: ScenarioKpis, o: ScenarioKpis): CorridorComparison[] {
   const corridors: CorridorComparison[] = [];
   const otherC = new Map(o.commodities.map((c) => [c.commodity, c]));
   for (const c of b.commodities) {
@@ -112,7 +136,11 @@ export function compareKpis(
       });
     }
   }
+  return corridors;
+}
 
+/** Every element listed in either run, most utilised (in either run) first. */
+function compareElements(b: ScenarioKpis, o: ScenarioKpis): ElementComparison[] {
   const ek = (e: { kind: string; id: string; direction?: string | undefined }) =>
     `${e.kind} ${e.id} ${e.direction ?? ''}`;
   const otherE = new Map(o.bottlenecks.map((e) => [ek(e), e]));
@@ -133,9 +161,13 @@ export function compareKpis(
     });
   }
   const util = (e: ElementComparison) => Math.max(e.utilisation.base ?? 0, e.utilisation.other ?? 0);
-  elements.sort((p, q) => util(q) - util(p));
+  return elements.sort((p, q) => util(q) - util(p));
+}
 
-  const commodities = b.commodities.map((c: CommodityTotals) => {
+/** Per commodity of the base run: served, unserved, unit-days, cost and CO2e in both runs. */
+function compareCommodities(b: ScenarioKpis, o: ScenarioKpis): Comparison['commodities'] {
+  const otherC = new Map(o.commodities.map((c) => [c.commodity, c]));
+  return b.commodities.map((c: CommodityTotals) => {
     const d = otherC.get(c.commodity);
     return {
       commodity: c.commodity,
@@ -147,21 +179,4 @@ export function compareKpis(
       co2eTonnes: pair(c.co2eTonnes, d?.co2eTonnes ?? null),
     };
   });
-  return {
-    base: { id: base.id, name: base.name },
-    other: { id: other.id, name: other.name },
-    ods,
-    corridors,
-    elements,
-    commodities,
-    totals: {
-      generalisedCostUsd: pair(b.totals.generalisedCostUsd, o.totals.generalisedCostUsd),
-      costUsd: pair(b.totals.costUsd, o.totals.costUsd),
-      co2eTonnes: pair(b.totals.co2eTonnes, o.totals.co2eTonnes),
-    },
-    solver: {
-      base: { iterations: b.iterations, relativeGap: b.relativeGap },
-      other: { iterations: o.iterations, relativeGap: o.relativeGap },
-    },
-  };
 }

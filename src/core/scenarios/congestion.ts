@@ -21,11 +21,14 @@
  * bulk trains would make bulk congestion smaller than computed.
  */
 
+import { sumSquaredWeeklyGapsH2, WEEK_H, YEAR_H } from '../time.ts';
+
 /** TEU per container train (S47: 225 TEU = 2 container trains). */
 export const TEU_PER_TRAIN = 112.5;
 /** Net tonnes per loaded rail wagon, for wagon capacities of rail ferries: 1,050 t of wheat in 15 wagons (S61). */
 export const TONNES_PER_WAGON = 70;
-export const HOURS_PER_YEAR = 8760;
+/** Hours per (365-day) year: ../time.ts. */
+export const HOURS_PER_YEAR = YEAR_H;
 export const DEFAULT_RHO_MAX = 0.95;
 
 /**
@@ -56,14 +59,9 @@ export function batchHoursAt(capacityTeuPerYear: number, batchTeu = TEU_PER_TRAI
 export function meanTimetableWaitH(weeklyOffsetsH: ArrayLike<number>, cancellationProbability = 0): number {
   const n = weeklyOffsetsH.length;
   if (n === 0) return 0;
-  let sq = 0;
-  for (let i = 0; i < n; i++) {
-    const a = weeklyOffsetsH[i]!;
-    const b = i + 1 < n ? weeklyOffsetsH[i + 1]! : weeklyOffsetsH[0]! + 168;
-    sq += (b - a) * (b - a);
-  }
+  const sq = sumSquaredWeeklyGapsH2(weeklyOffsetsH);
   const p = Math.min(Math.max(cancellationProbability, 0), 0.99);
-  return sq / (2 * 168) + (p / (1 - p)) * (168 / n);
+  return sq / (2 * WEEK_H) + (p / (1 - p)) * (WEEK_H / n);
 }
 
 /** Derivative of mD1WaitH with respect to rho (hours per unit of utilisation), for Newton-type flow shifts. */

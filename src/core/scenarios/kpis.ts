@@ -16,7 +16,8 @@ import type { TimelineStep } from '../reliability/timeline.ts';
 import type { CorridorLabel } from '../routing/corridor-label.ts';
 import { unitCo2e, unitCost } from '../routing/edge-cost.ts';
 import { buildItinerary } from '../routing/itinerary.ts';
-import type { AssignmentResult } from './assignment.ts';
+import { hoursToDays, WEEK_H } from '../time.ts';
+import type { AssignmentResult, OdAssignment, RouteFlow } from './assignment.ts';
 
 export interface RouteSummary {
   corridor: CorridorLabel;
@@ -100,119 +101,159 @@ export interface KpiOptions {
 
 const PHASES = 8;
 
+/** A route's summary and its timeline for the Monte Carlo (the congestion delays as fixed steps). */
+interface RouteTimes {
+  summary: RouteSummary;
+  steps: TimelineStep[];
+}
+
 export function computeKpis(r: AssignmentResult, opts: KpiOptions = {}): ScenarioKpis {
-  const { network: net, graph: g } = r;
   const samples = opts.samples ?? 2000;
   const seed = opts.seed ?? 1;
-  const odKpis: OdKpi[] = [];
   const totals = new Map<string, CommodityTotals>();
-  for (const k of r.classes) {
-    totals.set(k.commodity.id, {
-      commodity: k.commodity.id,
-      unit: k.unit,
-      demand: 0,
-      served: 0,
-      unserved: 0,
-      unitDays: 0,
-      costUsd: 0,
-      co2eTonnes: 0,
-      generalisedCostUsd: 0,
-      byCorridor: {},
-    });
-  }
-  for (const od of r.ods) {
-    const k = r.classes[od.classIndex]!;
-    const t = totals.get(od.commodity)!;
-    const routes: RouteSummary[] = [];
-    const timelines: Array<{ steps: TimelineStep[]; share: number }> = [];
-    let served = 0;
-    for (const rt of od.routes) served += rt.flow;
-    for (const rt of od.routes) {
-      let timeH = 0;
-      let congestionH = 0;
-      let cost = 0;
-      let co2 = 0;
-      const congestionSteps: TimelineStep[] = [];
-      for (const e of rt.edges) {
-        timeH += r.edgeBaseTimeH[e]!;
-        const res = r.resources.edgeResource[e]!;
-        if (res >= 0 && r.delayH[res]! > 0) {
-          congestionH += r.delayH[res]!;
-          congestionSteps.push({
-            kind: 'dwell',
-            label: `congestion ${r.resources.id[res]}`,
-            duration: { dist: 'fixed', value: r.delayH[res]! },
-          });
-        }
-        cost += unitCost(g, e, k.perTeu);
-        co2 += unitCo2e(g, e, k.perTeu);
-      }
-      timeH += congestionH;
-      const it = buildItinerary(
-        net,
-        g,
-        { edges: Array.from(rt.edges), arriveH: 0, costUsd: cost, co2eKg: co2, riskLog: 0, transfers: 0 },
-        0,
-        k.perTeu ? { kind: 'containers', teu: 1 } : { kind: k.commodity.kind as 'bulk', tonnes: 1 },
-      );
-      const share = served > 0 ? rt.flow / served : 0;
-      routes.push({
-        corridor: it.corridor,
-        keyNodes: it.keyNodes,
-        flow: rt.flow,
-        share,
-        timeH,
-        congestionH,
-        costUsdPerUnit: cost,
-        co2eKgPerUnit: co2,
-        generalisedCostUsdPerUnit: k.valueOfTimeUsdPerUnitH * timeH + cost + k.carbonUsdPerKg * co2,
-      });
-      timelines.push({ steps: [...it.timeline.steps, ...congestionSteps], share });
-      const days = timeH / 24;
-      t.unitDays += rt.flow * days;
-      t.costUsd += rt.flow * cost;
-      t.co2eTonnes += (rt.flow * co2) / 1000;
-      t.generalisedCostUsd += rt.flow * routes[routes.length - 1]!.generalisedCostUsdPerUnit;
-      const c = t.byCorridor[it.corridor] ?? { volume: 0, share: 0 };
-      c.volume += rt.flow;
-      t.byCorridor[it.corridor] = c;
-    }
-    t.demand += od.demand;
-    t.served += served;
-    t.unserved += od.unserved;
-    if (od.unserved > 0 && Number.isFinite(od.penaltyUsdPerUnit))
-      t.generalisedCostUsd += od.unserved * od.penaltyUsdPerUnit;
-    const mean = (f: (x: RouteSummary) => number) =>
-      served > 0 ? routes.reduce((s, x) => s + x.share * f(x), 0) : null;
-    let p50: number | null = null;
-    let p90: number | null = null;
-    if (samples > 0 && served > 0) [p50, p90] = odQuantiles(timelines, samples, seed + od.flowIndex);
-    odKpis.push({
-      from: od.from,
-      to: od.to,
-      commodity: od.commodity,
-      unit: k.unit,
-      demand: od.demand,
-      served,
-      unserved: od.unserved,
-      noRoute: od.noRoute,
-      meanTimeH: mean((x) => x.timeH),
-      p50TimeH: p50,
-      p90TimeH: p90,
-      costUsdPerUnit: mean((x) => x.costUsdPerUnit),
-      co2eKgPerUnit: mean((x) => x.co2eKgPerUnit),
-      servedGeneralisedCostUsd: routes.reduce((s, x) => s + x.flow * x.generalisedCostUsdPerUnit, 0),
-      penaltyUsdPerUnit: Number.isFinite(od.penaltyUsdPerUnit) ? od.penaltyUsdPerUnit : null,
-      routes,
-    });
-  }
+  for (const k of r.classes) totals.set(k.commodity.id, emptyTotals(k.commodity.id, k.unit));
+  const odKpis = r.ods.map((od) => odKpi(r, od, totals.get(od.commodity)!, samples, seed));
   for (const t of totals.values())
     for (const c of Object.values(t.byCorridor)) c.share = t.served > 0 ? c.volume / t.served : 0;
+  const commodities = [...totals.values()];
+  return {
+    iterations: r.iterations,
+    relativeGap: r.relativeGap,
+    converged: r.converged,
+    ods: odKpis,
+    commodities,
+    bottlenecks: bottleneckKpis(r, opts.topBottlenecks),
+    totals: {
+      generalisedCostUsd: commodities.reduce((s, c) => s + c.generalisedCostUsd, 0),
+      costUsd: commodities.reduce((s, c) => s + c.costUsd, 0),
+      co2eTonnes: commodities.reduce((s, c) => s + c.co2eTonnes, 0),
+    },
+    reliability: samples > 0 ? { seed, samplesPerOd: samples } : null,
+  };
+}
 
+function emptyTotals(commodity: string, unit: 'TEU' | 't'): CommodityTotals {
+  return {
+    commodity,
+    unit,
+    demand: 0,
+    served: 0,
+    unserved: 0,
+    unitDays: 0,
+    costUsd: 0,
+    co2eTonnes: 0,
+    generalisedCostUsd: 0,
+    byCorridor: {},
+  };
+}
+
+/** The KPIs of one OD pair; adds its routes and volumes to its commodity's totals `t` (mutated). */
+function odKpi(r: AssignmentResult, od: OdAssignment, t: CommodityTotals, samples: number, seed: number): OdKpi {
+  const k = r.classes[od.classIndex]!;
+  let served = 0;
+  for (const rt of od.routes) served += rt.flow;
+  const times = od.routes.map((rt) => routeTimes(r, od.classIndex, rt, served));
+  for (const { summary } of times) addRoute(t, summary);
+  const routes = times.map((x) => x.summary);
+  t.demand += od.demand;
+  t.served += served;
+  t.unserved += od.unserved;
+  if (od.unserved > 0 && Number.isFinite(od.penaltyUsdPerUnit))
+    t.generalisedCostUsd += od.unserved * od.penaltyUsdPerUnit;
+  const mean = (f: (x: RouteSummary) => number) => (served > 0 ? routes.reduce((s, x) => s + x.share * f(x), 0) : null);
+  let p50: number | null = null;
+  let p90: number | null = null;
+  if (samples > 0 && served > 0)
+    [p50, p90] = odQuantiles(
+      times.map((x) => ({ steps: x.steps, share: x.summary.share })),
+      samples,
+      seed + od.flowIndex,
+    );
+  return {
+    from: od.from,
+    to: od.to,
+    commodity: od.commodity,
+    unit: k.unit,
+    demand: od.demand,
+    served,
+    unserved: od.unserved,
+    noRoute: od.noRoute,
+    meanTimeH: mean((x) => x.timeH),
+    p50TimeH: p50,
+    p90TimeH: p90,
+    costUsdPerUnit: mean((x) => x.costUsdPerUnit),
+    co2eKgPerUnit: mean((x) => x.co2eKgPerUnit),
+    servedGeneralisedCostUsd: routes.reduce((s, x) => s + x.flow * x.generalisedCostUsdPerUnit, 0),
+    penaltyUsdPerUnit: Number.isFinite(od.penaltyUsdPerUnit) ? od.penaltyUsdPerUnit : null,
+    routes,
+  };
+}
+
+/**
+ * A route's expected time (base time plus congestion delay), cost, CO2e and generalised cost per unit of class
+ * `classIndex`, its corridor and key nodes, and its timeline with the congestion delays as fixed dwell steps.
+ */
+function routeTimes(r: AssignmentResult, classIndex: number, rt: RouteFlow, served: number): RouteTimes {
+  const { network: net, graph: g } = r;
+  const k = r.classes[classIndex]!;
+  let timeH = 0;
+  let congestionH = 0;
+  let cost = 0;
+  let co2 = 0;
+  const congestionSteps: TimelineStep[] = [];
+  for (const e of rt.edges) {
+    timeH += r.edgeBaseTimeH[e]!;
+    const res = r.resources.edgeResource[e]!;
+    if (res >= 0 && r.delayH[res]! > 0) {
+      congestionH += r.delayH[res]!;
+      congestionSteps.push({
+        kind: 'dwell',
+        label: `congestion ${r.resources.id[res]}`,
+        duration: { dist: 'fixed', value: r.delayH[res]! },
+      });
+    }
+    cost += unitCost(g, e, k.perTeu);
+    co2 += unitCo2e(g, e, k.perTeu);
+  }
+  timeH += congestionH;
+  const it = buildItinerary(
+    net,
+    g,
+    { edges: Array.from(rt.edges), arriveH: 0, costUsd: cost, co2eKg: co2, riskLog: 0, transfers: 0 },
+    0,
+    k.perTeu ? { kind: 'containers', teu: 1 } : { kind: k.commodity.kind as 'bulk', tonnes: 1 },
+  );
+  const summary: RouteSummary = {
+    corridor: it.corridor,
+    keyNodes: it.keyNodes,
+    flow: rt.flow,
+    share: served > 0 ? rt.flow / served : 0,
+    timeH,
+    congestionH,
+    costUsdPerUnit: cost,
+    co2eKgPerUnit: co2,
+    generalisedCostUsdPerUnit: k.valueOfTimeUsdPerUnitH * timeH + cost + k.carbonUsdPerKg * co2,
+  };
+  return { summary, steps: [...it.timeline.steps, ...congestionSteps] };
+}
+
+/** Adds a route's flow to its commodity's totals: unit-days, cost, CO2e, generalised cost, corridor volume. */
+function addRoute(t: CommodityTotals, x: RouteSummary): void {
+  t.unitDays += x.flow * hoursToDays(x.timeH);
+  t.costUsd += x.flow * x.costUsdPerUnit;
+  t.co2eTonnes += (x.flow * x.co2eKgPerUnit) / 1000;
+  t.generalisedCostUsd += x.flow * x.generalisedCostUsdPerUnit;
+  const c = t.byCorridor[x.corridor] ?? { volume: 0, share: 0 };
+  c.volume += x.flow;
+  t.byCorridor[x.corridor] = c;
+}
+
+/** The capacity-limited elements, most utilised first (the first `top`, default all). */
+function bottleneckKpis(r: AssignmentResult, top: number | undefined): BottleneckKpi[] {
   const res = r.resources;
   const order = Array.from({ length: res.count }, (_, i) => i).sort((a, b) => r.utilisation[b]! - r.utilisation[a]!);
   const fin = (x: number) => (Number.isFinite(x) ? x : null);
-  const bottlenecks = order.slice(0, opts.topBottlenecks ?? res.count).map((i) => ({
+  return order.slice(0, top ?? res.count).map((i) => ({
     kind: res.kind[i]!,
     id: res.id[i]!,
     direction: res.direction[i],
@@ -223,21 +264,6 @@ export function computeKpis(r: AssignmentResult, opts: KpiOptions = {}): Scenari
     capacityContainersTeu: fin(res.capContainersTeu[i]!),
     capacityAllTeuEq: fin(res.capAllTeuEq[i]!),
   }));
-  const commodities = [...totals.values()];
-  return {
-    iterations: r.iterations,
-    relativeGap: r.relativeGap,
-    converged: r.converged,
-    ods: odKpis,
-    commodities,
-    bottlenecks,
-    totals: {
-      generalisedCostUsd: commodities.reduce((s, c) => s + c.generalisedCostUsd, 0),
-      costUsd: commodities.reduce((s, c) => s + c.costUsd, 0),
-      co2eTonnes: commodities.reduce((s, c) => s + c.co2eTonnes, 0),
-    },
-    reliability: samples > 0 ? { seed, samplesPerOd: samples } : null,
-  };
 }
 
 /** P50 and P90 of the pooled transit times of an OD pair's routes, sampled in proportion to their shares. */
@@ -252,7 +278,7 @@ function odQuantiles(
     const n = Math.max(1, Math.round((samples * rt.share) / PHASES));
     for (let ph = 0; ph < PHASES; ph++) {
       // Ready times spread over the week (every 21 h), so the timetable wait is averaged.
-      const c = compileTimeline({ departH: ph * 21, steps: rt.steps });
+      const c = compileTimeline({ departH: ph * (WEEK_H / PHASES), steps: rt.steps });
       parts.push(sampleTransitTimes(c, (seed * 7919 + stream++) >>> 0, n));
     }
   }

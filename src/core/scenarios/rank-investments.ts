@@ -13,6 +13,7 @@
  * appraisal period: these are yearly benefits per euro of capital, a screening ratio, not a cost–benefit
  * analysis.
  */
+import { hoursToDays } from '../time.ts';
 import type { ScenarioKpis } from './kpis.ts';
 import type { Scenario } from './scenario-schema.ts';
 
@@ -62,7 +63,7 @@ export function investmentBenefit(
     if (o.unit !== 'TEU' || o.meanTimeH === null) continue;
     const p = other.get(`${o.from} ${o.to} ${o.commodity}`);
     if (!p || p.meanTimeH === null) continue;
-    teuDays += (o.served * (o.meanTimeH - p.meanTimeH)) / 24;
+    teuDays += hoursToDays(o.served * (o.meanTimeH - p.meanTimeH));
   }
   const servedBy = (x: ScenarioKpis, unit: 'TEU' | 't') =>
     x.commodities.filter((c) => c.unit === unit).reduce((s, c) => s + c.served, 0);

@@ -13,6 +13,7 @@
 import type { CompiledGraph } from '../network/compile.ts';
 import { DEFAULT_TONNES_PER_TEU, EDGE_GAUGE, EDGE_LINK } from '../network/compile.ts';
 import type { Network } from '../network/network.ts';
+import { DAYS_PER_YEAR, WEEKS_PER_YEAR } from '../time.ts';
 import { TEU_PER_TRAIN, TONNES_PER_WAGON } from './congestion.ts';
 
 export type ResourceKind = 'link' | 'facility' | 'gauge_change';
@@ -32,7 +33,16 @@ export interface Resources {
   edgeResource: Int32Array;
 }
 
-const WEEKS_PER_YEAR = 365 / 7;
+/** One element as found on an edge: its key (shared by the edges that use it), kind, id, direction, capacities. */
+interface ElementOfEdge {
+  key: string;
+  kind: ResourceKind;
+  id: string;
+  direction: 'forward' | 'reverse' | undefined;
+  /** Container-only and all-cargo capacities, TEU (equivalents) per year; Infinity when unknown. */
+  c: number;
+  a: number;
+}
 
 export function buildResources(net: Network, g: CompiledGraph, tonnesPerTeu = DEFAULT_TONNES_PER_TEU): Resources {
   const kind: ResourceKind[] = [];
@@ -42,65 +52,20 @@ export function buildResources(net: Network, g: CompiledGraph, tonnesPerTeu = DE
   const capA: number[] = [];
   const edgeResource = new Int32Array(g.edgeCount).fill(-1);
   const byKey = new Map<string, number>();
-
-  const add = (
-    key: string,
-    k: ResourceKind,
-    rid: string,
-    dir: 'forward' | 'reverse' | undefined,
-    c: number,
-    a: number,
-  ) => {
-    let r = byKey.get(key);
+  for (let e = 0; e < g.edgeCount; e++) {
+    const x = g.kind[e] === EDGE_LINK ? linkElement(net, g, e, tonnesPerTeu) : nodeElement(net, g, e, tonnesPerTeu);
+    if (x === undefined) continue;
+    let r = byKey.get(x.key);
     if (r === undefined) {
       r = kind.length;
-      byKey.set(key, r);
-      kind.push(k);
-      id.push(rid);
-      direction.push(dir);
-      capC.push(c);
-      capA.push(a);
+      byKey.set(x.key, r);
+      kind.push(x.kind);
+      id.push(x.id);
+      direction.push(x.direction);
+      capC.push(x.c);
+      capA.push(x.a);
     }
-    return r;
-  };
-
-  for (let e = 0; e < g.edgeCount; e++) {
-    if (g.kind[e] === EDGE_LINK) {
-      const l = net.links[g.link[e]!]!;
-      let c = l.capacity?.teuPerYear?.value ?? Number.POSITIVE_INFINITY;
-      let a = Number.POSITIVE_INFINITY;
-      if (l.capacity?.tonnesPerYear) a = Math.min(a, l.capacity.tonnesPerYear.value / tonnesPerTeu);
-      if (l.capacity?.trainsPerDay) a = Math.min(a, l.capacity.trainsPerDay.value * 365 * TEU_PER_TRAIN);
-      const si = g.service[e]!;
-      if (si >= 0) {
-        const s = net.services[si]!;
-        const perDep = s.capacityTeuPerDeparture?.value;
-        const deps = g.depOff[si + 1]! - g.depOff[si]!;
-        // Frequency as given (1.63/week), not the rounded timetable, for the yearly capacity.
-        const perWeek = s.departuresPerWeek?.value ?? deps;
-        if (perDep !== undefined) c = Math.min(c, perDep * perWeek * WEEKS_PER_YEAR);
-        const wagons = s.capacityWagonsPerDeparture?.value;
-        if (wagons !== undefined)
-          a = Math.min(a, (wagons * TONNES_PER_WAGON * perWeek * WEEKS_PER_YEAR) / tonnesPerTeu);
-      }
-      if (c === Number.POSITIVE_INFINITY && a === Number.POSITIVE_INFINITY) continue;
-      const dir = g.reversed[e] ? 'reverse' : 'forward';
-      edgeResource[e] = add(`link ${l.id} ${dir}`, 'link', l.id, dir, c, a);
-    } else {
-      const n = net.nodes[g.vNode[g.source[e]!]!]!;
-      if (g.kind[e] === EDGE_GAUGE) {
-        const perDay = n.gaugeChange?.capacityTeuPerDay?.value;
-        if (perDay === undefined) continue;
-        // A capacity in TEU is a container transshipment capacity: it binds containers only.
-        edgeResource[e] = add(`gauge ${n.id}`, 'gauge_change', n.id, undefined, perDay * 365, Number.POSITIVE_INFINITY);
-      } else {
-        const c = n.facility?.capacityTeuPerYear?.value ?? Number.POSITIVE_INFINITY;
-        const t = n.facility?.capacityTonnesPerYear?.value;
-        const a = t === undefined ? Number.POSITIVE_INFINITY : t / tonnesPerTeu;
-        if (c === Number.POSITIVE_INFINITY && a === Number.POSITIVE_INFINITY) continue;
-        edgeResource[e] = add(`facility ${n.id}`, 'facility', n.id, undefined, c, a);
-      }
-    }
+    edgeResource[e] = r;
   }
   return {
     count: kind.length,
@@ -111,4 +76,59 @@ export function buildResources(net: Network, g: CompiledGraph, tonnesPerTeu = DE
     capAllTeuEq: Float64Array.from(capA),
     edgeResource,
   };
+}
+
+/**
+ * The element of link edge e: the link in the edge's direction, with the line's capacities and, for a scheduled
+ * link, its service's (TEU and wagons per departure at the service's weekly frequency); undefined without any.
+ */
+function linkElement(
+  net: Network,
+  g: CompiledGraph,
+  e: number,
+  tonnesPerTeu = DEFAULT_TONNES_PER_TEU,
+): ElementOfEdge | undefined {
+  const l = net.links[g.link[e]!]!;
+  let c = l.capacity?.teuPerYear?.value ?? Number.POSITIVE_INFINITY;
+  let a = Number.POSITIVE_INFINITY;
+  if (l.capacity?.tonnesPerYear) a = Math.min(a, l.capacity.tonnesPerYear.value / tonnesPerTeu);
+  if (l.capacity?.trainsPerDay) a = Math.min(a, l.capacity.trainsPerDay.value * DAYS_PER_YEAR * TEU_PER_TRAIN);
+  const si = g.service[e]!;
+  if (si >= 0) {
+    const s = net.services[si]!;
+    const perDep = s.capacityTeuPerDeparture?.value;
+    const deps = g.depOff[si + 1]! - g.depOff[si]!;
+    // Frequency as given (1.63/week), not the rounded timetable, for the yearly capacity.
+    const perWeek = s.departuresPerWeek?.value ?? deps;
+    if (perDep !== undefined) c = Math.min(c, perDep * perWeek * WEEKS_PER_YEAR);
+    const wagons = s.capacityWagonsPerDeparture?.value;
+    if (wagons !== undefined) a = Math.min(a, (wagons * TONNES_PER_WAGON * perWeek * WEEKS_PER_YEAR) / tonnesPerTeu);
+  }
+  if (c === Number.POSITIVE_INFINITY && a === Number.POSITIVE_INFINITY) return undefined;
+  const dir = g.reversed[e] ? 'reverse' : 'forward';
+  return { key: `link ${l.id} ${dir}`, kind: 'link', id: l.id, direction: dir, c, a };
+}
+
+/** The element of transfer edge e: its node's gauge-change yard or handling facility; undefined without capacity. */
+function nodeElement(net: Network, g: CompiledGraph, e: number, tonnesPerTeu: number): ElementOfEdge | undefined {
+  const n = net.nodes[g.vNode[g.source[e]!]!]!;
+  if (g.kind[e] === EDGE_GAUGE) {
+    const perDay = n.gaugeChange?.capacityTeuPerDay?.value;
+    if (perDay === undefined) return undefined;
+    // A capacity in TEU is a container transshipment capacity: it binds containers only.
+    const c = perDay * DAYS_PER_YEAR;
+    return {
+      key: `gauge ${n.id}`,
+      kind: 'gauge_change',
+      id: n.id,
+      direction: undefined,
+      c,
+      a: Number.POSITIVE_INFINITY,
+    };
+  }
+  const c = n.facility?.capacityTeuPerYear?.value ?? Number.POSITIVE_INFINITY;
+  const t = n.facility?.capacityTonnesPerYear?.value;
+  const a = t === undefined ? Number.POSITIVE_INFINITY : t / tonnesPerTeu;
+  if (c === Number.POSITIVE_INFINITY && a === Number.POSITIVE_INFINITY) return undefined;
+  return { key: `facility ${n.id}`, kind: 'facility', id: n.id, direction: undefined, c, a };
 }

@@ -10,6 +10,7 @@
  * off the plan would need a new route.
  */
 import type { Timeline, TimelineStep } from '../reliability/timeline.ts';
+import { isoOfHours } from '../time.ts';
 import { cutAt, type Milestone, type PositionedStep, positionSteps, type TrackedItinerary } from './milestone.ts';
 
 export interface EventWarning {
@@ -73,7 +74,7 @@ export function checkEvent(
       accepted: false,
       reason: 'in_future',
       field: 'at',
-      value: new Date(e.atH * 3_600_000).toISOString(),
+      value: isoOfHours(e.atH),
       message: 'the event is in the future by the server clock',
     };
   }
@@ -83,7 +84,7 @@ export function checkEvent(
   if (e.atH < latest) {
     warnings.push({
       code: 'out_of_order',
-      message: `happened before an event already recorded (${new Date(latest * 3_600_000).toISOString()})`,
+      message: `happened before an event already recorded (${isoOfHours(latest)})`,
     });
   }
   if (e.atH < it.timeline.departH) {

@@ -1,5 +1,5 @@
 /**
- * The CLI refuses what the API refuses, with the same message: both read their input with the core's request
+ * The CLI refuses what the API refuses, with the same message (naming the flag where the API names the field): both read their input with the core's request
  * schemas (src/core/requests). Each case runs the command and asks the API the same question.
  */
 import { spawnSync } from 'node:child_process';
@@ -60,7 +60,7 @@ describe('CLI and API refuse alike', () => {
   it.each(cases)('$what', async ({ cli, url, field, expected }) => {
     const c = keruen(...cli);
     expect(c.code).toBe(1);
-    expect(c.stderr).toContain(`${field} = `);
+    expect(c.stderr).toContain(`--${field} = `);
     expect(c.stderr).toContain(expected);
     const a = await t.app.inject({ method: 'GET', url, headers: bearer(token) });
     expect(a.statusCode).toBe(400);
@@ -71,7 +71,7 @@ describe('CLI and API refuse alike', () => {
   it('refuses a ten-year simulation beyond the work bound in both', async () => {
     const c = keruen('simulate', 'port', '--node', 'Aktau', '--demand-teu-per-week', '2000', '--weeks', '1e9');
     expect(c.code).toBe(1);
-    expect(c.stderr).toContain('weeks = "1e9": must be an integer from 1 to 520 weeks');
+    expect(c.stderr).toContain('--weeks = "1e9": must be an integer from 1 to 520 weeks');
     const big = keruen('simulate', 'port', '--node', 'Aktau', '--demand-teu-per-week', '100000', '--weeks', '520');
     expect(big.stderr).toContain('must be at most 20,000,000 simulated TEU');
     const a = await t.app.inject({

@@ -212,17 +212,19 @@ const provenance = fc.oneof(
     year: fc.integer({ min: 1990, max: 2030 }),
   }),
 );
-const nonNeg = fc.double({ min: 0, max: 1e7, noNaN: true, noDefaultInfinity: true });
+// Within every bound of src/core/bounds.ts (the smallest is 1,000 trains a day; durations at most a year in days).
+const nonNeg = fc.double({ min: 0, max: 1000, noNaN: true, noDefaultInfinity: true });
 const figure = fc.tuple(nonNeg, provenance).map(([value, p]) => ({ value, ...p }));
-const sorted = (n: number) => fc.array(nonNeg, { minLength: n, maxLength: n }).map((xs) => xs.sort((a, b) => a - b));
+const timeValue = fc.double({ min: 0, max: 300, noNaN: true, noDefaultInfinity: true });
+const sorted = (n: number) => fc.array(timeValue, { minLength: n, maxLength: n }).map((xs) => xs.sort((a, b) => a - b));
 const duration = fc
   .tuple(
     fc.oneof(
-      nonNeg.map((value) => ({ dist: 'fixed', value })),
+      timeValue.map((value) => ({ dist: 'fixed', value })),
       sorted(2).map(([min, max]) => ({ dist: 'uniform', min, max })),
       sorted(3).map(([min, mode, max]) => ({ dist: 'triangular', min, mode, max })),
-      sorted(2).map(([a, b]) => ({ dist: 'lognormal', p50: a! + 0.5, p90: b! + 0.5 })),
-      fc.array(nonNeg, { minLength: 1, maxLength: 4 }).map((sample) => ({ dist: 'empirical', sample })),
+      sorted(2).map(([a, b]) => ({ dist: 'lognormal', p50: a! + 3, p90: Math.min(b! + 3, 50 * (a! + 3)) })),
+      fc.array(timeValue, { minLength: 1, maxLength: 4 }).map((sample) => ({ dist: 'empirical', sample })),
     ),
     fc.constantFrom('min', 'h', 'd', undefined),
     provenance,

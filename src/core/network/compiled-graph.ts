@@ -1,0 +1,93 @@
+/**
+ * The compiled graph's shape and codes: platform classes, edge kinds, mode and status codes, the bits of what a
+ * service carries, and the emissions model the compiler asks for per-unit CO2e. compile.ts builds it and
+ * re-exports all of this; the compiler's steps (platforms.ts, link-edges.ts, transfer-edges.ts, edge-table.ts)
+ * import it from here.
+ */
+import type { Issue } from '../errors.ts';
+import type { NetworkLink, NetworkNode } from './network.ts';
+import type { Mode, Status } from './schema.ts';
+
+/** Platform classes: a vehicle family that cargo stays on without a transfer. */
+export const PLATFORM_CLASSES = [
+  'rail1435',
+  'rail1520',
+  'rail1668',
+  'road',
+  'ferry',
+  'sea',
+  'inland_waterway',
+] as const;
+export type PlatformClass = (typeof PLATFORM_CLASSES)[number];
+export const MODE_CODES: readonly Mode[] = ['rail', 'road', 'ferry', 'sea', 'inland_waterway'];
+export const STATUS_CODES: readonly Status[] = ['operational', 'under_construction', 'planned', 'closed'];
+
+export const EDGE_LINK = 0;
+export const EDGE_TRANSFER = 1;
+export const EDGE_GAUGE = 2;
+
+/** Tonnes per TEU when only a container count is known (GLEC / iLEAP convention, emissions-and-anchors §1.2). */
+export const DEFAULT_TONNES_PER_TEU = 10;
+
+/** Per-unit emissions of a link or hub, from the emissions model. */
+export interface UnitEmissions {
+  perTeuKg: number;
+  perTonneKg: number;
+}
+
+/** What the compiler needs from the emissions model (src/core/emissions implements it). */
+export interface EmissionsModel {
+  link(link: NetworkLink, from: NetworkNode, serviceVessel: string | undefined): UnitEmissions;
+  hub(node: NetworkNode, operation: 'container_terminal' | 'transshipment' | 'gauge_change'): UnitEmissions;
+}
+
+export interface CompiledGraph {
+  /** Number of platforms (vertices). */
+  readonly vertexCount: number;
+  readonly edgeCount: number;
+  /** Platform -> node index, and its class index into PLATFORM_CLASSES. */
+  readonly vNode: Int32Array;
+  readonly vClass: Uint8Array;
+  /** Node -> its platforms, which are numbered consecutively: platforms nodeOff[n] .. nodeOff[n+1] - 1. */
+  readonly nodeOff: Int32Array;
+  /** CSR adjacency: edges of vertex v are off[v] .. off[v+1]. */
+  readonly off: Int32Array;
+  readonly target: Int32Array;
+  readonly source: Int32Array;
+  readonly kind: Uint8Array;
+  /** Link index for link edges, -1 for transfers. */
+  readonly link: Int32Array;
+  /** 1 when a link edge runs against the link's from -> to direction. */
+  readonly reversed: Uint8Array;
+  readonly mode: Uint8Array;
+  readonly status: Uint8Array;
+  readonly statusYear: Int16Array;
+  /** Expected duration in hours (sailing time only for scheduled edges: the wait is added at query time). */
+  readonly timeH: Float64Array;
+  /** Of which border dwell, hours. */
+  readonly borderH: Float64Array;
+  readonly distanceKm: Float64Array;
+  /** Cost per TEU and per tonne in USD; NaN where no tariff or rate is known. */
+  readonly costUsdPerTeu: Float64Array;
+  readonly costUsdPerTonne: Float64Array;
+  /** WTW CO2e per TEU and per tonne in kg; NaN until an emissions model is given. */
+  readonly co2eKgPerTeu: Float64Array;
+  readonly co2eKgPerTonne: Float64Array;
+  /** -ln(1 - risk) so that risk adds along a path. */
+  readonly riskLog: Float64Array;
+  /** Scheduled service index, -1 for none; its weekly departures are depOffsets[depOff[s] .. depOff[s+1]). */
+  readonly service: Int32Array;
+  readonly depOff: Int32Array;
+  readonly depOffsetsH: Float64Array;
+  /** Bit flags of what a service carries: 1 containers, 2 wagons, 4 trucks, 8 bulk, 16 liquid; 0xff for links without a service. */
+  readonly carries: Uint8Array;
+  /** Country index of each node, and of each link's extra `via` countries (viaOff CSR over links). */
+  readonly nodeCountry: Uint16Array;
+  readonly linkViaOff: Int32Array;
+  readonly linkVia: Uint16Array;
+  readonly countries: readonly string[];
+  /** Compile-time findings: links left out for want of a time, costs missing. */
+  readonly issues: readonly Issue[];
+}
+
+export const CARRIES_BITS: Record<string, number> = { containers: 1, wagons: 2, trucks: 4, bulk: 8, liquid: 16 };

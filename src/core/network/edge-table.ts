@@ -1,0 +1,118 @@
+/**
+ * The compiler's edges before packing: one plain record per edge (link or transfer), then packed into CSR order
+ * (edges grouped by source vertex, in the order they were drafted within a vertex) as the typed arrays of the
+ * compiled graph. Packing is stable, so the same drafts always give the same arrays.
+ */
+
+/** One edge as drafted by link-edges.ts or transfer-edges.ts; units as in CompiledGraph. */
+export interface EdgeDraft {
+  src: number;
+  dst: number;
+  kind: number;
+  link: number;
+  reversed: number;
+  mode: number;
+  status: number;
+  statusYear: number;
+  timeH: number;
+  borderH: number;
+  distanceKm: number;
+  costTeu: number;
+  costTonne: number;
+  co2Teu: number;
+  co2Tonne: number;
+  riskLog: number;
+  service: number;
+  carries: number;
+}
+
+/** The per-edge arrays of the compiled graph, in CSR order, with the vertex offsets. */
+export interface EdgeTable {
+  off: Int32Array;
+  target: Int32Array;
+  source: Int32Array;
+  kind: Uint8Array;
+  link: Int32Array;
+  reversed: Uint8Array;
+  mode: Uint8Array;
+  status: Uint8Array;
+  statusYear: Int16Array;
+  timeH: Float64Array;
+  borderH: Float64Array;
+  distanceKm: Float64Array;
+  costUsdPerTeu: Float64Array;
+  costUsdPerTonne: Float64Array;
+  co2eKgPerTeu: Float64Array;
+  co2eKgPerTonne: Float64Array;
+  riskLog: Float64Array;
+  service: Int32Array;
+  carries: Uint8Array;
+}
+
+/**
+ * CSR order of the drafts: `off` (vertexCount + 1 offsets) and `order[k]`, the draft at position k.
+ * @example csrOrder([1, 0, 1], 2) // { off: [0, 1, 3], order: [1, 0, 2] }
+ */
+export function csrOrder(sources: ArrayLike<number>, vertexCount: number): { off: Int32Array; order: Int32Array } {
+  const m = sources.length;
+  const off = new Int32Array(vertexCount + 1);
+  for (let i = 0; i < m; i++) off[sources[i]! + 1]!++;
+  for (let v = 0; v < vertexCount; v++) off[v + 1]! += off[v]!;
+  const fill = off.slice(0, vertexCount);
+  const order = new Int32Array(m);
+  for (let i = 0; i < m; i++) order[fill[sources[i]!]!++] = i;
+  return { off, order };
+}
+
+/** Packs the drafts into typed arrays in CSR order by source vertex. */
+export function packEdges(edges: readonly EdgeDraft[], vertexCount: number): EdgeTable {
+  const M = edges.length;
+  const { off, order } = csrOrder(
+    edges.map((e) => e.src),
+    vertexCount,
+  );
+  const g: EdgeTable = {
+    off,
+    target: new Int32Array(M),
+    source: new Int32Array(M),
+    kind: new Uint8Array(M),
+    link: new Int32Array(M),
+    reversed: new Uint8Array(M),
+    mode: new Uint8Array(M),
+    status: new Uint8Array(M),
+    statusYear: new Int16Array(M),
+    timeH: new Float64Array(M),
+    borderH: new Float64Array(M),
+    distanceKm: new Float64Array(M),
+    costUsdPerTeu: new Float64Array(M),
+    costUsdPerTonne: new Float64Array(M),
+    co2eKgPerTeu: new Float64Array(M),
+    co2eKgPerTonne: new Float64Array(M),
+    riskLog: new Float64Array(M),
+    service: new Int32Array(M),
+    carries: new Uint8Array(M),
+  };
+  for (let k = 0; k < M; k++) writeEdge(g, k, edges[order[k]!]!);
+  return g;
+}
+
+function writeEdge(g: EdgeTable, k: number, e: EdgeDraft): void {
+  g.target[k] = e.dst;
+  g.source[k] = e.src;
+  g.kind[k] = e.kind;
+  g.link[k] = e.link;
+  g.reversed[k] = e.reversed;
+  g.mode[k] = e.mode;
+  g.status[k] = e.status;
+  g.statusYear[k] = e.statusYear;
+  g.timeH[k] = e.timeH;
+  g.borderH[k] = e.borderH;
+  g.distanceKm[k] = e.distanceKm;
+  g.costUsdPerTeu[k] = e.costTeu;
+  g.costUsdPerTonne[k] = e.costTonne;
+  g.co2eKgPerTeu[k] = e.co2Teu;
+  g.co2eKgPerTonne[k] = e.co2Tonne;
+  g.riskLog[k] = e.riskLog;
+  g.service[k] = e.service;
+  g.carries[k] = e.carries;
+}

@@ -1,0 +1,94 @@
+/**
+ * Transfer edges of the compiled graph: between every ordered pair of platforms of one node. Two rail platforms
+ * are joined only through a gauge change that lists both gauges (its duration and cost); any other pair only
+ * through the node's facility (its dwell and handling cost). A node with neither gets no transfer: cargo cannot
+ * change vehicle there. A handling cost known per TEU or per tonne only converts at tonnesPerTeu.
+ */
+import { EDGE_GAUGE, EDGE_TRANSFER, type EmissionsModel, PLATFORM_CLASSES, STATUS_CODES } from './compiled-graph.ts';
+import type { EdgeDraft } from './edge-table.ts';
+import { meanOrZero } from './link-edges.ts';
+import type { NetworkNode } from './network.ts';
+
+/** What changing from platform class cp to cq at node n costs, or undefined when n offers no such change. */
+export interface TransferTerms {
+  kind: number;
+  timeH: number;
+  costTeu: number;
+  costTonne: number;
+  operation: 'container_terminal' | 'gauge_change';
+}
+
+/**
+ * Terms of a change between two platform classes at a node.
+ * @example transferTerms(node, 'rail1435', 'rail1520', 10) // the node's gauge change, if it lists 1435 and 1520
+ */
+export function transferTerms(n: NetworkNode, cp: string, cq: string, tonnesPerTeu: number): TransferTerms | undefined {
+  if (cp.startsWith('rail') && cq.startsWith('rail')) {
+    const gc = n.gaugeChange;
+    if (gc === undefined) return undefined;
+    const gauges = gc.gauges.map(String);
+    if (!gauges.includes(cp.slice(4)) || !gauges.includes(cq.slice(4))) return undefined;
+    const costTeu = gc.costUsdPerTeu?.value ?? (gc.costUsdPerTonne ? gc.costUsdPerTonne.value * tonnesPerTeu : 0);
+    return {
+      kind: EDGE_GAUGE,
+      timeH: meanOrZero(gc.duration),
+      costTeu,
+      costTonne: gc.costUsdPerTonne?.value ?? costTeu / tonnesPerTeu,
+      operation: 'gauge_change',
+    };
+  }
+  const f = n.facility;
+  if (f === undefined) return undefined;
+  const costTeu =
+    f.handlingCostUsdPerTeu?.value ?? (f.handlingCostUsdPerTonne ? f.handlingCostUsdPerTonne.value * tonnesPerTeu : 0);
+  return {
+    kind: EDGE_TRANSFER,
+    timeH: meanOrZero(f.dwell),
+    costTeu,
+    costTonne: f.handlingCostUsdPerTonne?.value ?? costTeu / tonnesPerTeu,
+    operation: 'container_terminal',
+  };
+}
+
+/**
+ * Drafts the transfers between the platforms [first, end) of node n (classes in `vClass`) into `edges`.
+ * Hub CO2e comes from the emissions model (0 when the model has none for the node, NaN without a model).
+ */
+export function draftTransferEdges(
+  n: NetworkNode,
+  first: number,
+  end: number,
+  vClass: readonly number[],
+  em: EmissionsModel | undefined,
+  tonnesPerTeu: number,
+  edges: EdgeDraft[],
+): void {
+  for (let p = first; p < end; p++) {
+    for (let q = first; q < end; q++) {
+      if (p === q) continue;
+      const terms = transferTerms(n, PLATFORM_CLASSES[vClass[p]!]!, PLATFORM_CLASSES[vClass[q]!]!, tonnesPerTeu);
+      if (terms === undefined) continue;
+      const hub = em?.hub(n, terms.operation);
+      edges.push({
+        src: p,
+        dst: q,
+        kind: terms.kind,
+        link: -1,
+        reversed: 0,
+        mode: 255,
+        status: STATUS_CODES.indexOf(n.status),
+        statusYear: n.statusYear ?? 0,
+        timeH: terms.timeH,
+        borderH: 0,
+        distanceKm: 0,
+        costTeu: terms.costTeu,
+        costTonne: terms.costTonne,
+        co2Teu: hub ? hub.perTeuKg : em ? 0 : Number.NaN,
+        co2Tonne: hub ? hub.perTonneKg : em ? 0 : Number.NaN,
+        riskLog: 0,
+        service: -1,
+        carries: 0xff,
+      });
+    }
+  }
+}

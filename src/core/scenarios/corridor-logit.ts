@@ -1,0 +1,155 @@
+/**
+ * Logit route choice of the stochastic user equilibrium, per OD pair: its corridor alternatives of the current
+ * iteration (corridor-choice.ts: the cheapest route overall and the cheapest with the other corridors forbidden)
+ * and the flows a nested logit would give them under the current costs (Ben-Akiva and Lerman 1985, ch. 10): the
+ * upper level chooses the corridor (or not shipping) with the class's dispersion theta on each corridor's expected
+ * cost, the lower level splits a corridor among its route variants found so far with WITHIN_NEST x theta: close to
+ * the cheapest variant, but smooth, so that the successive averages converge where two variants of one corridor
+ * share its flow through congestion.
+ */
+import type { CompiledGraph } from '../network/compile.ts';
+import type { Network } from '../network/network.ts';
+import type { CheapestRoute, CheapestRoutes } from './cheapest-routes.ts';
+import { CORRIDOR_BANS, corridorOfEdges, type EdgeCorridors, edgeCorridors } from './corridor-choice.ts';
+import { logitExpectedCost, logitShares } from './logit.ts';
+import type { OdAssignment, OdGroup, RouteBook, RouteFlow } from './route-flows.ts';
+
+/** Dispersion within a corridor (among its route variants) relative to the dispersion between corridors. */
+export const WITHIN_NEST = 10;
+
+/** Logit flows of an OD pair: per route index, and the volume left unserved. Units per year. */
+export interface LogitTargets {
+  y: Float64Array;
+  unserved: number;
+}
+
+/** A growable scratch buffer for the logit shares, so that most calls allocate nothing for them. */
+export interface ShareScratch {
+  buf: Float64Array;
+}
+
+/**
+ * Nested logit flows of `demand` over routes of costs `cost` (USD per unit) grouped in `nests` (route indices per
+ * corridor), with not shipping at `penalty` as one more upper-level alternative.
+ * @example
+ *   // one corridor with two equal routes, penalty far above: half the demand on each, nothing unserved
+ *   nestedLogitFlows(100, [10, 10], [[0, 1]], 1e9, 0.1) // { y: [50, 50], unserved: 0 }
+ */
+export function nestedLogitFlows(
+  demand: number,
+  cost: readonly number[],
+  nests: readonly number[][],
+  penalty: number,
+  theta: number,
+  scratch: ShareScratch = { buf: new Float64Array(8) },
+): LogitTargets {
+  const upper = [
+    ...nests.map((js) =>
+      logitExpectedCost(
+        js.map((j) => cost[j]!),
+        WITHIN_NEST * theta,
+      ),
+    ),
+    penalty,
+  ];
+  const need = Math.max(upper.length, cost.length);
+  if (scratch.buf.length < need) scratch.buf = new Float64Array(2 * need);
+  const pUp = Float64Array.from(logitShares(upper, theta, scratch.buf).subarray(0, upper.length));
+  const y = new Float64Array(cost.length);
+  nests.forEach((js, i) => {
+    const p = logitShares(
+      js.map((j) => cost[j]!),
+      WITHIN_NEST * theta,
+      scratch.buf,
+    );
+    js.forEach((j, m) => {
+      y[j] = demand * pUp[i]! * p[m]!;
+    });
+  });
+  return { y, unserved: demand * pUp[nests.length]! };
+}
+
+export class CorridorLogit {
+  private readonly net: Network;
+  private readonly g: CompiledGraph;
+  readonly corridors: EdgeCorridors;
+  /** Per OD pair: the cheapest route of each corridor label found in this iteration. */
+  private readonly alts: Array<Map<string, { edges: Int32Array; cost: number }>>;
+  private readonly labels = new Map<RouteFlow, string>();
+  private readonly congested: Float64Array;
+  private readonly scratch: ShareScratch = { buf: new Float64Array(8) };
+
+  constructor(net: Network, g: CompiledGraph, odCount: number) {
+    this.net = net;
+    this.g = g;
+    this.corridors = edgeCorridors(net, g);
+    this.alts = Array.from({ length: odCount }, () => new Map());
+    this.congested = new Float64Array(g.edgeCount);
+  }
+
+  /** Corridor label of a route (cached per route). */
+  label(rt: RouteFlow): string {
+    let l = this.labels.get(rt);
+    if (l === undefined) {
+      l = corridorOfEdges(this.g, this.corridors, rt.edges);
+      this.labels.set(rt, l);
+    }
+    return l;
+  }
+
+  /**
+   * Collects the corridor alternatives of the groups of one class: the cheapest routes `best` already found under
+   * the search's current weights, then one search per corridor ban. The search's weights are restored after.
+   */
+  findAlternatives(search: CheapestRoutes, groups: readonly OdGroup[], best: readonly CheapestRoute[]): void {
+    for (const grp of groups) {
+      for (const od of grp.ods) {
+        const m = this.alts[od.flowIndex]!;
+        m.clear();
+        const b = best[od.flowIndex]!;
+        if (b.edges !== undefined)
+          m.set(corridorOfEdges(this.g, this.corridors, b.edges), { edges: b.edges, cost: b.cost });
+      }
+    }
+    const M = this.g.edgeCount;
+    this.congested.set(search.weights.subarray(0, M));
+    for (const ban of CORRIDOR_BANS) {
+      if (ban === 0) continue;
+      search.banCorridors(this.corridors.mask, ban, this.congested);
+      for (const grp of groups) {
+        search.searchFrom(grp.origin);
+        for (const od of grp.ods) this.keepCheaper(search, od);
+      }
+    }
+    search.weights.set(this.congested, 0);
+  }
+
+  /** Records the last search's route to od's destination when it is the cheapest of its corridor so far. */
+  private keepCheaper(search: CheapestRoutes, od: OdAssignment): void {
+    const bestP = search.bestPlatform(this.net.nodeIndex.get(od.to)!);
+    if (bestP < 0) return;
+    const cost = search.costTo(bestP);
+    const edges = search.pathEdges(bestP);
+    const label = corridorOfEdges(this.g, this.corridors, edges);
+    const m = this.alts[od.flowIndex]!;
+    const prev = m.get(label);
+    if (prev === undefined || cost < prev.cost) m.set(label, { edges, cost });
+  }
+
+  /**
+   * Logit flows of an OD pair under the current costs. Adds the pair's alternatives to its routes first (at zero
+   * flow when new), so that `y` has one entry per route. `costOf` gives a route's current cost, USD per unit.
+   */
+  targets(od: OdAssignment, theta: number, routes: RouteBook, costOf: (rt: RouteFlow) => number): LogitTargets {
+    for (const x of this.alts[od.flowIndex]!.values()) routes.routeFor(od, x.edges);
+    const nests = new Map<string, number[]>();
+    od.routes.forEach((rt, j) => {
+      const l = this.label(rt);
+      const n = nests.get(l);
+      if (n) n.push(j);
+      else nests.set(l, [j]);
+    });
+    const cost = od.routes.map(costOf);
+    return nestedLogitFlows(od.demand, cost, [...nests.values()], od.penaltyUsdPerUnit, theta, this.scratch);
+  }
+}
