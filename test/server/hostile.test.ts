@@ -71,6 +71,21 @@ describe('stored scenarios', () => {
   });
 });
 
+describe('headers', () => {
+  it('sends a same-origin CSP without inline scripts, and HSTS only over TLS', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/health' });
+    const csp = String(r.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("connect-src 'self';");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(r.headers['strict-transport-security']).toBeUndefined();
+    const tls = await fixtureApp({ tls: true });
+    const h = await tls.app.inject({ method: 'GET', url: '/health' });
+    expect(h.headers['strict-transport-security']).toContain('max-age=');
+    await tls.app.close();
+  });
+});
+
 describe('identity first', () => {
   it('answers a write without a token with 401 even when its body is invalid', async () => {
     const r = await t.app.inject({ method: 'POST', url: '/scenarios', payload: { nonsense: true } });
