@@ -50,7 +50,7 @@ if (!(Number.isInteger(WORKERS) && WORKERS >= 1)) throw new Error('--workers nee
 if (process.argv.includes('--server')) {
   // Child: the server under test.
   const cluster = (await import('node:cluster')).default;
-  const { startServer, startWorkers } = await import('../src/server/server.ts');
+  const { startServer, startWorkers } = await import('../src/server/index.ts');
   const o = { port: 0, rateLimitPerMinute: 1_000_000_000, webDir: '/nonexistent' };
   // The workers share a temporary database file, named after the primary's process id.
   const dir = join(tmpdir(), `keruen-bench-${cluster.isPrimary ? process.pid : process.ppid}`);

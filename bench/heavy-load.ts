@@ -24,7 +24,7 @@ const TARGET_P99_MS = 50;
 if (process.argv.includes('--server')) {
   const threads = Number(process.argv[process.argv.indexOf('--threads') + 1]);
   const dbFile = process.argv[process.argv.indexOf('--db') + 1] as string;
-  const { startServer } = await import('../src/server/server.ts');
+  const { startServer } = await import('../src/server/index.ts');
   const s = await startServer({
     port: 0,
     dbFile,
@@ -71,7 +71,7 @@ async function startChild(
 
 /** A database file with one token per heavy client (each client then has its own quota, as real users do). */
 async function databaseWithTokens(): Promise<{ dbFile: string; tokens: string[] }> {
-  const { SqliteStorage } = await import('../src/server/storage/sqlite-storage.ts');
+  const { SqliteStorage } = await import('../src/server/index.ts');
   const dbFile = join(mkdtempSync(join(tmpdir(), 'keruen-heavy-')), 'bench.db');
   const storage = new SqliteStorage(dbFile);
   const tokens: string[] = [];

@@ -11,9 +11,8 @@
  * `--quick` runs a tenth of the queries (for checking the harness, not for quoting).
  */
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
-import type { EmissionsModel } from '../src/core/network/compile.ts';
-import type { RawDataset } from '../src/core/network/load.ts';
-import { parseDatasetFiles } from '../src/core/network/load.ts';
+import type { EmissionsModel, RawDataset } from '../src/core/index.ts';
+import { parseDatasetFiles } from '../src/core/index.ts';
 import { loadDatasetDir, readDatasetFiles } from '../src/io/index.ts';
 import { type LatencyResult, measureLatency } from './routing/multi-criteria.ts';
 import { defaultPeerPlans, type NotRun, runSingleCriterion } from './routing/single-criterion.ts';
@@ -47,8 +46,8 @@ log('\n== multi-criteria queries (Pareto: time, cost, CO2e) ==');
 const notes: string[] = [];
 let emissions: EmissionsModel | undefined;
 try {
-  const { loadEmissionFactorsDir } = await import('../src/io/emission-factors.ts');
-  const { createEmissionsModel } = await import('../src/core/emissions/routing-model.ts');
+  const { loadEmissionFactorsDir } = await import('../src/io/index.ts');
+  const { createEmissionsModel } = await import('../src/core/index.ts');
   emissions = createEmissionsModel(loadEmissionFactorsDir());
 } catch (e) {
   notes.push(`emission factors did not load (${(e as Error).message.split('\n')[0]}): CO2e is 0 on every edge`);

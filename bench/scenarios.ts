@@ -12,13 +12,9 @@
  * the slowest of `repeats` runs. Prints a table, then one JSON line with every figure.
  */
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
-import { createEmissionsModel } from '../src/core/emissions/routing-model.ts';
-import { compareKpis } from '../src/core/scenarios/compare.ts';
-import type { DemandSet, Flow } from '../src/core/scenarios/demand.ts';
-import { runScenario } from '../src/core/scenarios/run-scenario.ts';
-import { getScenario } from '../src/core/scenarios/scenario-load.ts';
-import { loadContext } from '../src/io/context.ts';
-import { loadDemand, loadScenarios } from '../src/io/scenarios.ts';
+import type { DemandSet, Flow } from '../src/core/index.ts';
+import { compareKpis, createEmissionsModel, getScenario, runScenario } from '../src/core/index.ts';
+import { loadContext, loadDemand, loadScenarios } from '../src/io/index.ts';
 import { mulberry32, randInt } from './support/rng.ts';
 import { median, round } from './support/stats.ts';
 

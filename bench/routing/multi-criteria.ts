@@ -5,11 +5,8 @@
  * the targets are set on) and the full `engine.route(req)` with itineraries (and, when nothing is found, the
  * diagnosis of which constraint cuts every route).
  */
-import type { CompiledGraph, EmissionsModel } from '../../src/core/network/compile.ts';
-import { compileNetwork } from '../../src/core/network/compile.ts';
-import type { Network } from '../../src/core/network/network.ts';
-import { ParetoRouter } from '../../src/core/routing/pareto-search.ts';
-import { type RouteRequest, RoutingEngine } from '../../src/core/routing/plan.ts';
+import type { CompiledGraph, EmissionsModel, Network } from '../../src/core/index.ts';
+import { compileNetwork, ParetoRouter, type RouteRequest, RoutingEngine } from '../../src/core/index.ts';
 import { mulberry32, randInt } from '../support/rng.ts';
 import { mean, median, quantile } from '../support/stats.ts';
 

@@ -18,7 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildCsr, Dijkstra } from '../../src/core/routing/dijkstra.ts';
+import { buildCsr, Dijkstra } from '../../src/core/index.ts';
 import {
   type EdgeListGraph,
   generateRandomGraph,

@@ -3,7 +3,7 @@
  * timeline and hands the transit times back as a transferred buffer (no copy).
  */
 import { move } from 'piscina';
-import { type CompiledTimeline, sampleBlocks } from '../../src/core/reliability/index.ts';
+import { type CompiledTimeline, sampleBlocks } from '../../src/core/index.ts';
 
 export interface McTask {
   compiled: CompiledTimeline;

@@ -12,9 +12,14 @@
  * with handling, road links between terminals, lanes joined where they share a country, and a sea lane of ports
  * with weekly sailings. All its figures are synthetic and cite the source record KERUEN-BENCH.
  */
-import { greatCircleKm } from '../../src/core/network/geo.ts';
-import { parseDatasetFiles, type RawDataset } from '../../src/core/network/load.ts';
-import { type DatasetManifest, type Network, tryBuildNetwork } from '../../src/core/network/network.ts';
+import {
+  type DatasetManifest,
+  greatCircleKm,
+  type Network,
+  parseDatasetFiles,
+  type RawDataset,
+  tryBuildNetwork,
+} from '../../src/core/index.ts';
 import { mulberry32, type Rng, randInt } from './rng.ts';
 
 export const BENCH_SOURCE_ID = 'KERUEN-BENCH';

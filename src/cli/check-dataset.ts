@@ -11,17 +11,20 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseEmissionFactors } from '../core/emissions/load-factors.ts';
-import type { Issue } from '../core/errors.ts';
-import { parseDatasetFiles } from '../core/network/load.ts';
-import type { Network } from '../core/network/network.ts';
-import { tryBuildNetwork } from '../core/network/network.ts';
-import { validateReferences } from '../core/network/validate.ts';
-import { checkScenario } from '../core/scenarios/apply-scenario.ts';
-import { checkDemand, type DemandSet, parseDemandText } from '../core/scenarios/demand.ts';
-import { parseScenarioFiles } from '../core/scenarios/scenario-load.ts';
-import { isBlankYaml } from '../core/yaml-records.ts';
-import { MANIFEST_FILE, RECORD_FOLDERS, readDataFolder, readManifestFile, readRecordFiles } from '../io/dataset-dir.ts';
+import type { Issue, Network } from '../core/index.ts';
+import {
+  checkDemand,
+  checkScenario,
+  type DemandSet,
+  isBlankYaml,
+  parseDatasetFiles,
+  parseDemandText,
+  parseEmissionFactors,
+  parseScenarioFiles,
+  tryBuildNetwork,
+  validateReferences,
+} from '../core/index.ts';
+import { MANIFEST_FILE, RECORD_FOLDERS, readDataFolder, readManifestFile, readRecordFiles } from '../io/index.ts';
 
 export interface DatasetCheck {
   dir: string;

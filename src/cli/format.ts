@@ -1,5 +1,5 @@
 /** Terminal formatting shared by the CLI commands. */
-import { formatIssue, type Issue } from '../core/errors.ts';
+import { formatIssue, type Issue } from '../core/index.ts';
 
 /** One issue per terminal line: `file: id: field = value: message`. */
 export function issueLine(i: Issue): string {

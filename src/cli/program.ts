@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { KeruenError } from '../core/errors.ts';
+import { KeruenError } from '../core/index.ts';
 import { commandModules } from './commands/index.ts';
 import { issueLine } from './format.ts';
 

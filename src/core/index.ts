@@ -1,34 +1,58 @@
 /**
- * Keruen's public library entry: the network model, the compiled graph, routing, and (as they land) emissions,
- * reliability and scenarios. Pure TypeScript without I/O; src/io reads the shipped dataset from disk.
+ * Keruen's public library entry (`keruen`) and the core's one front door: the CLI, the server, io and the
+ * benchmarks import the core from here only (test/architecture.test.ts checks it). Pure TypeScript without I/O;
+ * src/io reads the shipped dataset from disk.
  */
 
+/** The questions Keruen answers, one function each (reliability, flows, scenario routes, ETA). */
+export * from './answers/index.ts';
+export * from './bounds.ts';
 /** ISO 14083 / GLEC emissions: factors, transport chain elements, chains, iLEAP export. */
+export * from './emissions/index.ts';
 export * as emissions from './emissions/index.ts';
 export * from './errors.ts';
 export * from './network/compile.ts';
 export { COUNTRIES, isCountryCode } from './network/countries.ts';
+export {
+  CSV_COLUMNS,
+  csvField,
+  fromGeoJSON,
+  type LineStringGeometry,
+  type LinkFeature,
+  type LinkGeometry,
+  type NetworkFeatureCollection,
+  type NodeFeature,
+  type PointGeometry,
+  type Position as GeoPosition,
+  STRAIGHT_LINE,
+  toCsv,
+  toGeoJSON,
+} from './network/export.ts';
 export * from './network/figure.ts';
 export { greatCircleKm } from './network/geo.ts';
 export * from './network/load.ts';
+export { closestNames, findNodes, getNodeByName } from './network/names.ts';
 export * from './network/network.ts';
 export * from './network/schema.ts';
+export { computeStats, type NetworkStats } from './network/stats.ts';
+export { validateReferences } from './network/validate.ts';
 /** Transit-time Monte Carlo and port-queue discrete-event simulation. */
+export * from './reliability/index.ts';
 export * as reliability from './reliability/index.ts';
+/** Every request, defined once with its bounds. */
+export * from './requests/index.ts';
 export { type CorridorLabel, corridorLabel } from './routing/corridor-label.ts';
-export { buildCsr, type CsrGraph, Dijkstra } from './routing/dijkstra.ts';
+export { buildCsr, type CsrGraph, Dijkstra, MinHeap } from './routing/dijkstra.ts';
 export type { Itinerary, Leg, Stop } from './routing/itinerary.ts';
 export { type ParetoPath, ParetoRouter } from './routing/pareto-search.ts';
 export { type NoRoute, type RouteRequest, type RouteResult, RoutingEngine } from './routing/plan.ts';
 export type { Cargo, Constraints, SearchQuery } from './routing/query.ts';
 export { referenceSearch } from './routing/reference-search.ts';
-export {
-  fromHoursSinceEpoch,
-  toHoursSinceEpoch,
-  WEEK_H,
-  waitForNextDeparture,
-  weeklyDepartures,
-  weekPhaseH,
-} from './routing/timetable.ts';
+export { waitForNextDeparture, weeklyDepartures } from './routing/timetable.ts';
 /** What-if scenarios, demand, capacity-constrained assignment, comparison and investment ranking. */
+export * from './scenarios/index.ts';
 export * as scenarios from './scenarios/index.ts';
+export { buildScenarioLibrary, EMPTY_LIBRARY, type ScenarioLibrary } from './scenarios/library.ts';
+export * from './shipments/index.ts';
+export * from './time.ts';
+export { isBlankYaml } from './yaml-records.ts';

@@ -3,11 +3,8 @@
  * emission factors, the compiled graph with CO2e per edge, and the routing engine.
  */
 import { join } from 'node:path';
-import type { EmissionFactors } from '../core/emissions/load-factors.ts';
-import { createEmissionsModel } from '../core/emissions/routing-model.ts';
-import { type CompiledGraph, compileNetwork } from '../core/network/compile.ts';
-import type { Network } from '../core/network/network.ts';
-import { RoutingEngine } from '../core/routing/plan.ts';
+import type { EmissionFactors, Network } from '../core/index.ts';
+import { type CompiledGraph, compileNetwork, createEmissionsModel, RoutingEngine } from '../core/index.ts';
 import { DEFAULT_DATA_DIR, loadNetwork } from './dataset-dir.ts';
 import { loadEmissionFactorsDir } from './emission-factors.ts';
 

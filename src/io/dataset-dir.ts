@@ -6,9 +6,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Issue, KeruenError } from '../core/errors.ts';
-import { type DatasetFile, type Manifest, parseDatasetFiles, parseManifestText } from '../core/network/load.ts';
-import { type DatasetManifest, type Network, tryBuildNetwork } from '../core/network/network.ts';
+import {
+  type DatasetFile,
+  type DatasetManifest,
+  type Issue,
+  KeruenError,
+  type Manifest,
+  type Network,
+  parseDatasetFiles,
+  parseManifestText,
+  tryBuildNetwork,
+} from '../core/index.ts';
 
 /** The dataset shipped with the package. */
 export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');

@@ -2,8 +2,7 @@
  * Reads the emission factor files (data/emissions/*.yaml) from disk and hands the texts to the core loader.
  */
 import { basename, dirname, join } from 'node:path';
-import { type EmissionFactorFile, type EmissionFactors, loadEmissionFactors } from '../core/emissions/load-factors.ts';
-import { KeruenError } from '../core/errors.ts';
+import { type EmissionFactorFile, type EmissionFactors, KeruenError, loadEmissionFactors } from '../core/index.ts';
 import { DEFAULT_DATA_DIR, readDataFolder } from './dataset-dir.ts';
 
 /** The factor folder shipped with the package. */

@@ -1,8 +1,17 @@
+/**
+ * The I/O shell's front door (`keruen/io`): reads a dataset folder from disk and hands the texts to the core. The
+ * CLI, the server and the benchmarks import io from here only (test/architecture.test.ts checks it).
+ */
 export { type KeruenContext, loadContext } from './context.ts';
 export {
   DEFAULT_DATA_DIR,
+  type FolderRead,
+  type LoadResult,
+  listYamlFiles,
   loadDatasetDir,
   loadNetwork,
+  MANIFEST_FILE,
+  RECORD_FOLDERS,
   readDataFile,
   readDataFolder,
   readDatasetFiles,
@@ -10,3 +19,7 @@ export {
   readManifestFile,
   readRecordFiles,
 } from './dataset-dir.ts';
+export { DEFAULT_EMISSIONS_DIR, loadEmissionFactorsDir, readEmissionFactorFiles } from './emission-factors.ts';
+export { loadScenarioLibrary } from './scenario-library.ts';
+export { DEFAULT_DEMAND_FILE, loadDemand, loadScenarios, readDemandSets, readScenarios } from './scenarios.ts';
+export { type SeaGeometries, seaGeometries, seaGeometry } from './sea-geometry.ts';

@@ -1,7 +1,7 @@
 /** Reads a dataset folder's scenarios/ and demand/ into the library the API serves (core/scenarios/library.ts). */
 import { join } from 'node:path';
-import type { Network } from '../core/network/network.ts';
-import { buildScenarioLibrary, type ScenarioLibrary } from '../core/scenarios/library.ts';
+import type { Network } from '../core/index.ts';
+import { buildScenarioLibrary, type ScenarioLibrary } from '../core/index.ts';
 import { DEFAULT_DATA_DIR } from './dataset-dir.ts';
 import { DEFAULT_DEMAND_FILE, loadDemand, readDemandSets, readScenarios } from './scenarios.ts';
 

@@ -3,10 +3,8 @@
  * texts to the core parsers. The network loader does not read these folders.
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { type Issue, KeruenError } from '../core/errors.ts';
-import { type DemandSet, parseDemandText } from '../core/scenarios/demand.ts';
-import { parseScenarioFiles } from '../core/scenarios/scenario-load.ts';
-import type { Scenario } from '../core/scenarios/scenario-schema.ts';
+import type { Scenario } from '../core/index.ts';
+import { type DemandSet, type Issue, KeruenError, parseDemandText, parseScenarioFiles } from '../core/index.ts';
 import { DEFAULT_DATA_DIR, readDataFile, readDataFolder } from './dataset-dir.ts';
 
 export const DEFAULT_DEMAND_FILE = 'demand/default.yaml';

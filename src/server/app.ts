@@ -18,7 +18,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { EMPTY_LIBRARY, type ScenarioLibrary } from '../core/scenarios/library.ts';
+import { EMPTY_LIBRARY, type ScenarioLibrary } from '../core/index.ts';
 import { clientOf, identify } from './auth.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler, sendError } from './errors.ts';

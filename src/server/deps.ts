@@ -1,10 +1,6 @@
 /** What the server's routes share: the loaded dataset, the routing engine, storage, the work pool and caches. */
 
-import type { EmissionFactors } from '../core/emissions/load-factors.ts';
-import type { EmissionsModel } from '../core/network/compile.ts';
-import type { Network } from '../core/network/network.ts';
-import type { RoutingEngine } from '../core/routing/plan.ts';
-import type { ScenarioLibrary } from '../core/scenarios/library.ts';
+import type { EmissionFactors, EmissionsModel, Network, RoutingEngine, ScenarioLibrary } from '../core/index.ts';
 import type { Storage } from './storage/storage.ts';
 import type { WorkPool } from './work-pool.ts';
 

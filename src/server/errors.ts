@@ -5,8 +5,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { type ErrorCode, KeruenError } from '../core/errors.ts';
-import { echoValue, valueAt } from '../core/requests/index.ts';
+import { type ErrorCode, echoValue, KeruenError, valueAt } from '../core/index.ts';
 import { WorkRefused } from './work-pool.ts';
 
 /** HTTP status of each KeruenError code. KERUEN_NO_ROUTE never reaches here: a route search answers 200 with noRoute. */

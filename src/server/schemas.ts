@@ -4,7 +4,7 @@
  * generate the OpenAPI 3.1 document, so the documentation cannot drift from what the server accepts.
  */
 import { z } from 'zod';
-import { RouteTextFields, RouteTextSchema } from '../core/requests/index.ts';
+import { RouteTextFields, RouteTextSchema } from '../core/index.ts';
 
 export {
   CompareRequestSchema,
@@ -14,9 +14,9 @@ export {
   PortSimulationRequestSchema,
   ReliabilityRequestSchema,
   RouteRequestSchema,
+  ScenarioSchema,
   ShipmentRequestSchema,
-} from '../core/requests/index.ts';
-export { ScenarioSchema } from '../core/scenarios/scenario-schema.ts';
+} from '../core/index.ts';
 
 /** GET /routes: the CLI's route flags as a query string (the same text schema). */
 export const RouteQuerySchema = z.strictObject(RouteTextFields);

@@ -6,9 +6,8 @@
 import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { createEmissionsModel } from '../core/emissions/routing-model.ts';
-import { DEFAULT_DATA_DIR, loadContext } from '../io/index.ts';
-import { loadScenarioLibrary } from '../io/scenario-library.ts';
+import { createEmissionsModel } from '../core/index.ts';
+import { DEFAULT_DATA_DIR, loadContext, loadScenarioLibrary } from '../io/index.ts';
 import { buildApp } from './app.ts';
 import { SqliteStorage } from './storage/sqlite-storage.ts';
 import type { WorkPoolOptions } from './work-pool.ts';

@@ -3,10 +3,7 @@
  * written by an older version, or edited in the database, must not reach the engines unchecked). A record that
  * no longer passes is a 400 naming the field, the value and the bound, never a crash.
  */
-import { KeruenError } from '../core/errors.ts';
-import { parseRequest } from '../core/requests/index.ts';
-import { checkScenario } from '../core/scenarios/apply-scenario.ts';
-import { type Scenario, ScenarioSchema } from '../core/scenarios/scenario-schema.ts';
+import { checkScenario, KeruenError, parseRequest, type Scenario, ScenarioSchema } from '../core/index.ts';
 import type { AppDeps } from './deps.ts';
 import type { ScenarioRecord } from './storage/storage.ts';
 

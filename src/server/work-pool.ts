@@ -7,7 +7,7 @@
  */
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { KeruenError } from '../core/errors.ts';
+import { KeruenError } from '../core/index.ts';
 import { runTask, unwrap, type WorkContext, type WorkData, type WorkTask } from './work-tasks.ts';
 
 export interface WorkPoolOptions {

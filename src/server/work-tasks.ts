@@ -4,25 +4,31 @@
  * in worker threads; the inline runner runs it in the calling thread (tests, and deployments without threads).
  */
 import type { MessagePort } from 'node:worker_threads';
+import type {
+  EmissionFactors,
+  FlowsRequest,
+  Network,
+  ReliabilityRequest,
+  RouteRequestBody,
+  Scenario,
+  ScenarioLibrary,
+} from '../core/index.ts';
 import {
   answerEta,
   answerFlows,
   answerReliability,
   answerScenarioRoutes,
+  compileNetwork,
+  createEmissionsModel,
+  type EmissionsModel,
   type EtaQuestion,
   type FlowRun,
   type FlowScenario,
-} from '../core/answers/index.ts';
-import type { EmissionFactors } from '../core/emissions/load-factors.ts';
-import { createEmissionsModel } from '../core/emissions/routing-model.ts';
-import { KeruenError } from '../core/errors.ts';
-import { compileNetwork, type EmissionsModel } from '../core/network/compile.ts';
-import type { Network } from '../core/network/network.ts';
-import { type PortModel, simulatePort } from '../core/reliability/port-queue.ts';
-import type { FlowsRequest, ReliabilityRequest, RouteRequestBody } from '../core/requests/index.ts';
-import { RoutingEngine } from '../core/routing/plan.ts';
-import type { ScenarioLibrary } from '../core/scenarios/library.ts';
-import type { Scenario } from '../core/scenarios/scenario-schema.ts';
+  KeruenError,
+  type PortModel,
+  RoutingEngine,
+  simulatePort,
+} from '../core/index.ts';
 import { LruCache } from './lru-cache.ts';
 
 export type WorkTask =

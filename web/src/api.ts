@@ -6,15 +6,16 @@
  * the schemas the server validates with), results the core's result types where the server sends them unchanged,
  * so a change of shape in the core shows up as a type error here.
  */
-import type { Itinerary as CoreItinerary, RouteResult as CoreRouteResult } from '../../src/core/index.ts';
 import type {
   CompareRequestInput,
+  Itinerary as CoreItinerary,
+  RouteResult as CoreRouteResult,
   FlowsRequestInput,
   MilestoneRequestInput,
   ReliabilityRequestInput,
   RouteRequestInput,
   ShipmentRequestInput,
-} from '../../src/core/requests/index.ts';
+} from '../../src/core/index.ts';
 
 /** Quantiles and histogram of the arrival time, hours from the ready date (src/core/reliability). */
 export interface ArrivalDistribution {

@@ -3,7 +3,7 @@
  * normalisation (case, diacritics, apostrophes and separators ignored: "xian", "Xi'an" and "CN XIY" meet), as an
  * ARIA 1.2 combobox: arrows move, Enter picks, Escape closes; the list is announced to screen readers.
  */
-import { compactName } from '../../src/core/network/names.ts';
+import { compactName } from '../../src/core/browser.ts';
 import type { NetworkFeature } from './api.ts';
 import { t } from './i18n.ts';
 

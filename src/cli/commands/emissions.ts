@@ -6,10 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import type { ChainEmissions } from '../../core/emissions/index.ts';
-import { chainEmissions, parseChain, toIleap } from '../../core/emissions/index.ts';
-import { KeruenError } from '../../core/errors.ts';
-import { loadEmissionFactorsDir } from '../../io/emission-factors.ts';
+import type { ChainEmissions } from '../../core/index.ts';
+import { chainEmissions, KeruenError, parseChain, toIleap } from '../../core/index.ts';
+import { loadEmissionFactorsDir } from '../../io/index.ts';
 
 type Format = 'table' | 'json' | 'ileap';
 

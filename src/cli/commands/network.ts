@@ -5,12 +5,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
-import { KeruenError } from '../../core/errors.ts';
-import { toCsv, toGeoJSON } from '../../core/network/export.ts';
-import { closestNames, findNodes } from '../../core/network/names.ts';
-import { computeStats, type NetworkStats } from '../../core/network/stats.ts';
-import { DEFAULT_DATA_DIR, loadNetwork } from '../../io/index.ts';
-import { seaGeometries } from '../../io/sea-geometry.ts';
+import {
+  closestNames,
+  computeStats,
+  findNodes,
+  KeruenError,
+  type NetworkStats,
+  toCsv,
+  toGeoJSON,
+} from '../../core/index.ts';
+import { DEFAULT_DATA_DIR, loadNetwork, seaGeometries } from '../../io/index.ts';
 import { checkDatasetDir } from '../check-dataset.ts';
 import { issueLine } from '../format.ts';
 

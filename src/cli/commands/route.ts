@@ -4,20 +4,18 @@
  */
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
-import { KeruenError } from '../../core/errors.ts';
-import { MODES } from '../../core/network/schema.ts';
-import type { ArrivalDistribution } from '../../core/reliability/monte-carlo.ts';
-import { simulateTimeline } from '../../core/reliability/monte-carlo.ts';
+import type { ArrivalDistribution, Itinerary } from '../../core/index.ts';
 import {
   isoToHours,
+  KeruenError,
+  MODES,
   MonteCarloTextFields,
   parseRequest,
   RouteTextSchema,
   resolveRoute,
-} from '../../core/requests/index.ts';
-import type { Itinerary } from '../../core/routing/itinerary.ts';
-import { loadContext } from '../../io/context.ts';
-import { DEFAULT_DATA_DIR } from '../../io/dataset-dir.ts';
+  simulateTimeline,
+} from '../../core/index.ts';
+import { DEFAULT_DATA_DIR, loadContext } from '../../io/index.ts';
 
 interface RouteOptions {
   from: string;

@@ -3,30 +3,34 @@
  * side and their differences), and rank the investment scenarios by benefit per euro.
  */
 import { type Command, Option } from 'commander';
-import { createEmissionsModel } from '../../core/emissions/routing-model.ts';
-import { KeruenError } from '../../core/errors.ts';
-import type { EmissionsModel } from '../../core/network/compile.ts';
-import { compileNetwork } from '../../core/network/compile.ts';
-import type { Network } from '../../core/network/network.ts';
-import type { CorridorLabel } from '../../core/routing/corridor-label.ts';
-import { checkScenario } from '../../core/scenarios/apply-scenario.ts';
-import type { AssignmentOptions } from '../../core/scenarios/assignment.ts';
-import { calibrateLogit } from '../../core/scenarios/calibrate-logit.ts';
-import { type Comparison, compareKpis, type Pair } from '../../core/scenarios/compare.ts';
-import type { DemandSet } from '../../core/scenarios/demand.ts';
+import type {
+  AssignmentOptions,
+  CorridorLabel,
+  DemandSet,
+  EmissionsModel,
+  Network,
+  Scenario,
+} from '../../core/index.ts';
 import {
+  BASELINE_ID,
+  type Comparison,
+  calibrateLogit,
+  checkScenario,
+  compareKpis,
+  compileNetwork,
+  createEmissionsModel,
+  getScenario,
   type InvestmentBenefit,
   investmentBenefit,
+  KeruenError,
+  type Pair,
   RANK_KEYS,
   type RankKey,
   rankInvestments,
-} from '../../core/scenarios/rank-investments.ts';
-import { BASELINE_ID, runScenario, type ScenarioRun } from '../../core/scenarios/run-scenario.ts';
-import { getScenario } from '../../core/scenarios/scenario-load.ts';
-import type { Scenario } from '../../core/scenarios/scenario-schema.ts';
-import { loadContext } from '../../io/context.ts';
-import { DEFAULT_DATA_DIR } from '../../io/dataset-dir.ts';
-import { loadDemand, loadScenarios, readScenarios } from '../../io/scenarios.ts';
+  runScenario,
+  type ScenarioRun,
+} from '../../core/index.ts';
+import { DEFAULT_DATA_DIR, loadContext, loadDemand, loadScenarios, readScenarios } from '../../io/index.ts';
 import { issueLine } from '../format.ts';
 
 const out = (s: string): void => {

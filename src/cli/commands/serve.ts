@@ -12,9 +12,10 @@ import {
   DEFAULT_DB_FILE,
   DEFAULT_PORT,
   DEFAULT_WEB_DIR,
+  DEFAULT_WORK_POOL,
   startServer,
   startWorkers,
-} from '../../server/server.ts';
+} from '../../server/index.ts';
 import { ensureWebPage } from '../web-build.ts';
 
 function positiveInt(v: string): number {
@@ -38,7 +39,19 @@ interface ServeFlags {
   log?: boolean;
   workers: number;
   web?: string;
+  workThreads: number;
+  workQueue: number;
+  workPerClient: number;
+  workTimeout: number;
 }
+
+/** An integer flag within [min, max], refused with the bound otherwise. */
+const intWithin = (min: number, max: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new InvalidArgumentError(`expected an integer from ${min} to ${max}`);
+  return n;
+};
 
 export function register(program: Command): void {
   program
@@ -63,6 +76,29 @@ export function register(program: Command): void {
         .argParser(positiveInt)
         .default(1),
     )
+    .addOption(
+      new Option(
+        '--work-threads <n>',
+        'worker threads for heavy answers (reliability, flows, ETA, simulations); 0 runs them on the event loop',
+      )
+        .argParser(intWithin(0, 64))
+        .default(DEFAULT_WORK_POOL.threads),
+    )
+    .addOption(
+      new Option('--work-queue <n>', 'heavy requests that may wait for a thread (503 beyond)')
+        .argParser(intWithin(0, 10_000))
+        .default(DEFAULT_WORK_POOL.maxQueue),
+    )
+    .addOption(
+      new Option('--work-per-client <n>', 'heavy requests one client may have at once (429 beyond)')
+        .argParser(intWithin(1, 1000))
+        .default(DEFAULT_WORK_POOL.perClient),
+    )
+    .addOption(
+      new Option('--work-timeout <s>', 'time budget of a heavy answer, seconds (504 beyond)')
+        .argParser(intWithin(1, 3600))
+        .default(DEFAULT_WORK_POOL.timeoutMs / 1000),
+    )
     .action(async (o: ServeFlags) => {
       const webDir = o.web === undefined ? DEFAULT_WEB_DIR : resolve(o.web);
       // Once, in the primary, before any worker serves the folder.
@@ -75,6 +111,12 @@ export function register(program: Command): void {
         webDir,
         rateLimitPerMinute: o.rateLimit,
         logger: o.log === true,
+        workPool: {
+          threads: o.workThreads,
+          maxQueue: o.workQueue,
+          perClient: o.workPerClient,
+          timeoutMs: o.workTimeout * 1000,
+        },
       };
       if (o.workers > 1 && cluster.isPrimary) {
         // The workers run this same command and take the branch below.

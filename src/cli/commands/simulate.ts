@@ -6,9 +6,15 @@
  */
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
-import { KeruenError } from '../../core/errors.ts';
-import { listPortSailings, type PortSimulationResult, simulatePort } from '../../core/reliability/index.ts';
-import { PortSimulationTextSchema, parseRequest, resolveNodeRef } from '../../core/requests/index.ts';
+import {
+  KeruenError,
+  listPortSailings,
+  type PortSimulationResult,
+  PortSimulationTextSchema,
+  parseRequest,
+  resolveNodeRef,
+  simulatePort,
+} from '../../core/index.ts';
 import { DEFAULT_DATA_DIR, loadNetwork } from '../../io/index.ts';
 
 /** Runs above this many expected arrivals draw a progress bar (about a second of work). */

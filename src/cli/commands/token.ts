@@ -3,8 +3,7 @@
  * database keeps only a salted hash.
  */
 import type { Command } from 'commander';
-import { DEFAULT_DB_FILE } from '../../server/server.ts';
-import { SqliteStorage } from '../../server/storage/sqlite-storage.ts';
+import { DEFAULT_DB_FILE, SqliteStorage } from '../../server/index.ts';
 
 const out = (s: string): void => {
   process.stdout.write(`${s}\n`);

@@ -1,8 +1,7 @@
 /** ISO 14083 / GLEC emissions of a transport chain the caller describes (core/emissions). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { chainEmissions } from '../../core/emissions/chain.ts';
-import { ChainSchema } from '../../core/emissions/chain-schema.ts';
-import type { EmissionFactors } from '../../core/emissions/load-factors.ts';
+import type { EmissionFactors } from '../../core/index.ts';
+import { ChainSchema, chainEmissions } from '../../core/index.ts';
 
 export function emissionsRoutes(factors: EmissionFactors): FastifyPluginAsyncZod {
   return async (app) => {

@@ -1,10 +1,8 @@
 /** The public network: counts and manifest, nodes and links as JSON, the whole network as GeoJSON, name search. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { toGeoJSON } from '../../core/network/export.ts';
-import { closestNames, findNodes } from '../../core/network/names.ts';
-import { findNode } from '../../core/network/network.ts';
-import { seaGeometries } from '../../io/sea-geometry.ts';
+import { closestNames, findNode, findNodes, toGeoJSON } from '../../core/index.ts';
+import { seaGeometries } from '../../io/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';
 import { NodeParamsSchema } from '../schemas.ts';

@@ -1,7 +1,7 @@
 /** Route search: GET with the CLI's parameters as a query string, POST with a JSON body; one schema for both. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { type RouteRequestBody, RouteTextSchema, resolveNodeRef } from '../../core/requests/index.ts';
-import type { RouteRequest, RouteResult } from '../../core/routing/plan.ts';
+import type { RouteRequest, RouteResult } from '../../core/index.ts';
+import { type RouteRequestBody, RouteTextSchema, resolveNodeRef } from '../../core/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { LruCache } from '../lru-cache.ts';
 import { RouteRequestSchema } from '../schemas.ts';

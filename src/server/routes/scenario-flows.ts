@@ -6,9 +6,8 @@
  * a stale run.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FlowScenario } from '../../core/answers/index.ts';
-import { KeruenError } from '../../core/errors.ts';
-import { BASELINE_ID } from '../../core/scenarios/run-scenario.ts';
+import type { FlowScenario } from '../../core/index.ts';
+import { BASELINE_ID, KeruenError } from '../../core/index.ts';
 import { clientOf, refuseBadToken } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { cancelOnClose } from '../heavy.ts';

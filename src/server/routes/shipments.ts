@@ -7,10 +7,8 @@
  * when impossible; never dropped silently.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { isoToHours, resolveNodeRef, resolveRoute } from '../../core/requests/index.ts';
-import type { Itinerary } from '../../core/routing/itinerary.ts';
-import type { Milestone, MilestoneType } from '../../core/shipments/milestone.ts';
-import { checkEvent, lastPosition } from '../../core/shipments/tracking.ts';
+import type { Itinerary, Milestone, MilestoneType } from '../../core/index.ts';
+import { checkEvent, isoToHours, lastPosition, resolveNodeRef, resolveRoute } from '../../core/index.ts';
 import { clientOf, ownerOf, requireToken } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';

@@ -5,9 +5,8 @@
  * CPU), are visible only to it, and a token has at most MAX_ACTIVE_JOBS queued or running.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { PortModel } from '../../core/reliability/port-queue.ts';
-import { listPortSailings } from '../../core/reliability/port-sailings.ts';
-import { resolveNodeRef } from '../../core/requests/index.ts';
+import type { PortModel } from '../../core/index.ts';
+import { listPortSailings, resolveNodeRef } from '../../core/index.ts';
 import { ownerOf, requireToken } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { KeruenError } from '../../core/errors.ts';
+import { KeruenError } from '../../core/index.ts';
 import { MIGRATIONS } from './migrations.ts';
 import type {
   JobPatch,
