@@ -22,6 +22,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { must } from '../src/core/index.ts';
 
 /** The part of autocannon's API used here (the package ships no types). */
 interface AutocannonResult {
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
   const stop = (c: ChildProcess) => c.exitCode === null && c.kill('SIGTERM');
   process.on('exit', () => stop(child));
   const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
+    createInterface({ input: must(child.stdout, 'server stdout') }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
   const server = JSON.parse(line) as { port: number; pids: number[] };
@@ -149,7 +150,7 @@ async function main(): Promise<void> {
   let next = 0;
   const distinct = (r: { path: string }) => {
     const i = next++;
-    const [a, b] = pairs[i % pairs.length]!;
+    const [a, b] = must(pairs[i % pairs.length], 'a node pair');
     const depart = new Date(Date.UTC(2026, 11, 7, 0, Math.floor(i / pairs.length))).toISOString();
     return { ...r, path: `/routes?from=${a}&to=${b}&depart=${depart}&teu=1` };
   };

@@ -12,7 +12,7 @@
  */
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import type { EmissionsModel, RawDataset } from '../src/core/index.ts';
-import { parseDatasetFiles } from '../src/core/index.ts';
+import { must, parseDatasetFiles } from '../src/core/index.ts';
 import { loadDatasetDir, readDatasetFiles } from '../src/io/index.ts';
 import { type LatencyResult, measureLatency } from './routing/multi-criteria.ts';
 import { defaultPeerPlans, type NotRun, runSingleCriterion } from './routing/single-criterion.ts';
@@ -111,7 +111,7 @@ for (const o of sc.ours)
       `${lpad('', 9)}${lpad('1.00', 8)}${lpad('reference', 12)}${lpad(o.buildMs.toFixed(0), 10)}`,
   );
 sc.comparisons.forEach((c, i) => {
-  const p = sc.peers[i]!;
+  const p = must(sc.peers[i], 'peer of a comparison');
   log(
     `${pad(c.name, 36)}${pad(c.likeForLike ? c.algorithm : `${c.algorithm}*`, 10)}${pad(`${p.version} (${p.runtime})`, 32)}` +
       `${lpad(c.queries, 8)}${lpad(ms(c.peerMedianMs), 10)}${lpad(ms(c.oursMedianMs), 9)}${lpad(`${c.ratio.toFixed(2)}x`, 8)}` +
@@ -171,7 +171,7 @@ const latency = (r: LatencyResult) => ({
   routeP99Ms: round(r.routeP99Ms, 4),
   routeMeanMs: round(r.routeMeanMs, 4),
 });
-const base = shipped ?? synthetic[0]!;
+const base = shipped ?? must(synthetic[0], 'a synthetic network');
 log(
   JSON.stringify({
     bench: 'routing',

@@ -13,9 +13,9 @@
  */
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
 import type { DemandSet, Flow } from '../src/core/index.ts';
-import { compareKpis, createEmissionsModel, getScenario, runScenario } from '../src/core/index.ts';
+import { compareKpis, createEmissionsModel, getScenario, must, runScenario } from '../src/core/index.ts';
 import { loadContext, loadDemand, loadScenarios } from '../src/io/index.ts';
-import { mulberry32, randInt } from './support/rng.ts';
+import { mulberry32, pick } from './support/rng.ts';
 import { median, round } from './support/stats.ts';
 
 const quick = process.argv.includes('--quick');
@@ -48,13 +48,13 @@ function scaled(d: DemandSet, factor: number): DemandSet {
   const seen = new Set(d.flows.map((f) => `${f.from} ${f.to} ${f.commodity}`));
   const target = d.flows.length * factor;
   while (flows.length < target) {
-    const c = commodities[flows.length % commodities.length]!;
-    const from = nodes[randInt(rnd, nodes.length)]!;
-    const to = nodes[randInt(rnd, nodes.length)]!;
+    const c = must(commodities[flows.length % commodities.length], 'a commodity');
+    const from = pick(rnd, nodes);
+    const to = pick(rnd, nodes);
     const key = `${from} ${to} ${c}`;
     if (from === to || seen.has(key)) continue;
     seen.add(key);
-    const fs = byCommodity.get(c)!;
+    const fs = must(byCommodity.get(c), 'flows of a commodity');
     const meanVolume = fs.reduce((s, f) => s + f.volumePerYear.value, 0) / fs.length;
     flows.push({
       from,
@@ -106,7 +106,7 @@ for (const factor of [1, 10, 100]) {
     const runs = Array.from({ length: repeats }, () => compareOnce(pair, d));
     const ms = runs.map((r) => r.ms);
     const med = median(ms);
-    const last = runs[runs.length - 1]!;
+    const last = must(runs.at(-1), 'a timed run');
     log(
       `${pair.padEnd(42)}${String(d.flows.length).padStart(9)}${String(round(med, 0)).padStart(11)}${String(round(Math.max(...ms), 0)).padStart(9)}` +
         `${String(round(last.parts.assignMs, 0)).padStart(9)}${String(round(last.parts.kpisMs, 0)).padStart(9)}${last.iterations.join('/').padStart(8)}${String(last.dijkstraRuns).padStart(10)}`,
@@ -123,8 +123,13 @@ for (const factor of [1, 10, 100]) {
     });
   }
 }
-const base = results.find((r) => r.factor === 1)!.medianMs as number;
-const grow = (f: number) => round((results.find((r) => r.factor === f)!.medianMs as number) / base, 2);
+const medianOf = (f: number) =>
+  must(
+    results.find((r) => r.factor === f),
+    `the x${f} run`,
+  ).medianMs as number;
+const base = medianOf(1);
+const grow = (f: number) => round(medianOf(f) / base, 2);
 log('');
 log(`growth of the median compare time: 10x OD pairs ${grow(10)}x, 100x OD pairs ${grow(100)}x`);
 log(

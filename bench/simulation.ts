@@ -53,7 +53,7 @@ function python(exe: string, args: string[]): Record<string, unknown> {
   const r = spawnSync(exe, args, { encoding: 'utf8', timeout: 600_000 });
   if (r.status !== 0) return { error: (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n').pop() };
   try {
-    return JSON.parse(r.stdout.trim().split('\n').pop()!);
+    return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '');
   } catch {
     return { error: `unreadable output: ${r.stdout.slice(0, 200)}` };
   }

@@ -5,6 +5,7 @@
  * tops sum to at least the best meeting distance found (the standard stopping rule, Goldberg & Harrelson 2005).
  * Same answers as one-way `Dijkstra.run` (src/core/routing/dijkstra.ts), far fewer vertices settled.
  * Allocation-free per query, like `Dijkstra`. The engines need no point-to-point scalar search, so it lives here.
+ * Typed-array reads carry `?? 0` (a heap top `?? Infinity`), as in dijkstra.ts: never taken, and free in V8.
  */
 import { buildCsr, type CsrGraph, MinHeap } from '../../src/core/index.ts';
 
@@ -12,7 +13,7 @@ import { buildCsr, type CsrGraph, MinHeap } from '../../src/core/index.ts';
 export function reverseCsr(g: CsrGraph): CsrGraph {
   const m = g.to.length;
   const from = new Int32Array(m);
-  for (let v = 0; v < g.n; v++) for (let e = g.off[v]!; e < g.off[v + 1]!; e++) from[e] = v;
+  for (let v = 0; v < g.n; v++) from.fill(v, g.off[v] ?? 0, g.off[v + 1] ?? 0);
   return buildCsr(g.n, g.to, from, g.w);
 }
 
@@ -33,8 +34,8 @@ export class BidirectionalDijkstra {
     b.reset(t, q);
     let mu = Number.POSITIVE_INFINITY;
     while (a.heap.size > 0 && b.heap.size > 0) {
-      const ka = a.heap.hk[0]!;
-      const kb = b.heap.hk[0]!;
+      const ka = a.heap.hk[0] ?? Number.POSITIVE_INFINITY;
+      const kb = b.heap.hk[0] ?? Number.POSITIVE_INFINITY;
       if (ka + kb >= mu) break;
       const x = ka <= kb ? a : b;
       const y = x === a ? b : a;
@@ -47,15 +48,18 @@ export class BidirectionalDijkstra {
       const xs = x.stamp;
       const yd = y.dist;
       const ys = y.stamp;
-      for (let e = off[u]!, end = off[u + 1]!; e < end; e++) {
-        const v = to[e]!;
-        const nd = du + w[e]!;
-        if (xs[v] !== q || nd < xd[v]!) {
+      for (let e = off[u] ?? 0, end = off[u + 1] ?? 0; e < end; e++) {
+        const v = to[e] ?? 0;
+        const nd = du + (w[e] ?? 0);
+        if (xs[v] !== q || nd < (xd[v] ?? 0)) {
           xs[v] = q;
           xd[v] = nd;
           x.heap.push(nd, v);
         }
-        if (ys[v] === q && nd + yd[v]! < mu) mu = nd + yd[v]!;
+        if (ys[v] === q) {
+          const through = nd + (yd[v] ?? 0);
+          if (through < mu) mu = through;
+        }
       }
     }
     return mu;

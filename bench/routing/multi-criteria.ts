@@ -6,8 +6,8 @@
  * diagnosis of which constraint cuts every route).
  */
 import type { CompiledGraph, EmissionsModel, Network } from '../../src/core/index.ts';
-import { compileNetwork, ParetoRouter, type RouteRequest, RoutingEngine } from '../../src/core/index.ts';
-import { mulberry32, randInt } from '../support/rng.ts';
+import { compileNetwork, nodeAt, ParetoRouter, type RouteRequest, RoutingEngine } from '../../src/core/index.ts';
+import { mulberry32, pick } from '../support/rng.ts';
 import { mean, median, quantile } from '../support/stats.ts';
 
 export interface LatencyResult {
@@ -45,16 +45,16 @@ export function randomRequests(net: Network, g: CompiledGraph, count: number, se
   const rnd = mulberry32(seed);
   // Only nodes that some link touches have platforms; an isolated node is no query.
   const usable: number[] = [];
-  for (let n = 0; n < net.nodes.length; n++) if (g.nodeOff[n + 1]! > g.nodeOff[n]!) usable.push(n);
+  for (let n = 0; n < net.nodes.length; n++) if ((g.nodeOff[n + 1] ?? 0) > (g.nodeOff[n] ?? 0)) usable.push(n);
   if (usable.length < 2) return [];
   const out: RouteRequest[] = [];
   while (out.length < count) {
-    const a = usable[randInt(rnd, usable.length)]!;
-    const b = usable[randInt(rnd, usable.length)]!;
+    const a = pick(rnd, usable);
+    const b = pick(rnd, usable);
     if (a === b) continue;
     out.push({
-      from: net.nodes[a]!.id,
-      to: net.nodes[b]!.id,
+      from: nodeAt(net, a).id,
+      to: nodeAt(net, b).id,
       depart: YEAR_START_H + rnd() * 365 * 24,
       cargo: { kind: 'containers', teu: 2 },
     });
@@ -88,9 +88,9 @@ export function measureLatency(net: Network, o: LatencyOptions): LatencyResult {
   const popped: number[] = [];
   for (let r = 0; r < o.repeats; r++) {
     const times = new Float64Array(reqs.length);
-    for (let i = 0; i < reqs.length; i++) {
+    for (const [i, req] of reqs.entries()) {
       const a = performance.now();
-      const paths = router.search(engine.toQuery(reqs[i]!));
+      const paths = router.search(engine.toQuery(req));
       times[i] = performance.now() - a;
       if (r === 0) sizes.push(paths.length);
       else if (paths.length !== sizes[i])
@@ -98,10 +98,10 @@ export function measureLatency(net: Network, o: LatencyOptions): LatencyResult {
     }
     passes.push(times);
   }
-  const search = Float64Array.from(reqs, (_, i) => median(passes.map((t) => t[i]!)));
-  for (let i = 0; i < reqs.length; i++) {
+  const search = Float64Array.from(reqs, (_, i) => median(passes.map((t) => t[i] ?? Number.NaN)));
+  for (const [i, req] of reqs.entries()) {
     const a = performance.now();
-    const r = engine.route(reqs[i]!);
+    const r = engine.route(req);
     route[i] = performance.now() - a;
     popped.push(r.stats.labelsPopped);
     // The full route must find exactly the routes the bare search found.

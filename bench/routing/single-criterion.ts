@@ -26,7 +26,7 @@ import {
   readQueriesFile,
   writeGraphFiles,
 } from '../support/random-graph.ts';
-import { median } from '../support/stats.ts';
+import { columnMedians, median } from '../support/stats.ts';
 import { BidirectionalDijkstra } from './bidirectional-dijkstra.ts';
 
 export type Algorithm = 'p2p' | 'sssp' | 'bidir';
@@ -105,21 +105,22 @@ function timeOurs(
   const dj = bidir ? new BidirectionalDijkstra(csr) : new Dijkstra(csr);
   const buildMs = performance.now() - t0;
   const full = algorithm === 'sssp';
-  for (let i = 0; i < warmup; i++) dj.run(queries[2 * i]!, full ? -1 : queries[2 * i + 1]!);
+  // `?? 0` on the query pairs' reads (within the file's pairs): never taken
+  for (let i = 0; i < warmup; i++) dj.run(queries[2 * i] ?? 0, full ? -1 : (queries[2 * i + 1] ?? 0));
   const runs: number[][] = [];
   const dists: Array<number | null> = [];
   const reached: Array<number | null> = [];
   for (let r = 0; r < repeats; r++) {
     const times = new Array<number>(nq);
     for (let i = 0; i < nq; i++) {
-      const s = queries[2 * i]!;
-      const t = queries[2 * i + 1]!;
+      const s = queries[2 * i] ?? 0;
+      const t = queries[2 * i + 1] ?? 0;
       const a = performance.now();
       const d = dj.run(s, full ? -1 : t);
       times[i] = performance.now() - a;
       if (r > 0) continue;
       if (full && dj instanceof Dijkstra) {
-        dists.push(dj.reached(t) ? dj.dist[t]! : null);
+        dists.push(dj.reached(t) ? (dj.dist[t] ?? null) : null);
         let c = 0;
         for (let v = 0; v < g.n; v++) if (dj.reached(v)) c++;
         reached.push(c);
@@ -140,7 +141,7 @@ function timeOurs(
     warmup,
     repeats,
     buildMs,
-    timesMs: runs[0]!.map((_, i) => median(runs.map((ts) => ts[i]!))),
+    timesMs: columnMedians(runs),
     dists,
     reached,
   };
@@ -163,7 +164,7 @@ function runPeer(plan: PeerPlan, graphPath: string, queriesPath: string): ImplRu
     return { name: plan.name, reason: `exit ${r.status}: ${line.trim()}` };
   }
   try {
-    const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as Omit<ImplRun, 'name'>;
+    const out = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '') as Omit<ImplRun, 'name'>;
     return { name: plan.name, ...out };
   } catch (e) {
     return { name: plan.name, reason: `unreadable output: ${(e as Error).message}` };

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { must } from '../../src/core/index.ts';
 import { mulberry32 } from './rng.ts';
 
 export interface EdgeListGraph {
@@ -57,16 +58,16 @@ export function writeGraphFiles(graphPath: string, queriesPath: string, g: EdgeL
 }
 
 export function readGraphFile(path: string): EdgeListGraph {
-  const lines = readFileSync(path, 'utf8').trim().split('\n');
-  const [n, m] = lines[0]!.split(' ').map(Number) as [number, number];
+  const [header = '', ...edges] = readFileSync(path, 'utf8').trim().split('\n');
+  const [n, m] = header.split(' ').map(Number) as [number, number];
   const from = new Int32Array(m);
   const to = new Int32Array(m);
   const w = new Float64Array(m);
   for (let i = 0; i < m; i++) {
-    const p = lines[i + 1]!.split(' ');
-    from[i] = Number(p[0]);
-    to[i] = Number(p[1]);
-    w[i] = Number(p[2]);
+    const [u, v, weight] = must(edges[i], 'an edge line of the graph file').split(' ');
+    from[i] = Number(u);
+    to[i] = Number(v);
+    w[i] = Number(weight);
   }
   return { n, from, to, w };
 }

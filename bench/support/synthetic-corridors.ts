@@ -15,12 +15,13 @@
 import {
   type DatasetManifest,
   greatCircleKm,
+  must,
   type Network,
   parseDatasetFiles,
   type RawDataset,
   tryBuildNetwork,
 } from '../../src/core/index.ts';
-import { mulberry32, type Rng, randInt } from './rng.ts';
+import { mulberry32, pick, type Rng, randInt } from './rng.ts';
 
 export const BENCH_SOURCE_ID = 'KERUEN-BENCH';
 const SRC = BENCH_SOURCE_ID;
@@ -89,9 +90,18 @@ const SEA_PORTS: Array<[string, string, number, number]> = [
 ];
 
 function coordsKm(nodes: Map<string, Rec>, a: string, b: string): number {
-  const ca = nodes.get(a)!.coords as { lat: number; lon: number };
-  const cb = nodes.get(b)!.coords as { lat: number; lon: number };
+  const ca = must(nodes.get(a), 'node of a road').coords as { lat: number; lon: number };
+  const cb = must(nodes.get(b), 'node of a road').coords as { lat: number; lon: number };
   return greatCircleKm(ca.lat, ca.lon, cb.lat, cb.lon);
+}
+
+/** Each element after the first with the one before it, and its index: [previous, current, i]. */
+function consecutive<T>(xs: readonly T[]): Array<[T, T, number]> {
+  const out: Array<[T, T, number]> = [];
+  xs.forEach((x, i) => {
+    if (i > 0) out.push([must(xs[i - 1], 'previous element'), x, i]);
+  });
+  return out;
 }
 
 /** The built-in template as input records (before validation). About 5 + 19 x nodesPerCountry nodes. */
@@ -201,16 +211,17 @@ export function corridorTemplateRecords(seed: number, nodesPerCountry = 8): Reco
         ids.push(id);
       }
       // The link into this country: a ferry after a sea gap, else rail in the previous country's gauge.
+      const firstId = must(ids[0], 'first node of a country');
       if (prev !== undefined) {
-        if (c.ferryBefore) scheduled(`${lane.name}-ferry-${cc}`, prev, ids[0]!, 'ferry');
-        else rail(`${lane.name}-border-${cc}`, prev, ids[0]!, prevGauge);
+        if (c.ferryBefore) scheduled(`${lane.name}-ferry-${cc}`, prev, firstId, 'ferry');
+        else rail(`${lane.name}-border-${cc}`, prev, firstId, prevGauge);
       }
-      for (let i = 1; i < ids.length; i++) {
+      for (const [a, b, i] of consecutive(ids)) {
         const extra: Rec = {};
         if (rnd() < 0.04) Object.assign(extra, { status: 'planned', statusYear: 2030 });
-        rail(`${lane.name}-${cc}-r${i}`, ids[i - 1]!, ids[i]!, c.gauge, extra);
+        rail(`${lane.name}-${cc}-r${i}`, a, b, c.gauge, extra);
       }
-      const terminal = ids[nodesPerCountry >> 1]!;
+      const terminal = must(ids[nodesPerCountry >> 1], 'terminal of a country');
       if (prevTerminal !== undefined && !c.ferryBefore) {
         const km = coordsKm(nodes, prevTerminal, terminal) * 1.25 + 10;
         links.push({
@@ -224,22 +235,27 @@ export function corridorTemplateRecords(seed: number, nodesPerCountry = 8): Reco
       }
       terminalsOf.set(c.cc, [...(terminalsOf.get(c.cc) ?? []), terminal]);
       prevTerminal = terminal;
-      prev = ids[ids.length - 1]!;
+      prev = ids.at(-1);
       prevGauge = c.gauge;
     });
-    laneEnds.push(prevTerminal!);
+    laneEnds.push(must(prevTerminal, 'terminal of a lane'));
   }
   // Lanes meet where they share a country, and at their western ends.
   for (const [cc, ts] of terminalsOf) {
-    const gauge = LANES.flatMap((l) => l.countries).find((c) => c.cc === cc)!.gauge;
-    for (let i = 1; i < ts.length; i++) rail(`join-${cc.toLowerCase()}-${i}`, ts[i - 1]!, ts[i]!, gauge);
+    const gauge = must(
+      LANES.flatMap((l) => l.countries).find((c) => c.cc === cc),
+      'country of a terminal',
+    ).gauge;
+    for (const [a, b, i] of consecutive(ts)) rail(`join-${cc.toLowerCase()}-${i}`, a, b, gauge);
   }
-  for (let i = 1; i < laneEnds.length; i++) rail(`join-west-${i}`, laneEnds[i - 1]!, laneEnds[i]!, 1435);
+  for (const [a, b, i] of consecutive(laneEnds)) rail(`join-west-${i}`, a, b, 1435);
   // The sea lane: ports in a chain, the first reached by rail from China, the last from the northern lane's end.
   for (const [id, cc, lat, lon] of SEA_PORTS) addNode(id, cc, lat, lon, { kind: 'sea_port', facility: facility() });
-  for (let i = 1; i < SEA_PORTS.length; i++) scheduled(`sea-leg-${i}`, SEA_PORTS[i - 1]![0], SEA_PORTS[i]![0], 'sea');
-  rail('sea-cn-rail', terminalsOf.get('CN')![1]!, SEA_PORTS[0]![0], 1435);
-  rail('sea-nl-rail', laneEnds[0]!, SEA_PORTS[SEA_PORTS.length - 1]![0], 1435);
+  for (const [a, b, i] of consecutive(SEA_PORTS)) scheduled(`sea-leg-${i}`, a[0], b[0], 'sea');
+  const [firstPort] = must(SEA_PORTS[0], 'first sea port');
+  const [lastPort] = must(SEA_PORTS.at(-1), 'last sea port');
+  rail('sea-cn-rail', must(terminalsOf.get('CN')?.[1], 'second Chinese terminal'), firstPort, 1435);
+  rail('sea-nl-rail', must(laneEnds[0], 'end of the northern lane'), lastPort, 1435);
   // Default speeds and tariffs per country: rail and road links carry none of their own.
   for (const cc of [...countries].sort()) {
     for (const mode of ['rail', 'road'] as const) {
@@ -329,14 +345,14 @@ export function replicate(template: RawDataset, o: ReplicateOptions): RawDataset
     let joins = 0;
     for (let c = 0; c < k; c++) {
       for (let j = 0; j < (o.joinsPerCopy ?? 3); j++) {
-        const a = railNodes[randInt(rnd, railNodes.length)]!;
+        const a = pick(rnd, railNodes);
         let d = randInt(rnd, k - 1);
         if (d >= c) d++;
-        const gauge = gauges.get(a)![randInt(rnd, gauges.get(a)!.length)]!;
-        const candidates = railNodes.filter((id) => gauges.get(id)!.includes(gauge));
-        const b = candidates[randInt(rnd, candidates.length)]!;
-        const na = byId.get(a)!.coords;
-        const nb = byId.get(b)!.coords;
+        const gauge = pick(rnd, must(gauges.get(a), 'gauges of a rail node'));
+        const candidates = railNodes.filter((id) => gauges.get(id)?.includes(gauge));
+        const b = pick(rnd, candidates);
+        const na = must(byId.get(a), 'rail node').coords;
+        const nb = must(byId.get(b), 'rail node').coords;
         const km = greatCircleKm(na.lat, na.lon, nb.lat, nb.lon) * 1.2 + 150;
         out.links.push({
           id: `bench-join-${joins++}`,

@@ -11,6 +11,7 @@ export * from './bounds.ts';
 export * from './emissions/index.ts';
 export * as emissions from './emissions/index.ts';
 export * from './errors.ts';
+export { must } from './must.ts';
 export * from './network/compile.ts';
 export { COUNTRIES, isCountryCode } from './network/countries.ts';
 export {

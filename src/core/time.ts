@@ -56,15 +56,17 @@ export function weekPhaseH(tH: number): number {
 }
 
 /** Weekday index (0 = Monday) of each three-letter day name of a timetable. */
-export const DAY_INDEX: Readonly<Record<string, number>> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
+export const DAY_INDEX = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 } as const;
+/** The three-letter day names of a timetable. */
+export type Weekday = keyof typeof DAY_INDEX;
 
 /**
  * Hours after Monday 00:00 of a weekday and a clock time "hh:mm".
  * @example weekOffsetH('tue', '06:30') // 30.5
  */
-export function weekOffsetH(day: string, time: string): number {
+export function weekOffsetH(day: Weekday, time: string): number {
   const [h, m] = time.split(':').map(Number) as [number, number];
-  return DAY_INDEX[day]! * DAY_H + h + m / 60;
+  return DAY_INDEX[day] * DAY_H + h + m / 60;
 }
 
 /**
@@ -84,11 +86,12 @@ export function evenWeeklyOffsetsH(n: number, firstH: number): number[] {
 export function waitForNextDeparture(offsets: ArrayLike<number>, from: number, to: number, tH: number): number {
   if (to <= from) return Number.POSITIVE_INFINITY;
   const phase = weekPhaseH(tH);
+  // `?? 0` on reads within [from, to): never taken, and free in V8 once the bounds are checked
   for (let i = from; i < to; i++) {
-    const o = offsets[i]!;
+    const o = offsets[i] ?? 0;
     if (o >= phase - 1e-9) return Math.max(0, o - phase);
   }
-  return offsets[from]! + WEEK_H - phase;
+  return (offsets[from] ?? 0) + WEEK_H - phase;
 }
 
 /**
@@ -97,12 +100,14 @@ export function waitForNextDeparture(offsets: ArrayLike<number>, from: number, t
  * @example sumSquaredWeeklyGapsH2([0, 84]) // 2 * 84 * 84
  */
 export function sumSquaredWeeklyGapsH2(sortedOffsetsH: ArrayLike<number>): number {
-  const n = sortedOffsetsH.length;
+  const offsets = Array.from(sortedOffsetsH);
+  const first = offsets[0];
+  if (first === undefined) return 0;
   let sq = 0;
-  for (let i = 0; i < n; i++) {
-    const a = sortedOffsetsH[i]!;
-    const b = i + 1 < n ? sortedOffsetsH[i + 1]! : sortedOffsetsH[0]! + WEEK_H;
+  offsets.forEach((a, i) => {
+    // the gap to the next departure; after the last one, to next week's first
+    const b = offsets[i + 1] ?? first + WEEK_H;
     sq += (b - a) * (b - a);
-  }
+  });
   return sq;
 }

@@ -52,7 +52,7 @@ export function parseYamlText(
         code: 'yaml_syntax',
         file: path,
         field: line ? `line ${line}` : undefined,
-        message: e.message.split('\n')[0]!,
+        message: e.message.split('\n')[0] ?? e.message,
       });
     }
     return { ok: false };

@@ -67,10 +67,10 @@ function loadSearoute(): SearouteFn {
 /** Length of a polyline along great circles, km. */
 export function lineLengthKm(coords: readonly Position[]): number {
   let km = 0;
-  for (let i = 1; i < coords.length; i++) {
-    const [lon1, lat1] = coords[i - 1]!;
-    const [lon2, lat2] = coords[i]!;
-    km += greatCircleKm(lat1, lon1, lat2, lon2);
+  let prev: Position | undefined;
+  for (const p of coords) {
+    if (prev !== undefined) km += greatCircleKm(prev[1], prev[0], p[1], p[0]);
+    prev = p;
   }
   return km;
 }

@@ -23,27 +23,27 @@ const ANTARCTICA = '010';
  * @example unwrapRing([[179, 0], [-179, 1], [-179, 0], [179, 0]]) // [[179,0],[181,1],[181,0],[179,0]]
  */
 export function unwrapRing(ring: readonly Position[]): Position[] {
-  const out: Position[] = [];
+  const out: Array<[number, number]> = [];
   let shift = 0;
   let prev: number | undefined;
-  for (const p of ring) {
-    const lon = p[0]!;
+  for (const [lon, lat] of ring) {
+    if (lon === undefined || lat === undefined) continue; // not a position
     if (prev !== undefined) {
       const d = lon - prev;
       if (d > 180) shift -= 360;
       else if (d < -180) shift += 360;
     }
     prev = lon;
-    out.push([lon + shift, p[1]!]);
+    out.push([lon + shift, lat]);
   }
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const p of out) {
-    min = Math.min(min, p[0]!);
-    max = Math.max(max, p[0]!);
+  for (const [lon] of out) {
+    min = Math.min(min, lon);
+    max = Math.max(max, lon);
   }
   const back = min >= 180 ? -360 : max <= -180 ? 360 : 0;
-  return back === 0 ? out : out.map((p) => [p[0]! + back, p[1]!]);
+  return back === 0 ? out : out.map(([lon, lat]) => [lon + back, lat]);
 }
 
 function fixGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
@@ -62,7 +62,7 @@ export function countriesFromTopology(topo: Topology): FeatureCollection<Polygon
   const features: Feature<Polygon | MultiPolygon, CountryProps>[] = [];
   for (const f of fc.features) {
     if (f.geometry === null || String(f.id) === ANTARCTICA) continue;
-    features.push({ type: 'Feature', id: f.id!, properties: f.properties, geometry: fixGeometry(f.geometry) });
+    features.push({ type: 'Feature', id: f.id, properties: f.properties, geometry: fixGeometry(f.geometry) });
   }
   return { type: 'FeatureCollection', features };
 }

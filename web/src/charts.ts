@@ -63,7 +63,10 @@ export function distanceSeries(it: Pick<Itinerary, 'legs' | 'stops' | 'totals'>)
   return pts;
 }
 
-const STEP_COLOURS: Readonly<Record<string, string>> = {
+/** The kinds of step the distance charts colour, in legend order. */
+const STEP_KINDS = ['border', 'transfer', 'gauge_change', 'wait'] as const;
+
+const STEP_COLOURS: Readonly<Record<(typeof STEP_KINDS)[number], string>> = {
   border: '#c05600',
   transfer: '#1b3f8b',
   gauge_change: '#b0006d',
@@ -77,12 +80,12 @@ function stepLabel(kind: StepKind): string {
 /** The vertical steps of a series as segments, for colouring by kind. */
 function verticalSteps(pts: DistancePoint[], y: 'days' | 'usd') {
   const out: Array<{ km: number; y1: number; y2: number; kind: StepKind; place: string; label: string }> = [];
-  for (let i = 1; i < pts.length; i++) {
-    const a = pts[i - 1]!;
-    const b = pts[i]!;
-    if (b.kind !== 'travel' && b.kind !== 'start' && b[y] > a[y]) {
+  let a: DistancePoint | undefined;
+  for (const b of pts) {
+    if (a !== undefined && b.kind !== 'travel' && b.kind !== 'start' && b[y] > a[y]) {
       out.push({ km: b.km, y1: a[y], y2: b[y], kind: b.kind, place: b.place, label: stepLabel(b.kind) });
     }
+    a = b;
   }
   return out;
 }
@@ -127,11 +130,12 @@ export function distributionChart(
     return figure(text.title, desc, p, 'distribution-chart');
   }
   const total = h.counts.reduce((s, c) => s + c, 0) || 1;
-  const step = h.binStartH.length > 1 ? h.binStartH[1]! - h.binStartH[0]! : 1;
+  const [first = 0, second] = h.binStartH;
+  const step = second === undefined ? 1 : second - first;
   const bins = h.binStartH.map((x, i) => ({
     x1: x / H_PER_DAY,
     x2: (h.binStartH[i + 1] ?? x + step) / H_PER_DAY,
-    share: h.counts[i]! / total,
+    share: (h.counts[i] ?? 0) / total,
   }));
   const marks = [
     { at: d.p50 / H_PER_DAY, label: `P50 ${fmtDays(d.p50)}`, dy: 4 },
@@ -184,8 +188,8 @@ function distancePlot(it: Itinerary, y: 'days' | 'usd', width: number): Element 
     },
     color: {
       legend: true,
-      domain: ['border', 'transfer', 'gauge_change', 'wait'].map((k) => stepLabel(k as StepKind)),
-      range: ['border', 'transfer', 'gauge_change', 'wait'].map((k) => STEP_COLOURS[k]!),
+      domain: STEP_KINDS.map((k) => stepLabel(k)),
+      range: STEP_KINDS.map((k) => STEP_COLOURS[k]),
     },
     marks: [
       Plot.line(pts, { x: 'km', y, stroke: '#3a3a3a', strokeWidth: 1.5 }),

@@ -737,17 +737,18 @@ export function t(key: string, params: Record<string, string | number> = {}): st
  */
 export function applyStatic(root: ParentNode): void {
   // forEach, not for-of: NodeList iteration needs the DOM.Iterable lib, which the root tsconfig leaves out.
+  // the selectors ask for the attribute, so each key is there; `?? ''` only satisfies the compiler
   root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
-    el.textContent = t(el.dataset.i18n!);
+    el.textContent = t(el.dataset.i18n ?? '');
   });
   root.querySelectorAll<HTMLElement>('[data-i18n-label]').forEach((el) => {
-    el.setAttribute('aria-label', t(el.dataset.i18nLabel!));
+    el.setAttribute('aria-label', t(el.dataset.i18nLabel ?? ''));
   });
   root.querySelectorAll<HTMLElement>('[data-i18n-placeholder]').forEach((el) => {
-    el.setAttribute('placeholder', t(el.dataset.i18nPlaceholder!));
+    el.setAttribute('placeholder', t(el.dataset.i18nPlaceholder ?? ''));
   });
   root.querySelectorAll<HTMLElement>('[data-i18n-title]').forEach((el) => {
-    el.setAttribute('title', t(el.dataset.i18nTitle!));
+    el.setAttribute('title', t(el.dataset.i18nTitle ?? ''));
   });
   const title = document.querySelector('title');
   if (title) title.textContent = t('app.title');

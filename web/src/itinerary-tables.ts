@@ -49,7 +49,7 @@ export function itinerariesTable(r: RouteResult, selected: number, onSelect: (i:
   const sharedIn = sharedKeyNodes(r.itineraries);
   const groupSize = (c: string) => r.itineraries.filter((x) => x.corridor === c).length;
   r.itineraries.forEach((it, i) => {
-    const shared = groupSize(it.corridor) > 1 ? sharedIn.get(it.corridor)! : new Set<string>();
+    const shared = (groupSize(it.corridor) > 1 ? sharedIn.get(it.corridor) : undefined) ?? new Set<string>();
     tbody.append(itineraryRow(it, i, i === selected, shared, onSelect));
   });
   table.append(cap, thead, tbody);

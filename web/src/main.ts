@@ -3,6 +3,7 @@
  * shipments). The network is fetched once and shared by the map and the place search.
  */
 import './style.css';
+import { must } from '../../src/core/browser.ts';
 import { getNetworkGeoJson, type NetworkFeature } from './api.ts';
 import { renderRecord } from './details.ts';
 import { applyStatic, initialLang, isLang, onLangChange, setLang, t } from './i18n.ts';
@@ -12,7 +13,7 @@ import { initPlanner } from './planner.ts';
 import { initScenarios } from './scenarios.ts';
 import { initShipments } from './shipments.ts';
 
-const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
+const $ = <T extends HTMLElement>(sel: string): T => must(document.querySelector<T>(sel), `page element ${sel}`);
 
 function initTabs(): void {
   const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role=tab]')];
@@ -21,7 +22,7 @@ function initTabs(): void {
       const on = t === tab;
       t.setAttribute('aria-selected', String(on));
       t.tabIndex = on ? 0 : -1;
-      document.getElementById(t.getAttribute('aria-controls')!)!.hidden = !on;
+      must(document.getElementById(t.getAttribute('aria-controls') ?? ''), `panel of tab ${t.id}`).hidden = !on;
     }
     if (focus) tab.focus();
   };
@@ -41,7 +42,8 @@ function initTabs(): void {
                 : -1;
       if (j === -1 && !['ArrowRight', 'ArrowLeft'].includes(e.key)) return;
       e.preventDefault();
-      show(tabs[(j + tabs.length) % tabs.length]!, true);
+      const next = tabs[(j + tabs.length) % tabs.length];
+      if (next) show(next, true);
     });
   }
 }

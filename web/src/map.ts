@@ -162,16 +162,18 @@ export function itineraryFeatures(
       geometry: { type: 'LineString', coordinates: coords },
     });
   });
-  features.sort((a, b) => Number(a.properties!.selected) - Number(b.properties!.selected));
+  const selectedOf = (f: GeoJSON.Feature) => Number(f.properties?.selected === true);
+  features.sort((a, b) => selectedOf(a) - selectedOf(b));
   return features;
 }
 
 /** Zooms to the selected itinerary's line, if it has one. */
 function fitToSelected(map: MlMap, features: readonly GeoJSON.Feature[]): void {
-  const sel = features.find((f) => f.properties!.selected);
+  const sel = features.find((f) => f.properties?.selected === true);
   if (sel && sel.geometry.type === 'LineString' && sel.geometry.coordinates.length > 1) {
-    const xs = sel.geometry.coordinates.map((c) => c[0]!);
-    const ys = sel.geometry.coordinates.map((c) => c[1]!);
+    const points = sel.geometry.coordinates.flatMap(([x, y]) => (x === undefined || y === undefined ? [] : [{ x, y }]));
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
     const bounds: LngLatBoundsLike = [
       [Math.min(...xs), Math.min(...ys)],
       [Math.max(...xs), Math.max(...ys)],

@@ -208,8 +208,9 @@ class PlaceCombobox {
       if (n) this.setActive(this.active <= 0 ? n - 1 : this.active - 1);
       e.preventDefault();
     } else if (e.key === 'Enter') {
-      if (!this.list.hidden && n > 0) {
-        this.pick(this.options[Math.max(this.active, 0)]!.place);
+      const option = this.options[Math.max(this.active, 0)];
+      if (!this.list.hidden && option !== undefined) {
+        this.pick(option.place);
         e.preventDefault();
       }
     } else if (e.key === 'Escape') {
@@ -220,9 +221,8 @@ class PlaceCombobox {
   /** Typing an exact name and leaving the field picks it: the keyboard path needs no list at all. */
   private onBlur(): void {
     if (!this.picked) {
-      const exact = this.index.search(this.input.value, 2);
-      if (exact.length >= 1 && compactName(exact[0]!.matched) === compactName(this.input.value))
-        this.pick(exact[0]!.place);
+      const [best] = this.index.search(this.input.value, 2);
+      if (best !== undefined && compactName(best.matched) === compactName(this.input.value)) this.pick(best.place);
     }
     this.close();
   }

@@ -4,6 +4,7 @@
  * The route search (POST /routes) and the Monte Carlo (POST /reliability) run in parallel; without the latter
  * the table still shows the routes, with P50/P90 marked unavailable.
  */
+import { must } from '../../src/core/browser.ts';
 import {
   type ApiError,
   type ArrivalDistribution,
@@ -37,7 +38,8 @@ interface State {
   reliabilityError?: string | undefined;
 }
 
-const $ = <T extends HTMLElement>(root: ParentNode, sel: string) => root.querySelector<T>(sel)!;
+const $ = <T extends HTMLElement>(root: ParentNode, sel: string): T =>
+  must(root.querySelector<T>(sel), `page element ${sel}`);
 
 /** Today as yyyy-mm-dd (the date input's format), in UTC like every time the server returns. */
 const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -139,7 +141,7 @@ async function search(v: PlannerView, e: Event): Promise<void> {
   v.setStatus(t('plan.searching'), 'busy');
   v.results.replaceChildren();
   v.detail.replaceChildren();
-  const submit = v.form.querySelector<HTMLButtonElement>('button[type=submit]')!;
+  const submit = must(v.form.querySelector<HTMLButtonElement>('button[type=submit]'), 'submit button');
   submit.disabled = true;
   try {
     const [routes, rel] = await Promise.all([
@@ -206,7 +208,7 @@ async function renderSelected(v: PlannerView): Promise<void> {
     return;
   }
   m.showItineraries(r.itineraries, state.selected);
-  const it = r.itineraries[state.selected]!;
+  const it = must(r.itineraries[state.selected], 'selected itinerary');
   const width = Math.max(280, Math.min(560, detail.clientWidth || 440));
   const h = el('h2', t('it.heading', { n: state.selected + 1, corridor: t(`corridor.${it.corridor}`) }));
   h.tabIndex = -1;

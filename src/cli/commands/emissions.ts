@@ -84,11 +84,11 @@ export function formatTable(r: ChainEmissions): string {
     kg(t.ttwKg),
     kg(t.wtwKg),
   ]);
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));
   const numeric = new Set([4, 5, 6, 7]);
   const line = (cells: string[]): string =>
     cells
-      .map((s, c) => (numeric.has(c) ? s.padStart(widths[c]!) : s.padEnd(widths[c]!)))
+      .map((s, c) => (numeric.has(c) ? s.padStart(widths[c] ?? 0) : s.padEnd(widths[c] ?? 0)))
       .join('  ')
       .trimEnd();
   const out = [`shipment ${r.shipmentId}: ${r.massTonnes} t`, line(head), ...rows.map(line)];

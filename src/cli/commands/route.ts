@@ -72,11 +72,11 @@ const days = (h: number) => (h / 24).toFixed(1);
 const money = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
 
 function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   return rows
     .map((r) =>
       r
-        .map((cell, c) => cell.padEnd(widths[c]!))
+        .map((cell, c) => cell.padEnd(widths[c] ?? 0))
         .join('  ')
         .trimEnd(),
     )
@@ -134,7 +134,9 @@ export function register(program: Command): void {
       if (o.rankBy === 'p90') {
         if (samples === undefined)
           throw new KeruenError('KERUEN_INVALID_INPUT', '--rank-by p90 needs --samples', [], { field: 'rank-by' });
-        its = [...its].sort((a, b) => a.arrival!.p90 - b.arrival!.p90);
+        // every itinerary has its arrival distribution once --samples is given
+        const p90 = (x: Out) => x.arrival?.p90 ?? Number.POSITIVE_INFINITY;
+        its = [...its].sort((a, b) => p90(a) - p90(b));
       }
       if (o.json) {
         process.stdout.write(`${JSON.stringify({ ...result, itineraries: its }, null, 2)}\n`);

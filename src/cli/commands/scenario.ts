@@ -53,6 +53,8 @@ interface RunFlags {
   plannedUpTo?: string;
 }
 
+function num(name: string, v: string, min?: number): number;
+function num(name: string, v: string | undefined, min?: number): number | undefined;
 function num(name: string, v: string | undefined, min = 0): number | undefined {
   if (v === undefined) return undefined;
   const x = Number(v);
@@ -193,8 +195,8 @@ function setup(opts: RunFlags): Setup {
       carbonPriceUsdPerTonneCo2e: num('--carbon-price', opts.carbonPrice),
       includePlannedUpTo: num('--planned-up-to', opts.plannedUpTo, 1990),
     },
-    samples: num('--samples', opts.samples)!,
-    seed: num('--seed', opts.seed)!,
+    samples: num('--samples', opts.samples),
+    seed: num('--seed', opts.seed),
   };
 }
 
@@ -354,7 +356,12 @@ function calibrateCommand(opts: CalibrateFlags): void {
   const total = flow.volumePerYear.value;
   const targets = opts.observed.split(',').map((kv): [CorridorLabel, number] => {
     const [k, v] = kv.split('=');
-    return [k as CorridorLabel, num('--observed', v)! / total];
+    if (v === undefined)
+      throw new KeruenError('KERUEN_INVALID_INPUT', `--observed ${JSON.stringify(kv)} must be corridor=volume`, [], {
+        field: '--observed',
+        value: kv,
+      });
+    return [k as CorridorLabel, num('--observed', v) / total];
   });
   const g = compileNetwork(ctx.network, { emissions: createEmissionsModel(ctx.factors) });
   const r = calibrateLogit(ctx.network, g, demand, {
@@ -363,7 +370,7 @@ function calibrateCommand(opts: CalibrateFlags): void {
     to: opts.to,
     targets,
     baseValueOfTimeUsdPerUnitH: num('--base-vot', opts.baseVot),
-    valueOfTimeFactors: opts.factors.split(',').map((x) => num('--factors', x)!),
+    valueOfTimeFactors: opts.factors.split(',').map((x) => num('--factors', x)),
   });
   if (opts.json) {
     out(JSON.stringify({ targets: Object.fromEntries(targets), result: r ?? null }, null, 2));
@@ -376,7 +383,7 @@ function calibrateCommand(opts: CalibrateFlags): void {
     process.exitCode = 1;
     return;
   }
-  const base = num('--base-vot', opts.baseVot)!;
+  const base = num('--base-vot', opts.baseVot);
   out(`value-of-time factor ${r.valueOfTimeFactor} (USD ${fmt(base * r.valueOfTimeFactor, 2)} per unit-hour)`);
   out(`logit dispersion ${r.logitDispersionPerUsd.toPrecision(3)} per USD`);
   out('calibrated baseline shares:');

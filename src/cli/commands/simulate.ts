@@ -140,8 +140,7 @@ function printReport(
   if (demand > capacity) out('demand exceeds sailing capacity: the backlog grows every week');
   out('week  arrived  shipped  cancelled  queue_end  queue_max  mean_wait_h');
   const stride = Math.max(1, Math.ceil(r.weekly.length / 26));
-  for (let i = 0; i < r.weekly.length; i += stride) {
-    const w = r.weekly[i]!;
+  for (const w of r.weekly.filter((_, i) => i % stride === 0)) {
     out(
       `${String(w.week + 1).padStart(4)}  ${String(w.arrivedTeu).padStart(7)}  ${String(w.shippedTeu).padStart(7)}  ${String(w.cancelledSailings).padStart(9)}  ${String(w.queueEndTeu).padStart(9)}  ${String(w.queueMaxTeu).padStart(9)}  ${f1(w.meanWaitH).padStart(11)}`,
     );

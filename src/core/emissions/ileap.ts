@@ -7,6 +7,7 @@
  * in tkm, emissions in kg CO2e, intensities in kg CO2e per tkm or TEU-km (TOC) and per tonne or TEU (HOC).
  * Decimals are JSON strings matching ^-?\d+(\.\d+)?$.
  */
+import { must } from '../must.ts';
 import type { ChainEmissions, ElementResult } from './chain.ts';
 import type { EmissionFactors } from './load-factors.ts';
 
@@ -182,7 +183,7 @@ function tocOf(f: EmissionFactors, el: ElementResult): IleapToc {
 }
 
 function hocOf(f: EmissionFactors, el: ElementResult): IleapHoc {
-  const h = f.hocs.get(el.factor.id)!;
+  const h = must(f.hocs.get(el.factor.id), 'hub factor of an element');
   return {
     hocId: h.id,
     isVerified: false,

@@ -13,6 +13,7 @@
  * Every departure from a direct match is written to `fallbacks`, so a result never hides a proxy.
  */
 import { KeruenError } from '../errors.ts';
+import { must } from '../must.ts';
 import type { Toc } from './factor-schema.ts';
 import type { EmissionFactors } from './load-factors.ts';
 
@@ -212,11 +213,16 @@ function resolve(f: EmissionFactors, t: Toc, country: string, fallbacks: string[
   };
   // Tables print each column rounded to 0.1 g, so WTT + TTW can miss WTW by 0.1: keep the headline WTW and TTW
   // and take WTT as the difference, which keeps WTW = WTT + TTW exact.
-  if (t.kWhPerTkm === undefined) return { ...base, wttG: t.wtwG! - t.ttwG!, ttwG: t.ttwG!, wtwG: t.wtwG! };
+  if (t.kWhPerTkm === undefined) {
+    // the factor schema asks a TOC without kWhPerTkm for all three fixed intensities
+    const wtwG = must(t.wtwG, 'wtwG of a TOC without kWhPerTkm');
+    const ttwG = must(t.ttwG, 'ttwG of a TOC without kWhPerTkm');
+    return { ...base, wttG: wtwG - ttwG, ttwG, wtwG };
+  }
   // Electric traction: no tailpipe emissions (GLEC p.45), so TTW = 0 and the grid factor is all WTT.
   let grid = f.grid.get(country);
   if (grid === undefined) {
-    grid = f.grid.get('EU')!;
+    grid = must(f.grid.get('EU'), 'EU grid intensity');
     fallbacks.push(`no grid intensity for ${country}: used ${grid.id} (${grid.gCo2ePerKwh} g/kWh)`);
   }
   let g = grid.gCo2ePerKwh;

@@ -175,12 +175,13 @@ export function hubEmissions(f: EmissionFactors, hub: HubInput): ElementEmission
     unit = 'tonnes';
     activity = mass;
   }
-  const split = hoc.wttKg !== undefined && hoc.ttwKg !== undefined;
+  const { wttKg, ttwKg } = hoc;
+  const split = wttKg !== undefined && ttwKg !== undefined;
   if (!split) fallbacks.push(`${hoc.id}: source gives WTW only; WTT/TTW split not available`);
   return {
-    wttKg: split ? hoc.wttKg! * activity : null,
-    ttwKg: split ? hoc.ttwKg! * activity : null,
-    wtwKg: split ? hoc.wttKg! * activity + hoc.ttwKg! * activity : hoc.wtwKg * activity,
+    wttKg: split ? wttKg * activity : null,
+    ttwKg: split ? ttwKg * activity : null,
+    wtwKg: split ? wttKg * activity + ttwKg * activity : hoc.wtwKg * activity,
     activity: { value: activity, unit, basis: 'net' },
     massTonnes: mass,
     distanceKm: 0,

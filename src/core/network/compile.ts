@@ -10,6 +10,7 @@
  * edge-table.ts packs them in CSR order; the graph's shape and codes are in compiled-graph.ts (re-exported here).
  */
 import type { Issue } from '../errors.ts';
+import { must } from '../must.ts';
 import { weeklyDepartures as weeklyDeparturesOf } from '../routing/timetable.ts';
 import { type CompiledGraph, DEFAULT_TONNES_PER_TEU, type EmissionsModel } from './compiled-graph.ts';
 import { type EdgeDraft, packEdges } from './edge-table.ts';
@@ -50,7 +51,7 @@ export function compileNetwork(net: Network, opts: CompileOptions = {}): Compile
     ...packEdges(edges, V),
     depOff: departures.off,
     depOffsetsH: departures.offsetsH,
-    nodeCountry: Uint16Array.from(net.nodes.map((n) => countryIdx.get(n.country)!)),
+    nodeCountry: Uint16Array.from(net.nodes.map((n) => must(countryIdx.get(n.country), 'index of a country'))),
     linkViaOff: via.off,
     linkVia: via.countries,
     countries,
@@ -72,7 +73,7 @@ function draftEdges(
   for (let li = 0; li < net.links.length; li++) draftLinkEdges(ctx, li, edges, issues);
   const { nodeOff, vClass } = platforms;
   net.nodes.forEach((n, ni) => {
-    draftTransferEdges(n, nodeOff[ni]!, nodeOff[ni + 1]!, vClass, emissions, tonnesPerTeu, edges);
+    draftTransferEdges(n, nodeOff[ni] ?? 0, nodeOff[ni + 1] ?? 0, vClass, emissions, tonnesPerTeu, edges);
   });
   return edges;
 }
@@ -98,7 +99,7 @@ function linkViaTable(
   const via: number[] = [];
   net.links.forEach((l, li) => {
     off[li] = via.length;
-    for (const c of l.via) via.push(countryIdx.get(c)!);
+    for (const c of l.via) via.push(must(countryIdx.get(c), 'index of a country'));
   });
   off[net.links.length] = via.length;
   return { off, countries: Uint16Array.from(via) };

@@ -5,7 +5,7 @@
  * import it from here.
  */
 import type { Issue } from '../errors.ts';
-import type { NetworkLink, NetworkNode } from './network.ts';
+import { linkAt, type Network, type NetworkLink, type NetworkNode, nodeAt } from './network.ts';
 import type { Mode, Status } from './schema.ts';
 
 /** Platform classes: a vehicle family that cargo stays on without a transfer. */
@@ -90,4 +90,19 @@ export interface CompiledGraph {
   readonly issues: readonly Issue[];
 }
 
-export const CARRIES_BITS: Record<string, number> = { containers: 1, wagons: 2, trucks: 4, bulk: 8, liquid: 16 };
+/** The network node of edge e's source platform (a graph compiled from `net`); throws when there is none. */
+export function edgeSourceNode(net: Network, g: CompiledGraph, e: number): NetworkNode {
+  return nodeAt(net, g.vNode[g.source[e] ?? -1] ?? -1);
+}
+
+/** The network node of edge e's target platform (a graph compiled from `net`); throws when there is none. */
+export function edgeTargetNode(net: Network, g: CompiledGraph, e: number): NetworkNode {
+  return nodeAt(net, g.vNode[g.target[e] ?? -1] ?? -1);
+}
+
+/** The network link of link edge e (a graph compiled from `net`); throws for a transfer edge (link -1). */
+export function edgeLink(net: Network, g: CompiledGraph, e: number): NetworkLink {
+  return linkAt(net, g.link[e] ?? -1);
+}
+
+export const CARRIES_BITS = { containers: 1, wagons: 2, trucks: 4, bulk: 8, liquid: 16 } as const;

@@ -3,6 +3,7 @@
  * (edges grouped by source vertex, in the order they were drafted within a vertex) as the typed arrays of the
  * compiled graph. Packing is stable, so the same drafts always give the same arrays.
  */
+import { must } from '../must.ts';
 
 /** One edge as drafted by link-edges.ts or transfer-edges.ts; units as in CompiledGraph. */
 export interface EdgeDraft {
@@ -54,13 +55,22 @@ export interface EdgeTable {
  * @example csrOrder([1, 0, 1], 2) // { off: [0, 1, 3], order: [1, 0, 2] }
  */
 export function csrOrder(sources: ArrayLike<number>, vertexCount: number): { off: Int32Array; order: Int32Array } {
-  const m = sources.length;
+  const src = Array.from(sources);
+  // off[v + 1] counts the drafts from v, then the running sum turns the counts into offsets
   const off = new Int32Array(vertexCount + 1);
-  for (let i = 0; i < m; i++) off[sources[i]! + 1]!++;
-  for (let v = 0; v < vertexCount; v++) off[v + 1]! += off[v]!;
+  for (const v of src) off[v + 1] = (off[v + 1] ?? 0) + 1;
+  let sum = 0;
+  off.forEach((count, v) => {
+    sum += count;
+    off[v] = sum;
+  });
   const fill = off.slice(0, vertexCount);
-  const order = new Int32Array(m);
-  for (let i = 0; i < m; i++) order[fill[sources[i]!]!++] = i;
+  const order = new Int32Array(src.length);
+  src.forEach((v, i) => {
+    const k = fill[v] ?? 0;
+    fill[v] = k + 1;
+    order[k] = i;
+  });
   return { off, order };
 }
 
@@ -92,7 +102,9 @@ export function packEdges(edges: readonly EdgeDraft[], vertexCount: number): Edg
     service: new Int32Array(M),
     carries: new Uint8Array(M),
   };
-  for (let k = 0; k < M; k++) writeEdge(g, k, edges[order[k]!]!);
+  order.forEach((i, k) => {
+    writeEdge(g, k, must(edges[i], 'edge draft'));
+  });
   return g;
 }
 

@@ -7,11 +7,12 @@
  * (CAREC CPMM-style clearance by direction), folded into the edge.
  */
 import type { Issue } from '../errors.ts';
+import { must } from '../must.ts';
 import { daysToHours } from '../time.ts';
 import { CARRIES_BITS, EDGE_LINK, type EmissionsModel, MODE_CODES, STATUS_CODES } from './compiled-graph.ts';
 import type { EdgeDraft } from './edge-table.ts';
 import { meanOf } from './figure.ts';
-import type { Network, NetworkLink, NetworkNode } from './network.ts';
+import { getNodeIndex, linkAt, type Network, type NetworkLink, type NetworkNode, nodeAt } from './network.ts';
 import { type Platforms, platformOf } from './platforms.ts';
 import type { Rate } from './schema.ts';
 
@@ -80,11 +81,11 @@ export interface LinkEdgeContext {
  */
 export function draftLinkEdges(ctx: LinkEdgeContext, li: number, edges: EdgeDraft[], issues: Issue[]): void {
   const { net, tonnesPerTeu } = ctx;
-  const l = net.links[li]!;
-  const fromI = net.nodeIndex.get(l.from)!;
-  const toI = net.nodeIndex.get(l.to)!;
-  const a = net.nodes[fromI]!;
-  const b = net.nodes[toI]!;
+  const l = linkAt(net, li);
+  const fromI = getNodeIndex(net, l.from);
+  const toI = getNodeIndex(net, l.to);
+  const a = nodeAt(net, fromI);
+  const b = nodeAt(net, toI);
   const rate = ctx.rates.get(`${a.country}/${l.mode}`);
   const timeH = linkTravelTimeH(l, rate);
   if (timeH === undefined) {
@@ -107,7 +108,7 @@ export function draftLinkEdges(ctx: LinkEdgeContext, li: number, edges: EdgeDraf
       message: `no tariff and no ${a.country}/${l.mode} rate per km: cost unknown on this link`,
     });
   }
-  const serviceI = l.service === undefined ? -1 : net.serviceIndex.get(l.service)!;
+  const serviceI = l.service === undefined ? -1 : must(net.serviceIndex.get(l.service), 'service of a link');
   const svc = serviceI >= 0 ? net.services[serviceI] : undefined;
   const e = ctx.emissions?.link(l, a, svc?.vessel);
   const common = {
@@ -121,7 +122,7 @@ export function draftLinkEdges(ctx: LinkEdgeContext, li: number, edges: EdgeDraf
     co2Tonne: e ? e.perTonneKg : Number.NaN,
     riskLog: l.risk ? -Math.log(1 - Math.min(l.risk.value, 0.999999)) : 0,
     service: serviceI,
-    carries: svc ? svc.carries.reduce((m, c) => m | (CARRIES_BITS[c] ?? 0), 0) : 0xff,
+    carries: svc ? svc.carries.reduce((m, c) => m | CARRIES_BITS[c], 0) : 0xff,
   };
   const pc = platformOf(l);
   for (const rev of l.bidirectional ? [0, 1] : [0]) {
@@ -130,8 +131,8 @@ export function draftLinkEdges(ctx: LinkEdgeContext, li: number, edges: EdgeDraf
     const border = borderCrossing(x, y);
     edges.push({
       ...common,
-      src: ctx.platforms.at(xi, pc)!,
-      dst: ctx.platforms.at(yi, pc)!,
+      src: must(ctx.platforms.at(xi, pc), 'platform of a link end'),
+      dst: must(ctx.platforms.at(yi, pc), 'platform of a link end'),
       reversed: rev,
       timeH: timeH + border.h,
       borderH: border.h,

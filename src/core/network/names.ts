@@ -10,6 +10,7 @@
  * suggests "Port of Baku".
  */
 import { KeruenError } from '../errors.ts';
+import { must } from '../must.ts';
 import type { Network, NetworkNode } from './network.ts';
 
 /** Letters that NFD does not decompose into a base letter and a combining mark. */
@@ -134,7 +135,12 @@ export function findNodes(net: Network, query: string): NodeMatch[] {
   }
   return [...best.values()]
     .sort((a, b) => compareMatch(a.tier, a.entry, b.tier, b.entry) || a.entry.nodeIndex - b.entry.nodeIndex)
-    .map(({ entry, tier }) => ({ node: net.nodes[entry.nodeIndex]!, field: entry.field, text: entry.text, tier }));
+    .map(({ entry, tier }) => ({ node: nodeOf(net, entry), field: entry.field, text: entry.text, tier }));
+}
+
+/** The node an index entry names. */
+function nodeOf(net: Network, e: Entry): NetworkNode {
+  return must(net.nodes[e.nodeIndex], 'node of a name');
 }
 
 function compareMatch(ta: MatchTier, a: Entry, tb: MatchTier, b: Entry): number {
@@ -150,7 +156,8 @@ function compareMatch(ta: MatchTier, a: Entry, tb: MatchTier, b: Entry): number 
  */
 export function getNodeByName(net: Network, query: string): NetworkNode {
   const matches = findNodes(net, query);
-  if (matches.length === 0) {
+  const first = matches[0];
+  if (first === undefined) {
     const closest = closestNames(net, query, 5);
     const hint = closest.length > 0 ? `; closest: ${closest.map((c) => `${c.name} (${c.id})`).join(', ')}` : '';
     throw new KeruenError('KERUEN_UNKNOWN_NODE', `no node matches ${JSON.stringify(query)}${hint}`, [], {
@@ -158,8 +165,8 @@ export function getNodeByName(net: Network, query: string): NetworkNode {
       closest,
     });
   }
-  const top = matches.filter((m) => m.tier === matches[0]!.tier);
-  if (top.length === 1) return top[0]!.node;
+  const top = matches.filter((m) => m.tier === first.tier);
+  if (top.length === 1) return first.node;
   const candidates = top.map((m) => ({ id: m.node.id, name: m.node.name, matched: m.text }));
   throw new KeruenError(
     'KERUEN_INVALID_INPUT',
@@ -184,7 +191,7 @@ export function closestNames(net: Network, query: string, k = 5): NameSuggestion
     for (const w of e.words) similarity = Math.max(similarity, WORD_WEIGHT * levSimilarity(q, w));
     const prev = best.get(e.nodeIndex);
     if (prev === undefined || similarity > prev.similarity) {
-      const n = net.nodes[e.nodeIndex]!;
+      const n = nodeOf(net, e);
       best.set(e.nodeIndex, { id: n.id, name: n.name, matched: e.text, similarity });
     }
   }
@@ -222,16 +229,16 @@ export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let cur = new Array<number>(b.length + 1).fill(0);
+  // reads within the rows' length: `?? 0` is never taken
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
     }
     [prev, cur] = [cur, prev];
   }
-  return prev[b.length]!;
+  return prev[b.length] ?? 0;
 }

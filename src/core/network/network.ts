@@ -82,10 +82,15 @@ export function buildNetwork(raw: RawDataset, manifest: DatasetManifest): Networ
 
 /** Returns the node with this id; throws KERUEN_UNKNOWN_NODE naming the id when there is none. */
 export function getNode(net: Network, id: string): NetworkNode {
+  return nodeAt(net, getNodeIndex(net, id));
+}
+
+/** Returns the index of the node with this id; throws KERUEN_UNKNOWN_NODE naming the id when there is none. */
+export function getNodeIndex(net: Network, id: string): number {
   const i = net.nodeIndex.get(id);
   if (i === undefined)
     throw new KeruenError('KERUEN_UNKNOWN_NODE', `unknown node id ${JSON.stringify(id)}`, [], { id });
-  return net.nodes[i]!;
+  return i;
 }
 
 export function findNode(net: Network, id: string): NetworkNode | undefined {
@@ -94,8 +99,30 @@ export function findNode(net: Network, id: string): NetworkNode | undefined {
 }
 
 export function getLink(net: Network, id: string): NetworkLink {
+  return linkAt(net, getLinkIndex(net, id));
+}
+
+/** Returns the index of the link with this id; throws KERUEN_UNKNOWN_LINK naming the id when there is none. */
+export function getLinkIndex(net: Network, id: string): number {
   const i = net.linkIndex.get(id);
   if (i === undefined)
     throw new KeruenError('KERUEN_UNKNOWN_LINK', `unknown link id ${JSON.stringify(id)}`, [], { id });
-  return net.links[i]!;
+  return i;
+}
+
+/**
+ * The node at index `i`, an index taken from the network itself (nodeIndex, a compiled graph's vNode); throws when
+ * there is none, which is a bug (the index came from another network), never bad input.
+ */
+export function nodeAt(net: Network, i: number): NetworkNode {
+  const n = net.nodes[i];
+  if (n === undefined) throw new Error(`node #${i} is missing from the network`);
+  return n;
+}
+
+/** The link at index `i`, an index taken from the network itself; throws when there is none (a bug). */
+export function linkAt(net: Network, i: number): NetworkLink {
+  const l = net.links[i];
+  if (l === undefined) throw new Error(`link #${i} is missing from the network`);
+  return l;
 }

@@ -4,8 +4,9 @@
  * edge (compile.ts). A node's platforms are numbered consecutively in PLATFORM_CLASSES order; a node no link
  * touches has none.
  */
+import { must } from '../must.ts';
 import { PLATFORM_CLASSES, type PlatformClass } from './compiled-graph.ts';
-import type { Network, NetworkLink } from './network.ts';
+import { getNodeIndex, type Network, type NetworkLink } from './network.ts';
 
 /** The platform class a link runs on: rail by gauge (1435 when none is given), other modes by mode. */
 export function platformOf(l: Pick<NetworkLink, 'mode' | 'gauge'>): PlatformClass {
@@ -33,22 +34,21 @@ export function listPlatforms(net: Network): Platforms {
   const classesAt: Array<Set<PlatformClass>> = net.nodes.map(() => new Set());
   for (const l of net.links) {
     const c = platformOf(l);
-    classesAt[net.nodeIndex.get(l.from)!]!.add(c);
-    classesAt[net.nodeIndex.get(l.to)!]!.add(c);
+    for (const end of [l.from, l.to]) must(classesAt[getNodeIndex(net, end)], 'node of a link end').add(c);
   }
   const vNode: number[] = [];
   const vClass: number[] = [];
   const nodeOff = new Int32Array(net.nodes.length + 1);
   const index = new Map<string, number>();
-  for (let ni = 0; ni < net.nodes.length; ni++) {
+  classesAt.forEach((classes, ni) => {
     nodeOff[ni] = vNode.length;
     PLATFORM_CLASSES.forEach((c, ci) => {
-      if (!classesAt[ni]!.has(c)) return;
+      if (!classes.has(c)) return;
       index.set(`${ni}/${c}`, vNode.length);
       vNode.push(ni);
       vClass.push(ci);
     });
-  }
+  });
   nodeOff[net.nodes.length] = vNode.length;
   return { vNode, vClass, nodeOff, at: (node, c) => index.get(`${node}/${c}`) };
 }

@@ -4,7 +4,15 @@
  * through the node's facility (its dwell and handling cost). A node with neither gets no transfer: cargo cannot
  * change vehicle there. A handling cost known per TEU or per tonne only converts at tonnesPerTeu.
  */
-import { EDGE_GAUGE, EDGE_TRANSFER, type EmissionsModel, PLATFORM_CLASSES, STATUS_CODES } from './compiled-graph.ts';
+import { must } from '../must.ts';
+import {
+  EDGE_GAUGE,
+  EDGE_TRANSFER,
+  type EmissionsModel,
+  PLATFORM_CLASSES,
+  type PlatformClass,
+  STATUS_CODES,
+} from './compiled-graph.ts';
 import type { EdgeDraft } from './edge-table.ts';
 import { meanOrZero } from './link-edges.ts';
 import type { NetworkNode } from './network.ts';
@@ -63,10 +71,11 @@ export function draftTransferEdges(
   tonnesPerTeu: number,
   edges: EdgeDraft[],
 ): void {
+  const classOf = (v: number): PlatformClass => must(PLATFORM_CLASSES[vClass[v] ?? -1], 'class of a platform');
   for (let p = first; p < end; p++) {
     for (let q = first; q < end; q++) {
       if (p === q) continue;
-      const terms = transferTerms(n, PLATFORM_CLASSES[vClass[p]!]!, PLATFORM_CLASSES[vClass[q]!]!, tonnesPerTeu);
+      const terms = transferTerms(n, classOf(p), classOf(q), tonnesPerTeu);
       if (terms === undefined) continue;
       const hub = em?.hub(n, terms.operation);
       edges.push({

@@ -8,8 +8,9 @@
  *   departure; its stationary law is found by iteration, and Little's law gives Wq = E[Q] / lambda + T / 2.
  * - Quantiles of the duration distributions, and of the Irwin-Hall law (the sum of n uniforms on [0, 1]).
  */
+import { must } from '../must.ts';
 import type { DistributionSpec } from '../network/figure.ts';
-import { WEEK_H } from '../time.ts';
+import { sumSquaredWeeklyGapsH2, WEEK_H } from '../time.ts';
 import { inverseNormalCdf, Z90 } from './samplers.ts';
 
 /** M/M/1 mean wait in queue, hours; arrival and service rates per hour, lambda < mu. */
@@ -42,12 +43,7 @@ export function mmcMeanWaitH(arrivalsPerH: number, servicesPerH: number, servers
 /** Mean wait of a random arrival for the next of the weekly departures `offsetsH`, capacity unlimited. */
 export function timetableMeanWaitH(offsetsH: readonly number[]): number {
   const o = [...offsetsH].sort((a, b) => a - b);
-  let sq = 0;
-  for (let i = 0; i < o.length; i++) {
-    const gap = i + 1 < o.length ? o[i + 1]! - o[i]! : o[0]! + WEEK_H - o[i]!;
-    sq += gap * gap;
-  }
-  return sq / (2 * WEEK_H);
+  return sumSquaredWeeklyGapsH2(o) / (2 * WEEK_H);
 }
 
 /**
@@ -64,8 +60,12 @@ export function bulkServiceMeanWaitH(
   // Poisson(m) probabilities, up to where the tail is negligible
   const aMax = Math.ceil(m + 12 * Math.sqrt(m) + 20);
   const pa = new Float64Array(aMax + 1);
-  pa[0] = Math.exp(-m);
-  for (let k = 1; k <= aMax; k++) pa[k] = (pa[k - 1]! * m) / k;
+  let p = Math.exp(-m);
+  pa[0] = p;
+  for (let k = 1; k <= aMax; k++) {
+    p = (p * m) / k;
+    pa[k] = p;
+  }
   const q = cancellationProbability;
   const n = 60 * capacity + 200; // truncation of the queue length: enough while lambda T / K <= 0.9
   let pi = new Float64Array(n + 1);
@@ -73,23 +73,27 @@ export function bulkServiceMeanWaitH(
   pi[0] = 1;
   for (let iter = 0; iter < 200000; iter++) {
     next.fill(0);
+    // `?? 0` on reads within the arrays' lengths: never taken, and free in V8
     for (let i = 0; i <= n; i++) {
-      const pi_i = pi[i]!;
+      const pi_i = pi[i] ?? 0;
       if (pi_i < 1e-300) continue;
       for (let a = 0; a <= aMax; a++) {
-        const w = pi_i * pa[a]!;
+        const w = pi_i * (pa[a] ?? 0);
         const before = Math.min(n, i + a);
-        next[Math.max(0, before - capacity)]! += w * (1 - q);
-        next[before]! += w * q;
+        const after = Math.max(0, before - capacity);
+        next[after] = (next[after] ?? 0) + w * (1 - q);
+        next[before] = (next[before] ?? 0) + w * q;
       }
     }
     let diff = 0;
-    for (let i = 0; i <= n; i++) diff += Math.abs(next[i]! - pi[i]!);
+    for (let i = 0; i <= n; i++) diff += Math.abs((next[i] ?? 0) - (pi[i] ?? 0));
     [pi, next] = [next, pi];
     if (diff < 1e-13) break;
   }
   let meanLeft = 0;
-  for (let i = 0; i <= n; i++) meanLeft += i * pi[i]!;
+  pi.forEach((p_i, i) => {
+    meanLeft += i * p_i;
+  });
   return meanLeft / arrivalsPerH + periodH / 2;
 }
 
@@ -111,7 +115,8 @@ export function quantileOf(d: DistributionSpec, q: number): number {
       const s = [...d.sample].sort((a, b) => a - b);
       const h = (s.length - 1) * q;
       const k = Math.floor(h);
-      return s[k]! + (h - k) * ((s[Math.min(k + 1, s.length - 1)] ?? s[k]!) - s[k]!);
+      const lo = must(s[k], 'empirical sample value');
+      return lo + (h - k) * ((s[Math.min(k + 1, s.length - 1)] ?? lo) - lo);
     }
   }
 }

@@ -3,6 +3,7 @@
  * typed arrays (after flatqueue), so pushing and popping allocate nothing once the arrays have grown. The
  * sequence number breaks ties first-in first-out, which makes runs reproducible when events coincide (a sailing
  * and an arrival in the same hour). Growth doubles the arrays: amortised O(1) per push, O(log n) to reorder.
+ * Reads within `size` carry `?? 0`: never taken there, and free in V8 after the typed array's bounds check.
  */
 export class EventHeap {
   private times: Float64Array;
@@ -36,11 +37,12 @@ export class EventHeap {
     let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const tp = times[p]!;
-      if (tp < timeH || (tp === timeH && seqs[p]! < seq)) break;
+      const tp = times[p] ?? 0;
+      const sp = seqs[p] ?? 0;
+      if (tp < timeH || (tp === timeH && sp < seq)) break;
       times[i] = tp;
-      seqs[i] = seqs[p]!;
-      payloads[i] = payloads[p]!;
+      seqs[i] = sp;
+      payloads[i] = payloads[p] ?? 0;
       i = p;
     }
     times[i] = timeH;
@@ -53,24 +55,33 @@ export class EventHeap {
     const times = this.times;
     const seqs = this.seqs;
     const payloads = this.payloads;
-    const top = payloads[0]!;
-    this.lastTimeH = times[0]!;
+    const top = payloads[0] ?? 0;
+    this.lastTimeH = times[0] ?? 0;
     const n = --this.size;
     if (n > 0) {
-      const t = times[n]!;
-      const s = seqs[n]!;
-      const pl = payloads[n]!;
+      const t = times[n] ?? 0;
+      const s = seqs[n] ?? 0;
+      const pl = payloads[n] ?? 0;
       let i = 0;
       for (;;) {
         let c = 2 * i + 1;
         if (c >= n) break;
+        let tc = times[c] ?? 0;
+        let sc = seqs[c] ?? 0;
         const r = c + 1;
-        if (r < n && (times[r]! < times[c]! || (times[r] === times[c] && seqs[r]! < seqs[c]!))) c = r;
-        const tc = times[c]!;
-        if (tc > t || (tc === t && seqs[c]! > s)) break;
+        if (r < n) {
+          const tr = times[r] ?? 0;
+          const sr = seqs[r] ?? 0;
+          if (tr < tc || (tr === tc && sr < sc)) {
+            c = r;
+            tc = tr;
+            sc = sr;
+          }
+        }
+        if (tc > t || (tc === t && sc > s)) break;
         times[i] = tc;
-        seqs[i] = seqs[c]!;
-        payloads[i] = payloads[c]!;
+        seqs[i] = sc;
+        payloads[i] = payloads[c] ?? 0;
         i = c;
       }
       times[i] = t;
@@ -82,7 +93,7 @@ export class EventHeap {
 
   /** Time of the earliest pending event (undefined behaviour when empty). */
   peekTimeH(): number {
-    return this.times[0]!;
+    return this.times[0] ?? Number.NaN;
   }
 
   private grow(): void {

@@ -25,12 +25,12 @@ export class UnitFifo {
 
   /** Arrival time of the oldest unit (undefined behaviour when empty). */
   peekArrivalH(): number {
-    return this.arrivals[this.head]!;
+    return this.arrivals[this.head] ?? Number.NaN;
   }
 
-  /** Unit id of the oldest unit. */
+  /** Unit id of the oldest unit (undefined behaviour when empty). */
   peekUnit(): number {
-    return this.units[this.head]!;
+    return this.units[this.head] ?? -1;
   }
 
   /** Drops the oldest unit. */
@@ -44,11 +44,12 @@ export class UnitFifo {
     const cap = this.arrivals.length;
     const arrivals = new Float64Array(cap * 2);
     const units = new Int32Array(cap * 2);
-    for (let k = 0; k < this.length; k++) {
-      const i = (this.head + k) % cap;
-      arrivals[k] = this.arrivals[i]!;
-      units[k] = this.units[i]!;
-    }
+    // the ring unrolled: from the head to the end of the arrays, then the part that wrapped to the start
+    const tail = Math.min(this.length, cap - this.head);
+    arrivals.set(this.arrivals.subarray(this.head, this.head + tail));
+    arrivals.set(this.arrivals.subarray(0, this.length - tail), tail);
+    units.set(this.units.subarray(this.head, this.head + tail));
+    units.set(this.units.subarray(0, this.length - tail), tail);
     this.arrivals = arrivals;
     this.units = units;
     this.head = 0;

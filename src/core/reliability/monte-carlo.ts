@@ -95,11 +95,12 @@ export function sampleBlocks(
     rng.reseed(streamSeed(seed, b));
     out.fill(0, at, at + n);
     for (let k = 0; k < stepCount; k++) {
-      const from = depFrom[k]!;
-      const to = depTo[k]!;
+      // `?? 0` on reads of step k < stepCount: never taken, and free in V8 (see samplers.ts)
+      const from = depFrom[k] ?? 0;
+      const to = depTo[k] ?? 0;
       if (to > from)
-        addDepartureWaits(departures, from, to, firstByHour, k, cancellation[k]!, departH, rng, out, at, n);
-      const kind = kinds[k]!;
+        addDepartureWaits(departures, from, to, firstByHour, k, cancellation[k] ?? 0, departH, rng, out, at, n);
+      const kind = kinds[k] ?? 0;
       if (drawsUniform(kind)) rng.fillUniform(u, n);
       addEncodedDraws(kind, params, k, pool, u, out, at, n);
     }
@@ -117,9 +118,10 @@ export function sampleBlocks(
 function hourIndex(departures: Float64Array, depFrom: Int32Array, depTo: Int32Array, stepCount: number): Int32Array {
   const idx = new Int32Array(stepCount * WEEK_H);
   for (let k = 0; k < stepCount; k++) {
-    let i = depFrom[k]!;
+    let i = depFrom[k] ?? 0;
+    const to = depTo[k] ?? 0;
     for (let h = 0; h < WEEK_H; h++) {
-      while (i < depTo[k]! && departures[i]! < h - 1e-9) i++;
+      while (i < to && (departures[i] ?? 0) < h - 1e-9) i++;
       idx[k * WEEK_H + h] = i;
     }
   }
@@ -145,23 +147,23 @@ function addDepartureWaits(
   n: number,
 ): void {
   const base = step * WEEK_H;
-  const first = departures[from]!;
+  const first = departures[from] ?? 0;
   for (let i = at; i < at + n; i++) {
-    const t0 = departH + elapsed[i]!;
+    const t0 = departH + (elapsed[i] ?? 0);
     // nextDepartureWaitH written out: as a call that V8 does not inline, its result would be boxed
     const x = t0 + WEEK_ORIGIN_H;
     const phase = x - WEEK_H * Math.floor(x / WEEK_H);
     const after = phase - 1e-9;
-    let j = firstByHour[base + (phase < 0 ? 0 : phase >= WEEK_H ? WEEK_H - 1 : Math.floor(phase))]!;
-    while (j < to && departures[j]! < after) j++;
-    let t = t0 + (j < to ? Math.max(0, departures[j]! - phase) : first + WEEK_H - phase);
+    let j = firstByHour[base + (phase < 0 ? 0 : phase >= WEEK_H ? WEEK_H - 1 : Math.floor(phase))] ?? to;
+    while (j < to && (departures[j] ?? 0) < after) j++;
+    let t = t0 + (j < to ? Math.max(0, (departures[j] ?? 0) - phase) : first + WEEK_H - phase);
     if (p > 0) {
       while (rng.uniform() < p) {
         t += AFTER_DEPARTURE_H;
         t += nextDepartureWaitH(departures, from, to, firstByHour, base, t);
       }
     }
-    elapsed[i]! += t - t0;
+    elapsed[i] = (elapsed[i] ?? 0) + (t - t0);
   }
 }
 
@@ -182,11 +184,11 @@ function nextDepartureWaitH(
   // phase is in [0, 168) up to rounding; clamping keeps the start index valid (see hourIndex)
   const h = phase < 0 ? 0 : phase >= WEEK_H ? WEEK_H - 1 : Math.floor(phase);
   const after = phase - 1e-9;
-  for (let i = firstByHour[base + h]!; i < to; i++) {
-    const o = offsets[i]!;
+  for (let i = firstByHour[base + h] ?? to; i < to; i++) {
+    const o = offsets[i] ?? 0;
     if (o >= after) return Math.max(0, o - phase);
   }
-  return offsets[from]! + WEEK_H - phase;
+  return (offsets[from] ?? 0) + WEEK_H - phase;
 }
 
 /**
@@ -204,18 +206,19 @@ export function referenceTransitTimes(t: Timeline, seed: number, samples: number
     const end = Math.min(samples, start + BLOCK_SAMPLES);
     for (const step of t.steps) {
       const deps = step.departuresH ?? [];
+      const p = step.cancellationProbability ?? 0;
       if (deps.length > 0) {
         for (let i = start; i < end; i++) {
-          let now = t.departH + out[i]!;
+          let now = t.departH + (out[i] ?? 0);
           now += waitForNextDeparture(deps, 0, deps.length, now);
-          while ((step.cancellationProbability ?? 0) > 0 && rng.uniform() < step.cancellationProbability!) {
+          while (p > 0 && rng.uniform() < p) {
             now += AFTER_DEPARTURE_H;
             now += waitForNextDeparture(deps, 0, deps.length, now);
           }
           out[i] = now - t.departH;
         }
       }
-      for (let i = start; i < end; i++) out[i]! += sampleDuration(step.duration, rng);
+      for (let i = start; i < end; i++) out[i] = (out[i] ?? 0) + sampleDuration(step.duration, rng);
     }
   }
   return out;
@@ -292,8 +295,9 @@ export function summariseTransitTimes(
   let max = Number.NEGATIVE_INFINITY;
   let onTime = 0;
   const limit = deadlineFromDepartureH ?? Number.POSITIVE_INFINITY;
+  // index loops, not for...of: over a million samples V8 runs them about 1.7x faster
   for (let i = 0; i < n; i++) {
-    const x = times[i]!;
+    const x = times[i] ?? 0;
     sum += x;
     if (x < min) min = x;
     if (x > max) max = x;
@@ -302,8 +306,8 @@ export function summariseTransitTimes(
   const width = max > min ? (max - min) / bins : 1;
   const counts = new Array<number>(max > min ? bins : 1).fill(0);
   for (let i = 0; i < n; i++) {
-    const b = Math.min(counts.length - 1, Math.floor((times[i]! - min) / width));
-    counts[b]!++;
+    const b = Math.min(counts.length - 1, Math.floor(((times[i] ?? 0) - min) / width));
+    counts[b] = (counts[b] ?? 0) + 1;
   }
   const [p5, p10, p50, p90, p95] = quantilesInPlace(times, [0.05, 0.1, 0.5, 0.9, 0.95]) as [
     number,

@@ -21,6 +21,7 @@
  *
  * Assumes a valid model (simulatePort validates); ignores onProgress.
  */
+import { must } from '../must.ts';
 import { WEEK_H } from '../routing/timetable.ts';
 import type { PortModel, PortSimulationResult, PortWeek } from './port-queue.ts';
 import { Rng } from './rng.ts';
@@ -49,8 +50,10 @@ function quantileSorted(sorted: number[], q: number): number {
   if (n === 0) return Number.NaN;
   const h = (n - 1) * q;
   const k = Math.floor(h);
-  if (k + 1 >= n || h <= k) return sorted[k]!;
-  return sorted[k]! + (h - k) * (sorted[k + 1]! - sorted[k]!);
+  const lo = must(sorted[k], 'order statistic');
+  const hi = sorted[k + 1];
+  if (hi === undefined || h <= k) return lo;
+  return lo + (h - k) * (hi - lo);
 }
 
 export function referenceSimulatePort(m: PortModel): PortSimulationResult {
@@ -71,7 +74,7 @@ export function referenceSimulatePort(m: PortModel): PortSimulationResult {
     if (arrivals.kind === 'poisson') return arrivals.teuPerWeek / WEEK_H;
     if (arrivals.kind === 'series') {
       const week = Math.floor(t / WEEK_H);
-      return week < arrivals.teuPerWeek.length ? arrivals.teuPerWeek[week]! / WEEK_H : 0;
+      return (arrivals.teuPerWeek[week] ?? 0) / WEEK_H; // no demand after the series ends
     }
     return 0;
   };
@@ -99,7 +102,7 @@ export function referenceSimulatePort(m: PortModel): PortSimulationResult {
   } else {
     scheduleNextArrival(0);
   }
-  schedule({ kind: 'sailing', timeH: sailings[0]!.offsetH, week: 0, index: 0 });
+  schedule({ kind: 'sailing', timeH: must(sailings[0], 'first sailing').offsetH, week: 0, index: 0 });
   schedule({ kind: 'weekEnd', timeH: WEEK_H });
 
   const queue: { arrivalH: number; unit: number }[] = [];
@@ -135,8 +138,13 @@ export function referenceSimulatePort(m: PortModel): PortSimulationResult {
   let waitSum = 0;
   while (calendar.length > 0) {
     let first = 0;
-    for (let i = 1; i < calendar.length; i++) if (comesBefore(calendar[i]!, calendar[first]!)) first = i;
-    const ev = calendar[first]!;
+    let ev = must(calendar[0], 'calendar event');
+    for (const [i, e] of calendar.entries()) {
+      if (comesBefore(e, ev)) {
+        first = i;
+        ev = e;
+      }
+    }
     if (ev.timeH > horizonH) break;
     calendar.splice(first, 1);
     queueArea += waiting() * (ev.timeH - now);
@@ -149,7 +157,7 @@ export function referenceSimulatePort(m: PortModel): PortSimulationResult {
       week.arrivedTeu++;
       if (ev.kind === 'arrival') scheduleNextArrival(now);
     } else if (ev.kind === 'sailing') {
-      const s = sailings[ev.index]!;
+      const s = must(sailings[ev.index], 'sailing of the event');
       scheduled++;
       const isCancelled = s.cancellationProbability > 0 && rng.uniform() < s.cancellationProbability;
       if (isCancelled) {
@@ -160,7 +168,8 @@ export function referenceSimulatePort(m: PortModel): PortSimulationResult {
         week.queueMaxTeu = Math.max(week.queueMaxTeu, waiting());
         let taken = 0;
         while (taken + 1 <= s.capacityTeu && waiting() > 0) {
-          const u = queue[head++]!;
+          const u = must(queue[head], 'waiting unit');
+          head++;
           const w = now - u.arrivalH;
           waits.push(w);
           waitSum += w;
@@ -177,7 +186,7 @@ export function referenceSimulatePort(m: PortModel): PortSimulationResult {
       const nextWeek = nextIndex === 0 ? ev.week + 1 : ev.week;
       schedule({
         kind: 'sailing',
-        timeH: nextWeek * WEEK_H + sailings[nextIndex]!.offsetH,
+        timeH: nextWeek * WEEK_H + must(sailings[nextIndex], 'next sailing').offsetH,
         week: nextWeek,
         index: nextIndex,
       });
@@ -196,6 +205,7 @@ export function referenceSimulatePort(m: PortModel): PortSimulationResult {
   }
 
   const sorted = [...waits].sort((a, b) => a - b);
+  const oldest = queue[head];
   const simWeeks = now / WEEK_H;
   return {
     seed: m.seed,
@@ -214,11 +224,11 @@ export function referenceSimulatePort(m: PortModel): PortSimulationResult {
       p50H: quantileSorted(sorted, 0.5),
       p90H: quantileSorted(sorted, 0.9),
       p95H: quantileSorted(sorted, 0.95),
-      maxH: sorted.length > 0 ? sorted[sorted.length - 1]! : 0,
+      maxH: sorted.at(-1) ?? 0,
     },
     meanQueueTeu: now > 0 ? queueArea / now : 0,
     queueEndTeu: waiting(),
-    oldestWaitingH: waiting() > 0 ? now - queue[head]!.arrivalH : 0,
+    oldestWaitingH: oldest ? now - oldest.arrivalH : 0,
     weekly,
   };
 }

@@ -20,8 +20,9 @@ export function corridorLabel(x: LabelInput): CorridorLabel {
   if (x.crossesCaspian || c.has('AZ') || c.has('GE') || c.has('AM')) found.push('Middle');
   if (c.has('IR')) found.push('Southern');
   if (c.has('AF')) found.push('Trans-Afghan');
-  if (found.length === 1) return found[0]!;
   if (found.length > 1) return 'Mixed';
+  const [only] = found;
+  if (only !== undefined) return only;
   if (x.totalKm > 0 && x.seaKm / x.totalKm > 0.5) return 'Sea';
   return 'Regional';
 }

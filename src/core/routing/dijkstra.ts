@@ -18,23 +18,30 @@ export interface CsrGraph {
 /** Builds a CSR graph from edge lists (stable order of edges per source). */
 export function buildCsr(n: number, from: Int32Array, to: Int32Array, w: Float64Array): CsrGraph {
   const m = from.length;
+  // off[v + 1] counts the edges of v, then the running sum turns the counts into offsets
   const off = new Int32Array(n + 1);
-  for (let i = 0; i < m; i++) off[from[i]! + 1]!++;
-  for (let v = 0; v < n; v++) off[v + 1]! += off[v]!;
+  for (const u of from) off[u + 1] = (off[u + 1] ?? 0) + 1;
+  let sum = 0;
+  off.forEach((count, v) => {
+    sum += count;
+    off[v] = sum;
+  });
   const fill = off.slice(0, n);
   const t = new Int32Array(m);
   const ww = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    const k = fill[from[i]!]!++;
-    t[k] = to[i]!;
-    ww[k] = w[i]!;
-  }
+  from.forEach((u, i) => {
+    const k = fill[u] ?? 0;
+    fill[u] = k + 1;
+    t[k] = to[i] ?? 0;
+    ww[k] = w[i] ?? 0;
+  });
   return { n, off, to: t, w: ww };
 }
 
 /**
  * Binary min-heap of (key, vertex) in two parallel typed arrays, sized for the worst case (one entry per edge,
- * lazy deletion), so pushes never allocate. `popKey` holds the key of the last pop.
+ * lazy deletion), so pushes never allocate. `popKey` holds the key of the last pop. Reads within `size` are
+ * `?? 0`: never undefined there, and free once V8 has checked the typed array's bounds.
  */
 export class MinHeap {
   readonly hk: Float64Array;
@@ -53,31 +60,40 @@ export class MinHeap {
     let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (hk[p]! <= k) break;
-      hk[i] = hk[p]!;
-      hv[i] = hv[p]!;
+      const pk = hk[p] ?? 0;
+      if (pk <= k) break;
+      hk[i] = pk;
+      hv[i] = hv[p] ?? 0;
       i = p;
     }
     hk[i] = k;
     hv[i] = v;
   }
 
+  /** Removes the entry of least key and returns its vertex (its key in popKey). Caller checks size > 0. */
   pop(): number {
     const hk = this.hk;
     const hv = this.hv;
-    const top = hv[0]!;
-    this.popKey = hk[0]!;
+    const top = hv[0] ?? 0;
+    this.popKey = hk[0] ?? 0;
     const n = --this.size;
-    const k = hk[n]!;
-    const v = hv[n]!;
+    const k = hk[n] ?? 0;
+    const v = hv[n] ?? 0;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
-      if (c + 1 < n && hk[c + 1]! < hk[c]!) c++;
-      if (hk[c]! >= k) break;
-      hk[i] = hk[c]!;
-      hv[i] = hv[c]!;
+      let ck = hk[c] ?? 0;
+      if (c + 1 < n) {
+        const rk = hk[c + 1] ?? 0;
+        if (rk < ck) {
+          c++;
+          ck = rk;
+        }
+      }
+      if (ck >= k) break;
+      hk[i] = ck;
+      hv[i] = hv[c] ?? 0;
       i = c;
     }
     hk[i] = k;
@@ -126,10 +142,10 @@ export class Dijkstra {
       if (done[u] === q) continue;
       done[u] = q;
       if (u === t) return du;
-      for (let e = off[u]!, end = off[u + 1]!; e < end; e++) {
-        const v = to[e]!;
-        const nd = du + w[e]!;
-        if (stamp[v] !== q || nd < dist[v]!) {
+      for (let e = off[u] ?? 0, end = off[u + 1] ?? 0; e < end; e++) {
+        const v = to[e] ?? 0;
+        const nd = du + (w[e] ?? 0);
+        if (stamp[v] !== q || nd < (dist[v] ?? 0)) {
           stamp[v] = q;
           dist[v] = nd;
           this.parent[v] = u;
@@ -148,7 +164,7 @@ export class Dijkstra {
   pathTo(t: number): number[] {
     if (!this.reached(t)) return [];
     const p: number[] = [];
-    for (let v = t; v >= 0; v = this.parent[v]!) p.push(v);
+    for (let v = t; v >= 0; v = this.parent[v] ?? -1) p.push(v);
     return p.reverse();
   }
 }

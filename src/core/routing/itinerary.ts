@@ -3,8 +3,9 @@
  * waits, costs and CO2e, stops at hubs, countries crossed, the corridor label and totals; plus the timeline of
  * distributions that the reliability Monte Carlo samples.
  */
+import { must } from '../must.ts';
 import type { CompiledGraph } from '../network/compile.ts';
-import { EDGE_GAUGE, EDGE_LINK } from '../network/compile.ts';
+import { EDGE_GAUGE, EDGE_LINK, edgeLink, edgeSourceNode, edgeTargetNode } from '../network/compile.ts';
 import type { DistributionSpec, Duration } from '../network/figure.ts';
 import type { Network } from '../network/network.ts';
 import type { TimelineStep } from '../reliability/timeline.ts';
@@ -142,19 +143,21 @@ export function buildItinerary(
   const perTeu = cargo.kind === 'containers';
   const c: WalkContext = { net, g, perTeu, units: perTeu ? cargo.teu : cargo.tonnes, withTimeline };
   const w: Walk = { legs: [], stops: [], steps: [], countries: [], keyNodes: [], ...EMPTY_TOTALS };
-  const first = net.nodes[g.vNode[g.source[path.edges[0]!]!]!]!;
+  const firstEdge = path.edges[0];
+  const lastEdge = path.edges[path.edges.length - 1];
+  if (firstEdge === undefined || lastEdge === undefined) throw new Error('a Pareto path without edges');
+  const first = edgeSourceNode(net, g, firstEdge);
   w.keyNodes.push(first.name);
   addCountry(w, first.country);
   let t = departH;
   for (const e of path.edges) {
     const arr = arrivalH(g, e, t);
-    if (Number.isNaN(perTeu ? g.co2eKgPerTeu[e]! : g.co2eKgPerTonne[e]!)) w.co2Known = false;
+    if (Number.isNaN(unitFigures(g, e, perTeu).co2)) w.co2Known = false;
     if (g.kind[e] === EDGE_LINK) walkLink(c, w, e, t, arr);
     else walkTransfer(c, w, e, t);
     t = arr;
   }
-  const last = net.nodes[g.vNode[g.target[path.edges[path.edges.length - 1]!]!]!]!;
-  addKeyNode(w, last.name);
+  addKeyNode(w, edgeTargetNode(net, g, lastEdge).name);
   const { countries, seaKm, totalKm, crossesCaspian } = w;
   return {
     corridor: corridorLabel({ countries, seaKm, totalKm, crossesCaspian }),
@@ -179,23 +182,33 @@ export function buildItinerary(
   };
 }
 
+/** The figures of edge e a leg or a stop reports; cost and CO2e per unit of the cargo (NaN when unknown). */
+function unitFigures(g: CompiledGraph, e: number, perTeu: boolean) {
+  return {
+    cost: must((perTeu ? g.costUsdPerTeu : g.costUsdPerTonne)[e], 'edge cost'),
+    co2: must((perTeu ? g.co2eKgPerTeu : g.co2eKgPerTonne)[e], 'edge CO2e'),
+    timeH: must(g.timeH[e], 'edge time'),
+    borderH: must(g.borderH[e], 'edge border time'),
+    distanceKm: must(g.distanceKm[e], 'edge distance'),
+  };
+}
+
 /** A link edge e entered at t and left at arr: its leg, countries, key nodes, totals and timeline steps. */
 function walkLink(c: WalkContext, w: Walk, e: number, t: number, arr: number): void {
   const { net, g, perTeu, units } = c;
-  const a = net.nodes[g.vNode[g.source[e]!]!]!;
-  const b = net.nodes[g.vNode[g.target[e]!]!]!;
-  const l = net.links[g.link[e]!]!;
-  const cost = perTeu ? g.costUsdPerTeu[e]! : g.costUsdPerTonne[e]!;
-  const co2 = perTeu ? g.co2eKgPerTeu[e]! : g.co2eKgPerTonne[e]!;
+  const a = edgeSourceNode(net, g, e);
+  const b = edgeTargetNode(net, g, e);
+  const l = edgeLink(net, g, e);
+  const { cost, co2, timeH, borderH, distanceKm } = unitFigures(g, e, perTeu);
   // Float rounding can leave -1e-15 here; a wait is never negative.
-  const wait = Math.max(0, arr - t - g.timeH[e]!);
-  const svcI = g.service[e]!;
+  const wait = Math.max(0, arr - t - timeH);
+  const svcI = g.service[e] ?? -1;
   const svc = svcI >= 0 ? net.services[svcI] : undefined;
   if (Number.isNaN(cost)) w.costComplete = false;
   const legCountries = [a.country, ...l.via, b.country].filter((x, i, xs) => xs.indexOf(x) === i);
   for (const x of legCountries) addCountry(w, x);
   if (a.country !== b.country) addKeyNode(w, a.name);
-  if (l.mode === 'sea') w.seaKm += g.distanceKm[e]!;
+  if (l.mode === 'sea') w.seaKm += distanceKm;
   if (
     l.mode === 'ferry' &&
     CASPIAN_COUNTRIES.includes(a.country) &&
@@ -203,9 +216,9 @@ function walkLink(c: WalkContext, w: Walk, e: number, t: number, arr: number): v
     a.country !== b.country
   )
     w.crossesCaspian = true;
-  w.totalKm += g.distanceKm[e]!;
+  w.totalKm += distanceKm;
   w.waitH += wait;
-  w.borderH += g.borderH[e]!;
+  w.borderH += borderH;
   w.legs.push({
     mode: l.mode,
     linkId: l.id,
@@ -213,12 +226,12 @@ function walkLink(c: WalkContext, w: Walk, e: number, t: number, arr: number): v
     fromName: a.name,
     to: b.id,
     toName: b.name,
-    distanceKm: g.distanceKm[e]!,
+    distanceKm,
     depart: iso(t + wait),
     arrive: iso(arr),
     waitH: wait,
-    travelH: g.timeH[e]!,
-    borderH: g.borderH[e]!,
+    travelH: timeH,
+    borderH,
     costUsd: !Number.isNaN(cost) ? cost * units : null,
     co2eKg: !Number.isNaN(co2) ? co2 * units : null,
     countries: legCountries,
@@ -230,13 +243,14 @@ function walkLink(c: WalkContext, w: Walk, e: number, t: number, arr: number): v
 
 /** Timeline of a link edge: the border post left, the move (a sailing waits for its departure), the post reached. */
 export function linkSteps(net: Network, g: CompiledGraph, e: number): TimelineStep[] {
-  const a = net.nodes[g.vNode[g.source[e]!]!]!;
-  const b = net.nodes[g.vNode[g.target[e]!]!]!;
-  const l = net.links[g.link[e]!]!;
-  const svcI = g.service[e]!;
+  const a = edgeSourceNode(net, g, e);
+  const b = edgeTargetNode(net, g, e);
+  const l = edgeLink(net, g, e);
+  const svcI = g.service[e] ?? -1;
   const svc = svcI >= 0 ? net.services[svcI] : undefined;
   const steps: TimelineStep[] = [];
-  const moveSpec = spec(l.duration, g.timeH[e]! - g.borderH[e]!);
+  const { timeH, borderH } = unitFigures(g, e, true);
+  const moveSpec = spec(l.duration, timeH - borderH);
   if (a.country !== b.country && a.border?.dwellOutbound)
     steps.push({ kind: 'border', label: `${a.name} outbound`, duration: spec(a.border.dwellOutbound, 0) });
   if (svc) {
@@ -244,7 +258,9 @@ export function linkSteps(net: Network, g: CompiledGraph, e: number): TimelineSt
       kind: 'sailing',
       label: `${svc.name}: ${a.name} - ${b.name}`,
       duration: moveSpec,
-      departuresH: Array.from(g.depOffsetsH.subarray(g.depOff[svcI]!, g.depOff[svcI + 1]!)),
+      departuresH: Array.from(
+        g.depOffsetsH.subarray(must(g.depOff[svcI], 'departures of service'), g.depOff[svcI + 1]),
+      ),
       cancellationProbability: svc.cancellationProbability?.value ?? 0,
     });
   } else {
@@ -258,9 +274,8 @@ export function linkSteps(net: Network, g: CompiledGraph, e: number): TimelineSt
 /** A transfer or gauge-change edge e entered at t: its stop and timeline step. */
 function walkTransfer(c: WalkContext, w: Walk, e: number, t: number): void {
   const { net, g, perTeu, units } = c;
-  const a = net.nodes[g.vNode[g.source[e]!]!]!;
-  const cost = perTeu ? g.costUsdPerTeu[e]! : g.costUsdPerTonne[e]!;
-  const co2 = perTeu ? g.co2eKgPerTeu[e]! : g.co2eKgPerTonne[e]!;
+  const a = edgeSourceNode(net, g, e);
+  const { cost, co2, timeH } = unitFigures(g, e, perTeu);
   const gauge = g.kind[e] === EDGE_GAUGE;
   addKeyNode(w, a.name);
   w.stops.push({
@@ -268,7 +283,7 @@ function walkTransfer(c: WalkContext, w: Walk, e: number, t: number): void {
     node: a.id,
     name: a.name,
     arrive: iso(t),
-    durationH: g.timeH[e]!,
+    durationH: timeH,
     costUsd: (!Number.isNaN(cost) ? cost : 0) * units,
     co2eKg: !Number.isNaN(co2) ? co2 * units : null,
   });
@@ -277,7 +292,7 @@ function walkTransfer(c: WalkContext, w: Walk, e: number, t: number): void {
     w.steps.push({
       kind: gauge ? 'gauge_change' : 'dwell',
       label: `${a.name} ${gauge ? 'gauge change' : 'handling'}`,
-      duration: spec(d, g.timeH[e]!),
+      duration: spec(d, timeH),
     });
   }
 }

@@ -6,7 +6,7 @@
 import { KeruenError } from '../errors.ts';
 import type { CompiledGraph } from '../network/compile.ts';
 import { COUNTRIES } from '../network/countries.ts';
-import { getLink, getNode, type Network } from '../network/network.ts';
+import { getLinkIndex, getNodeIndex, type Network, nodeAt } from '../network/network.ts';
 import { MODES, type Mode } from '../network/schema.ts';
 import { isoOfHours, toHoursSinceEpoch } from '../time.ts';
 import { buildItinerary, type Itinerary } from './itinerary.ts';
@@ -78,8 +78,8 @@ export class RoutingEngine {
   /** Validates and compiles a request into a search query (string ids to indices). */
   toQuery(req: RouteRequest): SearchQuery {
     const net = this.network;
-    const from = getNode(net, req.from);
-    const to = getNode(net, req.to);
+    const origin = getNodeIndex(net, req.from);
+    const destination = getNodeIndex(net, req.to);
     const departH = typeof req.depart === 'number' ? req.depart : toHoursSinceEpoch(req.depart);
     if (!Number.isFinite(departH)) invalid('depart', req.depart, 'is not an ISO 8601 date-time');
     checkCargo(req.cargo);
@@ -95,19 +95,19 @@ export class RoutingEngine {
     }
     if (req.maxTransfers !== undefined && !(Number.isInteger(req.maxTransfers) && req.maxTransfers >= 0))
       invalid('maxTransfers', req.maxTransfers, 'must be a non-negative integer');
-    const avoidNodes = (req.avoidNodes ?? []).map((id) => net.nodeIndex.get(getNode(net, id).id)!);
-    if (avoidNodes.includes(net.nodeIndex.get(from.id)!) || avoidNodes.includes(net.nodeIndex.get(to.id)!)) {
+    const avoidNodes = (req.avoidNodes ?? []).map((id) => getNodeIndex(net, id));
+    if (avoidNodes.includes(origin) || avoidNodes.includes(destination)) {
       invalid('avoidNodes', req.avoidNodes, 'cannot avoid the origin or the destination');
     }
     return {
-      origin: net.nodeIndex.get(from.id)!,
-      destination: net.nodeIndex.get(to.id)!,
+      origin,
+      destination,
       departH,
       cargo: req.cargo,
       avoidCountries: req.avoidCountries,
       avoidModes: req.avoidModes,
       avoidNodes,
-      avoidLinks: (req.avoidLinks ?? []).map((id) => net.linkIndex.get(getLink(net, id).id)!),
+      avoidLinks: (req.avoidLinks ?? []).map((id) => getLinkIndex(net, id)),
       includePlannedUpTo: req.includePlannedUpTo,
       maxTransfers: req.maxTransfers,
       useRisk: req.useRisk,
@@ -121,8 +121,8 @@ export class RoutingEngine {
     const stats = { ...this.router.stats };
     const withTimeline = options.timelines !== false;
     const itineraries = paths.map((p) => buildItinerary(this.network, this.graph, p, q.departH, q.cargo, withTimeline));
-    const from = this.network.nodes[q.origin]!;
-    const to = this.network.nodes[q.destination]!;
+    const from = nodeAt(this.network, q.origin);
+    const to = nodeAt(this.network, q.destination);
     const result: RouteResult = {
       from: { id: from.id, name: from.name },
       to: { id: to.id, name: to.name },

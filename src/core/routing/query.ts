@@ -40,13 +40,13 @@ const CLOSED = STATUS_CODES.indexOf('closed');
 function cargoBits(c: Cargo): number {
   switch (c.kind) {
     case 'containers':
-      return CARRIES_BITS.containers! | CARRIES_BITS.wagons! | CARRIES_BITS.trucks!;
+      return CARRIES_BITS.containers | CARRIES_BITS.wagons | CARRIES_BITS.trucks;
     case 'bulk':
-      return CARRIES_BITS.bulk! | CARRIES_BITS.wagons!;
+      return CARRIES_BITS.bulk | CARRIES_BITS.wagons;
     case 'liquid':
-      return CARRIES_BITS.liquid! | CARRIES_BITS.wagons!;
+      return CARRIES_BITS.liquid | CARRIES_BITS.wagons;
     case 'general':
-      return CARRIES_BITS.wagons! | CARRIES_BITS.trucks! | CARRIES_BITS.bulk!;
+      return CARRIES_BITS.wagons | CARRIES_BITS.trucks | CARRIES_BITS.bulk;
   }
 }
 
@@ -84,18 +84,21 @@ export function buildEdgeCuts(g: CompiledGraph, q: Constraints & { cargo: Cargo 
   const year = q.includePlannedUpTo;
   for (let e = 0; e < g.edgeCount; e++) {
     let c = 0;
-    const st = g.status[e]!;
-    if (st === CLOSED || (st !== OPERATIONAL && (year === undefined || g.statusYear[e]! > year))) c |= CUT_STATUS;
-    const a = g.vNode[g.source[e]!]!;
-    const b = g.vNode[g.target[e]!]!;
-    if (avoidC[g.nodeCountry[a]!] || avoidC[g.nodeCountry[b]!]) c |= CUT_COUNTRY;
+    // typed-array reads of e's own fields: `?? -1` / `?? 0` never taken, and free in V8 (see pareto-search.ts)
+    const st = g.status[e];
+    if (st === CLOSED || (st !== OPERATIONAL && (year === undefined || (g.statusYear[e] ?? 0) > year))) c |= CUT_STATUS;
+    const a = g.vNode[g.source[e] ?? -1] ?? -1;
+    const b = g.vNode[g.target[e] ?? -1] ?? -1;
+    if (avoidC[g.nodeCountry[a] ?? -1] || avoidC[g.nodeCountry[b] ?? -1]) c |= CUT_COUNTRY;
     if (avoidN[a] || avoidN[b]) c |= CUT_NODE;
     if (g.kind[e] === EDGE_LINK) {
-      const l = g.link[e]!;
-      if (avoidM.has(g.mode[e]!)) c |= CUT_MODE;
+      const l = g.link[e] ?? -1;
+      if (avoidM.has(g.mode[e] ?? -1)) c |= CUT_MODE;
       if (avoidL.has(l)) c |= CUT_LINK;
-      for (let k = g.linkViaOff[l]!; k < g.linkViaOff[l + 1]!; k++) if (avoidC[g.linkVia[k]!]) c |= CUT_COUNTRY;
-      if ((g.carries[e]! & bits) === 0) c |= CUT_CARGO;
+      for (let k = g.linkViaOff[l] ?? 0, end = g.linkViaOff[l + 1] ?? 0; k < end; k++) {
+        if (avoidC[g.linkVia[k] ?? -1]) c |= CUT_COUNTRY;
+      }
+      if (((g.carries[e] ?? 0) & bits) === 0) c |= CUT_CARGO;
     }
     cut[e] = c & ~ignore;
   }

@@ -3,6 +3,7 @@
  * origin to the destination under the same constraints and edge weights, then keeps the non-dominated ones.
  * Exponential; for small graphs in tests only. The fast search must return exactly the same criteria vectors.
  */
+import { must } from '../must.ts';
 import type { CompiledGraph } from '../network/compile.ts';
 import { EDGE_GAUGE, EDGE_TRANSFER } from '../network/compile.ts';
 import { arrivalH, unitCo2e, unitCost } from './edge-cost.ts';
@@ -28,9 +29,9 @@ export function referenceSearch(g: CompiledGraph, q: SearchQuery): ParetoPath[] 
       return;
     }
     onPath[v] = 1;
-    for (let e = g.off[v]!; e < g.off[v + 1]!; e++) {
+    for (let e = g.off[v] ?? 0, end = g.off[v + 1] ?? 0; e < end; e++) {
       if (cut[e] !== 0) continue;
-      const w = g.target[e]!;
+      const w = must(g.target[e], 'edge target');
       if (onPath[w] || isOriginPlatform(w)) continue;
       const nx = g.kind[e] === EDGE_TRANSFER || g.kind[e] === EDGE_GAUGE ? x + 1 : x;
       if (nx > maxX) continue;
@@ -40,14 +41,16 @@ export function referenceSearch(g: CompiledGraph, q: SearchQuery): ParetoPath[] 
         arrivalH(g, e, t),
         c + unitCost(g, e, perTeu) * units,
         co + unitCo2e(g, e, perTeu) * units,
-        r + g.riskLog[e]!,
+        r + must(g.riskLog[e], 'edge risk'),
         nx,
       );
       edges.pop();
     }
     onPath[v] = 0;
   };
-  for (let v = g.nodeOff[q.origin]!; v < g.nodeOff[q.origin + 1]!; v++) walk(v, q.departH, 0, 0, 0, 0);
+  for (let v = g.nodeOff[q.origin] ?? 0, end = g.nodeOff[q.origin + 1] ?? 0; v < end; v++) {
+    walk(v, q.departH, 0, 0, 0, 0);
+  }
   const useRisk = q.useRisk === true;
   const useX = q.maxTransfers !== undefined;
   const dom = (a: ParetoPath, b: ParetoPath) =>
@@ -56,10 +59,10 @@ export function referenceSearch(g: CompiledGraph, q: SearchQuery): ParetoPath[] 
     a.co2eKg <= b.co2eKg + EPS &&
     (!useRisk || a.riskLog <= b.riskLog + EPS) &&
     (!useX || a.transfers <= b.transfers);
-  const kept: ParetoPath[] = [];
+  let kept: ParetoPath[] = [];
   for (const p of all) {
     if (kept.some((k) => dom(k, p))) continue;
-    for (let i = kept.length - 1; i >= 0; i--) if (dom(p, kept[i]!)) kept.splice(i, 1);
+    kept = kept.filter((k) => !dom(p, k));
     kept.push(p);
   }
   return kept.sort((a, b) => a.arriveH - b.arriveH || a.costUsd - b.costUsd || a.co2eKg - b.co2eKg);

@@ -9,6 +9,7 @@
  * closures. The result goes through the dataset's own reference checks (validate.ts).
  */
 import { type Issue, KeruenError } from '../errors.ts';
+import { must } from '../must.ts';
 import { isCountryCode } from '../network/countries.ts';
 import { type Duration, type DurationInput, toHours } from '../network/figure.ts';
 import type { RawDataset } from '../network/load.ts';
@@ -104,7 +105,7 @@ class Draft {
 
   /** A private deep copy of a record the first time a change writes to it (copy on write). */
   private own<T extends object>(arr: T[], i: number): T {
-    const r = arr[i]!;
+    const r = must(arr[i], 'record to copy');
     if (this.copied.has(r)) return r;
     const c = structuredClone(r);
     this.copied.add(c);
@@ -315,12 +316,15 @@ export function tryApplyScenario(net: Network, sc: Scenario): { network?: Networ
           if (!l) problem('unknown_link', `${where(i)}.id`, c.id, 'no link with this id');
           else l.status = 'closed';
         } else if (c.target === 'node') {
-          if (!d.nodeIndex.has(c.id)) {
+          const n = d.node(c.id);
+          if (!n) {
             problem('unknown_node', `${where(i)}.id`, c.id, 'no node with this id');
             break;
           }
-          d.node(c.id)!.status = 'closed';
-          for (const l of d.links) if (l.from === c.id || l.to === c.id) d.link(l.id)!.status = 'closed';
+          n.status = 'closed';
+          for (const l of d.links) {
+            if (l.from === c.id || l.to === c.id) must(d.link(l.id), 'link of the network').status = 'closed';
+          }
         } else {
           const cc = c.id.toUpperCase();
           if (!isCountryCode(cc)) {
@@ -331,8 +335,8 @@ export function tryApplyScenario(net: Network, sc: Scenario): { network?: Networ
           const crossing = d.links.filter((l) => inCountry.has(l.from) || inCountry.has(l.to) || l.via.includes(cc));
           if (inCountry.size === 0 && crossing.length === 0)
             problem('no_effect', `${where(i)}.id`, c.id, 'no node in this country and no link crosses it');
-          for (const id of inCountry) d.node(id)!.status = 'closed';
-          for (const l of crossing) d.link(l.id)!.status = 'closed';
+          for (const id of inCountry) must(d.node(id), 'node of the network').status = 'closed';
+          for (const l of crossing) must(d.link(l.id), 'link of the network').status = 'closed';
         }
         break;
       }
@@ -347,7 +351,8 @@ export function tryApplyScenario(net: Network, sc: Scenario): { network?: Networ
     } else if (o.target === 'link' && r) {
       const l = r as NetworkLink;
       for (const end of [l.from, l.to]) {
-        const n = d.nodeIndex.has(end) ? d.nodes[d.nodeIndex.get(end)!]! : undefined;
+        const ni = d.nodeIndex.get(end);
+        const n = ni === undefined ? undefined : d.nodes[ni];
         if (n && n.status !== 'operational')
           problem('node_not_open', where(o.i), end, `the link ends at node ${end}, which is ${n.status}; open it too`);
       }

@@ -75,7 +75,14 @@ export function calibrateLogit(
   demand: DemandSet,
   spec: CalibrationSpec,
 ): CalibrationResult | undefined {
-  const [first, firstShare] = spec.targets[0]!;
+  const [target] = spec.targets;
+  if (target === undefined) {
+    throw new KeruenError('KERUEN_INVALID_INPUT', 'calibration needs at least one observed corridor share', [], {
+      field: 'targets',
+      value: spec.targets,
+    });
+  }
+  const [first, firstShare] = target;
   const factors = spec.valueOfTimeFactors ?? Array.from({ length: 19 }, (_, i) => 1 + i * 0.5);
   let trials = 0;
   const base = spec.baseValueOfTimeUsdPerUnitH;

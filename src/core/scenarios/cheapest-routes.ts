@@ -3,7 +3,8 @@
  * with one source vertex per node, joined at no cost to the node's platforms, so that one search from a node
  * serves every destination; the cheapest route to a node ends at whichever of its platforms is cheapest. Edge
  * weights are a class's base costs plus its value of time x the current congestion delay, set once per class and
- * iteration; a corridor ban sets the edges of the forbidden corridors to Infinity.
+ * iteration; a corridor ban sets the edges of the forbidden corridors to Infinity. Typed-array reads within
+ * the graph's bounds carry `?? 0` (`?? -1` for an index): never taken, and free in V8.
  */
 import type { CompiledGraph } from '../network/compile.ts';
 import { type CsrGraph, Dijkstra } from '../routing/dijkstra.ts';
@@ -23,10 +24,12 @@ export function augmentWithNodeSources(g: CompiledGraph): { n: number; off: Int3
   const M = g.edgeCount;
   const V = g.vertexCount;
   const N = g.nodeOff.length - 1;
-  const P = g.nodeOff[N]!;
+  const P = g.nodeOff[N] ?? 0;
   const off = new Int32Array(V + N + 1);
   off.set(g.off.subarray(0, V + 1));
-  for (let n = 0; n < N; n++) off[V + n + 1] = M + g.nodeOff[n + 1]!;
+  // the source of node n has the edges M + nodeOff[n] .. M + nodeOff[n + 1]
+  const sourceEnds = g.nodeOff.subarray(1).map((o) => M + o);
+  off.set(sourceEnds, V + 1);
   const to = new Int32Array(M + P);
   to.set(g.target);
   // A node's platforms are numbered consecutively, so the source of node n reaches platforms nodeOff[n]...
@@ -57,8 +60,10 @@ export class CheapestRoutes {
     weights.set(base);
     if (vot > 0) {
       for (let e = 0; e < this.g.edgeCount; e++) {
-        const r = edgeResource[e]!;
-        if (r >= 0 && delayH[r]! > 0) weights[e] = base[e]! + vot * delayH[r]!;
+        const r = edgeResource[e] ?? -1;
+        if (r < 0) continue; // the edge uses no capacity-limited element
+        const d = delayH[r] ?? 0;
+        if (d > 0) weights[e] = (base[e] ?? 0) + vot * d;
       }
     }
   }
@@ -66,7 +71,9 @@ export class CheapestRoutes {
   /** Forbids the edges whose corridor bits meet `ban`; the others get their `congested` weight back. */
   banCorridors(mask: Uint8Array, ban: number, congested: Float64Array): void {
     const weights = this.weights;
-    for (let e = 0; e < this.g.edgeCount; e++) weights[e] = mask[e]! & ban ? Number.POSITIVE_INFINITY : congested[e]!;
+    for (let e = 0; e < this.g.edgeCount; e++) {
+      weights[e] = (mask[e] ?? 0) & ban ? Number.POSITIVE_INFINITY : (congested[e] ?? 0);
+    }
   }
 
   /** Runs the search from node `origin` (every platform of it at cost 0). */
@@ -79,14 +86,20 @@ export class CheapestRoutes {
   bestPlatform(dest: number): number {
     const { dj, g } = this;
     let bestP = -1;
-    for (let p = g.nodeOff[dest]!; p < g.nodeOff[dest + 1]!; p++)
-      if (dj.reached(p) && Number.isFinite(dj.dist[p]!) && (bestP < 0 || dj.dist[p]! < dj.dist[bestP]!)) bestP = p;
+    let bestDist = Number.POSITIVE_INFINITY;
+    for (let p = g.nodeOff[dest] ?? 0, end = g.nodeOff[dest + 1] ?? 0; p < end; p++) {
+      const d = dj.dist[p] ?? Number.POSITIVE_INFINITY;
+      if (dj.reached(p) && d < bestDist) {
+        bestP = p;
+        bestDist = d;
+      }
+    }
     return bestP;
   }
 
   /** Cost of the last search to a reached platform. */
   costTo(platform: number): number {
-    return this.dj.dist[platform]!;
+    return this.dj.dist[platform] ?? Number.POSITIVE_INFINITY;
   }
 
   /**
@@ -97,13 +110,20 @@ export class CheapestRoutes {
     const { off, to } = this.csr;
     const weights = this.weights;
     const verts = this.dj.pathTo(platform);
+    // verts[0] is the node's source vertex: its edge to the first platform is not a compiled edge
     const out = new Int32Array(verts.length - 2);
     for (let i = 1; i + 1 < verts.length; i++) {
-      const u = verts[i]!;
-      const v = verts[i + 1]!;
+      const u = verts[i] ?? -1;
+      const v = verts[i + 1];
       let bestE = -1;
-      for (let e = off[u]!; e < off[u + 1]!; e++)
-        if (to[e] === v && (bestE < 0 || weights[e]! < weights[bestE]!)) bestE = e;
+      let bestW = Number.POSITIVE_INFINITY;
+      for (let e = off[u] ?? 0, end = off[u + 1] ?? 0; e < end; e++) {
+        const w = weights[e] ?? Number.POSITIVE_INFINITY;
+        if (to[e] === v && (bestE < 0 || w < bestW)) {
+          bestE = e;
+          bestW = w;
+        }
+      }
       out[i - 1] = bestE;
     }
     return out;

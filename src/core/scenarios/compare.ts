@@ -71,7 +71,7 @@ export interface Comparison {
 }
 
 const key = (o: { from: string; to: string; commodity: string }) => `${o.from} ${o.to} ${o.commodity}`;
-const mainCorridor = (o: OdKpi | undefined) => (o && o.routes.length > 0 ? o.routes[0]!.corridor : null);
+const mainCorridor = (o: OdKpi | undefined) => o?.routes[0]?.corridor ?? null;
 
 export function compareKpis(
   base: { id: string; name: string; kpis: ScenarioKpis },

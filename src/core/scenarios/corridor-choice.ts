@@ -8,7 +8,7 @@
  * shipper takes the cheapest route under the current congestion.
  */
 import type { CompiledGraph } from '../network/compile.ts';
-import { EDGE_LINK } from '../network/compile.ts';
+import { EDGE_LINK, edgeLink, edgeSourceNode, edgeTargetNode } from '../network/compile.ts';
 import type { Network } from '../network/network.ts';
 import { type CorridorLabel, corridorLabel } from '../routing/corridor-label.ts';
 
@@ -59,16 +59,16 @@ export function edgeCorridors(net: Network, g: CompiledGraph): EdgeCorridors {
   const mask = new Uint8Array(M);
   const seaKm = new Float64Array(M);
   for (let e = 0; e < M; e++) {
-    const a = net.nodes[g.vNode[g.source[e]!]!]!;
-    const b = net.nodes[g.vNode[g.target[e]!]!]!;
+    const a = edgeSourceNode(net, g, e);
+    const b = edgeTargetNode(net, g, e);
     let m = bitsOf(a.country) | bitsOf(b.country);
     if (g.kind[e] === EDGE_LINK) {
-      const l = net.links[g.link[e]!]!;
+      const l = edgeLink(net, g, e);
       for (const c of l.via) m |= bitsOf(c);
       if (l.mode === 'ferry' && a.country !== b.country && CASPIAN.has(a.country) && CASPIAN.has(b.country))
         m |= MIDDLE;
       if (l.mode === 'sea') {
-        seaKm[e] = g.distanceKm[e]!;
+        seaKm[e] = g.distanceKm[e] ?? 0;
         m |= SEA;
       }
     }
@@ -78,15 +78,15 @@ export function edgeCorridors(net: Network, g: CompiledGraph): EdgeCorridors {
 }
 
 /** The corridor label of a route, as the itinerary would name it (corridor-label.ts). */
-export function corridorOfEdges(g: CompiledGraph, ec: EdgeCorridors, edges: ArrayLike<number>): CorridorLabel {
+export function corridorOfEdges(g: CompiledGraph, ec: EdgeCorridors, edges: Iterable<number>): CorridorLabel {
   let m = 0;
   let sea = 0;
   let total = 0;
-  for (let i = 0; i < edges.length; i++) {
-    const e = edges[i]!;
-    m |= ec.mask[e]!;
-    sea += ec.seaKm[e]!;
-    total += g.distanceKm[e]!;
+  // `?? 0`: a route's edges are edges of g, so never taken (and free in V8)
+  for (const e of edges) {
+    m |= ec.mask[e] ?? 0;
+    sea += ec.seaKm[e] ?? 0;
+    total += g.distanceKm[e] ?? 0;
   }
   const countries: string[] = [];
   if (m & NORTHERN) countries.push('RU');

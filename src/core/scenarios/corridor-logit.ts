@@ -7,8 +7,9 @@
  * the cheapest variant, but smooth, so that the successive averages converge where two variants of one corridor
  * share its flow through congestion.
  */
+import { must } from '../must.ts';
 import type { CompiledGraph } from '../network/compile.ts';
-import type { Network } from '../network/network.ts';
+import { getNodeIndex, type Network } from '../network/network.ts';
 import type { CheapestRoute, CheapestRoutes } from './cheapest-routes.ts';
 import { CORRIDOR_BANS, corridorOfEdges, type EdgeCorridors, edgeCorridors } from './corridor-choice.ts';
 import { logitExpectedCost, logitShares } from './logit.ts';
@@ -43,30 +44,20 @@ export function nestedLogitFlows(
   theta: number,
   scratch: ShareScratch = { buf: new Float64Array(8) },
 ): LogitTargets {
-  const upper = [
-    ...nests.map((js) =>
-      logitExpectedCost(
-        js.map((j) => cost[j]!),
-        WITHIN_NEST * theta,
-      ),
-    ),
-    penalty,
-  ];
+  const costsOf = (js: readonly number[]) => js.map((j) => must(cost[j], 'cost of a route in a nest'));
+  const upper = [...nests.map((js) => logitExpectedCost(costsOf(js), WITHIN_NEST * theta)), penalty];
   const need = Math.max(upper.length, cost.length);
   if (scratch.buf.length < need) scratch.buf = new Float64Array(2 * need);
   const pUp = Float64Array.from(logitShares(upper, theta, scratch.buf).subarray(0, upper.length));
   const y = new Float64Array(cost.length);
+  // shares are read within the lengths logitShares filled: `?? 0` is never taken
   nests.forEach((js, i) => {
-    const p = logitShares(
-      js.map((j) => cost[j]!),
-      WITHIN_NEST * theta,
-      scratch.buf,
-    );
+    const p = logitShares(costsOf(js), WITHIN_NEST * theta, scratch.buf);
     js.forEach((j, m) => {
-      y[j] = demand * pUp[i]! * p[m]!;
+      y[j] = demand * (pUp[i] ?? 0) * (p[m] ?? 0);
     });
   });
-  return { y, unserved: demand * pUp[nests.length]! };
+  return { y, unserved: demand * (pUp[nests.length] ?? 0) };
 }
 
 export class CorridorLogit {
@@ -87,6 +78,11 @@ export class CorridorLogit {
     this.congested = new Float64Array(g.edgeCount);
   }
 
+  /** The corridor alternatives of OD pair `od` found in this iteration, by corridor label. */
+  private altsOf(od: OdAssignment): Map<string, { edges: Int32Array; cost: number }> {
+    return must(this.alts[od.flowIndex], 'corridor alternatives of an OD pair');
+  }
+
   /** Corridor label of a route (cached per route). */
   label(rt: RouteFlow): string {
     let l = this.labels.get(rt);
@@ -104,9 +100,9 @@ export class CorridorLogit {
   findAlternatives(search: CheapestRoutes, groups: readonly OdGroup[], best: readonly CheapestRoute[]): void {
     for (const grp of groups) {
       for (const od of grp.ods) {
-        const m = this.alts[od.flowIndex]!;
+        const m = this.altsOf(od);
         m.clear();
-        const b = best[od.flowIndex]!;
+        const b = must(best[od.flowIndex], 'cheapest route of an OD pair');
         if (b.edges !== undefined)
           m.set(corridorOfEdges(this.g, this.corridors, b.edges), { edges: b.edges, cost: b.cost });
       }
@@ -126,12 +122,12 @@ export class CorridorLogit {
 
   /** Records the last search's route to od's destination when it is the cheapest of its corridor so far. */
   private keepCheaper(search: CheapestRoutes, od: OdAssignment): void {
-    const bestP = search.bestPlatform(this.net.nodeIndex.get(od.to)!);
+    const bestP = search.bestPlatform(getNodeIndex(this.net, od.to));
     if (bestP < 0) return;
     const cost = search.costTo(bestP);
     const edges = search.pathEdges(bestP);
     const label = corridorOfEdges(this.g, this.corridors, edges);
-    const m = this.alts[od.flowIndex]!;
+    const m = this.altsOf(od);
     const prev = m.get(label);
     if (prev === undefined || cost < prev.cost) m.set(label, { edges, cost });
   }
@@ -141,7 +137,7 @@ export class CorridorLogit {
    * flow when new), so that `y` has one entry per route. `costOf` gives a route's current cost, USD per unit.
    */
   targets(od: OdAssignment, theta: number, routes: RouteBook, costOf: (rt: RouteFlow) => number): LogitTargets {
-    for (const x of this.alts[od.flowIndex]!.values()) routes.routeFor(od, x.edges);
+    for (const x of this.altsOf(od).values()) routes.routeFor(od, x.edges);
     const nests = new Map<string, number[]>();
     od.routes.forEach((rt, j) => {
       const l = this.label(rt);

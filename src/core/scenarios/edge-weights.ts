@@ -5,6 +5,7 @@
  * price x CO2e; Infinity where the class may not go (status, cargo: routing/query.ts). Congestion delays are
  * added per iteration by the search (cheapest-routes.ts).
  */
+import { must } from '../must.ts';
 import type { CompiledGraph } from '../network/compile.ts';
 import type { Network } from '../network/network.ts';
 import { unitCo2e, unitCost } from '../routing/edge-cost.ts';
@@ -20,12 +21,15 @@ function cargoOf(c: Commodity): Cargo {
 /** Per compiled edge: travel time plus mean timetable wait, hours (without congestion). */
 export function edgeBaseTimesH(net: Network, g: CompiledGraph): Float64Array {
   const serviceWait = net.services.map((s, si) =>
-    meanTimetableWaitH(g.depOffsetsH.subarray(g.depOff[si]!, g.depOff[si + 1]!), s.cancellationProbability?.value ?? 0),
+    meanTimetableWaitH(
+      g.depOffsetsH.subarray(must(g.depOff[si], 'departures of a service'), g.depOff[si + 1]),
+      s.cancellationProbability?.value ?? 0,
+    ),
   );
   const out = new Float64Array(g.edgeCount);
   for (let e = 0; e < g.edgeCount; e++) {
-    const s = g.service[e]!;
-    out[e] = g.timeH[e]! + (s >= 0 ? serviceWait[s]! : 0);
+    const s = g.service[e] ?? -1;
+    out[e] = (g.timeH[e] ?? 0) + (s >= 0 ? must(serviceWait[s], 'timetable wait of a service') : 0);
   }
   return out;
 }
@@ -49,7 +53,7 @@ export function classBaseWeights(
     for (let e = 0; e < M; e++) {
       w[e] = cut[e]
         ? Number.POSITIVE_INFINITY
-        : k.valueOfTimeUsdPerUnitH * edgeBaseTimeH[e]! +
+        : k.valueOfTimeUsdPerUnitH * (edgeBaseTimeH[e] ?? 0) +
           unitCost(g, e, k.perTeu) +
           k.carbonUsdPerKg * unitCo2e(g, e, k.perTeu);
     }

@@ -4,9 +4,10 @@
  * cheapest-route search and, when some class chooses by logit, the corridor logit. Built once per run by
  * assignDemand; the steps mutate the flows, the loads and `best`.
  */
+import { must } from '../must.ts';
 import type { CompiledGraph } from '../network/compile.ts';
 import type { Network } from '../network/network.ts';
-import type { AssignmentSettings } from './assignment-settings.ts';
+import type { AssignmentSettings, CommodityClass } from './assignment-settings.ts';
 import type { CheapestRoute, CheapestRoutes } from './cheapest-routes.ts';
 import type { CorridorLogit } from './corridor-logit.ts';
 import type { ResourceLoads } from './resource-loads.ts';
@@ -31,7 +32,22 @@ export interface EquilibriumState {
 
 /** Generalised cost of route `rt` for class k under the current delays, USD per unit. */
 export function costOf(s: EquilibriumState, k: number, rt: RouteFlow): number {
-  return routeCostUsd(s.base[k]!, s.settings.classes[k]!.valueOfTimeUsdPerUnitH, s.loads.delayH, rt);
+  return routeCostUsd(baseCostsOf(s, k), classOf(s, k).valueOfTimeUsdPerUnitH, s.loads.delayH, rt);
+}
+
+/** Class k of the run's settings. */
+export function classOf(s: EquilibriumState, k: number): CommodityClass {
+  return must(s.settings.classes[k], 'commodity class');
+}
+
+/** Class k's base generalised cost of each edge, USD per unit. */
+export function baseCostsOf(s: EquilibriumState, k: number): Float64Array {
+  return must(s.base[k], 'base edge costs of a class');
+}
+
+/** The cheapest route of OD pair `od` in the current iteration. */
+export function bestRouteOf(s: EquilibriumState, od: OdAssignment): CheapestRoute {
+  return must(s.best[od.flowIndex], 'cheapest route of an OD pair');
 }
 
 /** Recounts the element loads from the current route flows. */

@@ -4,8 +4,10 @@
  * classes by self-regulated successive averages and the deterministic ones by gradient projection
  * (gradient-projection.ts) or by plain successive averages, until the gap falls below the tolerance.
  */
+import { must } from '../must.ts';
+import { getNodeIndex } from '../network/network.ts';
 import type { LogitTargets } from './corridor-logit.ts';
-import { costOf, type EquilibriumState, recountLoads } from './equilibrium-state.ts';
+import { baseCostsOf, bestRouteOf, classOf, costOf, type EquilibriumState, recountLoads } from './equilibrium-state.ts';
 import { gradientProjectionStep } from './gradient-projection.ts';
 import type { OdAssignment } from './route-flows.ts';
 
@@ -61,13 +63,13 @@ export function solveEquilibrium(s: EquilibriumState): EquilibriumRun {
  */
 export function findCheapestRoutes(s: EquilibriumState): void {
   const { classes, isLogit } = s.settings;
-  for (let k = 0; k < classes.length; k++) {
-    const groups = s.groupsByClass[k]!;
+  for (const [k, cl] of classes.entries()) {
+    const groups = s.groupsByClass[k] ?? [];
     if (groups.length === 0) continue;
-    s.search.setWeights(s.base[k]!, classes[k]!.valueOfTimeUsdPerUnitH, s.loads.res.edgeResource, s.loads.delayH);
+    s.search.setWeights(baseCostsOf(s, k), cl.valueOfTimeUsdPerUnitH, s.loads.res.edgeResource, s.loads.delayH);
     for (const grp of groups) {
       s.search.searchFrom(grp.origin);
-      for (const od of grp.ods) s.search.routeTo(s.net.nodeIndex.get(od.to)!, s.best[od.flowIndex]!);
+      for (const od of grp.ods) s.search.routeTo(getNodeIndex(s.net, od.to), bestRouteOf(s, od));
     }
     if (isLogit[k] && s.logit !== undefined) s.logit.findAlternatives(s.search, groups, s.best);
   }
@@ -81,7 +83,7 @@ export function findCheapestRoutes(s: EquilibriumState): void {
 export function assignFreeFlow(s: EquilibriumState): void {
   for (const od of s.ods) {
     if (od.demand <= 0) continue;
-    const b = s.best[od.flowIndex]!;
+    const b = bestRouteOf(s, od);
     if (b.edges === undefined) {
       od.noRoute = true;
       od.unserved = od.demand;
@@ -91,7 +93,7 @@ export function assignFreeFlow(s: EquilibriumState): void {
     if (s.settings.isLogit[od.classIndex]) {
       const { y, unserved } = logitTargets(s, od);
       od.routes.forEach((rt, j) => {
-        rt.flow = y[j]!;
+        rt.flow = must(y[j], 'logit flow of a route');
       });
       od.unserved = unserved;
     } else s.routes.routeFor(od, b.edges).flow = od.demand;
@@ -101,7 +103,8 @@ export function assignFreeFlow(s: EquilibriumState): void {
 /** Logit flows of a pair under the current costs (corridor-logit.ts). */
 function logitTargets(s: EquilibriumState, od: OdAssignment): LogitTargets {
   const k = od.classIndex;
-  return s.logit!.targets(od, s.settings.classes[k]!.logitDispersionPerUsd, s.routes, (rt) => costOf(s, k, rt));
+  const logit = must(s.logit, 'corridor logit of a logit class');
+  return logit.targets(od, classOf(s, k).logitDispersionPerUsd, s.routes, (rt) => costOf(s, k, rt));
 }
 
 /**
@@ -111,10 +114,9 @@ function logitTargets(s: EquilibriumState, od: OdAssignment): LogitTargets {
 export function deterministicGapTerms(s: EquilibriumState): { gap: number; demand: number } {
   const { isLogit } = s.settings;
   let total = 0;
-  for (let k = 0; k < s.groupsByClass.length; k++) {
+  for (const [k, groups] of s.groupsByClass.entries()) {
     if (isLogit[k]) continue;
-    for (const grp of s.groupsByClass[k]!)
-      for (const od of grp.ods) for (const rt of od.routes) total += rt.flow * costOf(s, k, rt);
+    for (const grp of groups) for (const od of grp.ods) for (const rt of od.routes) total += rt.flow * costOf(s, k, rt);
   }
   let shortest = 0;
   let demand = 0;
@@ -122,7 +124,7 @@ export function deterministicGapTerms(s: EquilibriumState): { gap: number; deman
     if (od.demand <= 0 || od.noRoute || isLogit[od.classIndex]) continue;
     demand += od.demand;
     total += od.unserved * od.penaltyUsdPerUnit;
-    shortest += od.demand * Math.min(s.best[od.flowIndex]!.cost, od.penaltyUsdPerUnit);
+    shortest += od.demand * Math.min(bestRouteOf(s, od).cost, od.penaltyUsdPerUnit);
   }
   return { gap: demand > 0 && total > 0 ? (total - shortest) / total : 0, demand };
 }
@@ -146,7 +148,7 @@ export function logitAveragingStep(
     const { y, unserved } = logitTargets(s, od);
     logitDemand += od.demand;
     od.routes.forEach((rt, j) => {
-      moved += Math.abs(y[j]! - rt.flow);
+      moved += Math.abs(must(y[j], 'logit flow of a route') - rt.flow);
     });
     moved += Math.abs(unserved - od.unserved);
     steps.push({ od, y, unserved });
@@ -156,7 +158,7 @@ export function logitAveragingStep(
   const step = 1 / sra.divisor;
   for (const { od, y, unserved } of steps) {
     od.routes.forEach((rt, j) => {
-      rt.flow += step * (y[j]! - rt.flow);
+      rt.flow += step * (must(y[j], 'logit flow of a route') - rt.flow);
     });
     od.unserved += step * (unserved - od.unserved);
   }
@@ -172,7 +174,7 @@ export function msaStep(s: EquilibriumState, lambda: number): void {
     if (od.demand <= 0 || od.noRoute || s.settings.isLogit[od.classIndex]) continue;
     for (const rt of od.routes) rt.flow *= 1 - lambda;
     od.unserved *= 1 - lambda;
-    const b = s.best[od.flowIndex]!;
+    const b = bestRouteOf(s, od);
     if (b.edges === undefined || b.cost > od.penaltyUsdPerUnit) od.unserved += lambda * od.demand;
     else s.routes.routeFor(od, b.edges).flow += lambda * od.demand;
   }

@@ -5,7 +5,7 @@
  * the elements touched after each shift (resource-loads.ts). Not shipping is one more option at the pair's
  * penalty. A zero second derivative (no congestible element in the difference) moves the whole flow.
  */
-import { costOf, type EquilibriumState } from './equilibrium-state.ts';
+import { bestRouteOf, classOf, costOf, type EquilibriumState } from './equilibrium-state.ts';
 import type { OdAssignment, RouteFlow } from './route-flows.ts';
 
 /** One pass over the deterministic OD pairs with demand and a route. Mutates flows and loads. */
@@ -19,7 +19,13 @@ export function gradientProjectionStep(s: EquilibriumState): void {
 /** Index of the cheapest of `costs`, -1 when empty; the first of equal costs. */
 export function argMin(costs: readonly number[]): number {
   let bi = -1;
-  for (let j = 0; j < costs.length; j++) if (bi < 0 || costs[j]! < costs[bi]!) bi = j;
+  let least = Number.POSITIVE_INFINITY;
+  costs.forEach((c, j) => {
+    if (bi < 0 || c < least) {
+      bi = j;
+      least = c;
+    }
+  });
   return bi;
 }
 
@@ -34,27 +40,26 @@ export function newtonShift(diff: number, h: number, available: number): number 
 /** Equalises the costs of one OD pair's options as far as one Newton step each allows. */
 export function projectOd(s: EquilibriumState, od: OdAssignment): void {
   const k = od.classIndex;
-  const b = s.best[od.flowIndex]!;
+  const b = bestRouteOf(s, od);
   if (b.edges !== undefined) s.routes.routeFor(od, b.edges);
   const costs = od.routes.map((rt) => costOf(s, k, rt));
   const bi = argMin(costs);
-  const P = od.penaltyUsdPerUnit;
-  if (bi < 0 || costs[bi]! > P) {
+  // no route (bi = -1) costs as much as not shipping
+  const target = od.routes[bi];
+  if (target === undefined || (costs[bi] ?? Number.POSITIVE_INFINITY) > od.penaltyUsdPerUnit) {
     shiftAllToUnserved(s, od);
     return;
   }
-  const target = od.routes[bi]!;
-  shiftToRoute(s, od, bi);
+  shiftToRoute(s, od, target);
   if (od.unserved > 0) shiftFromUnserved(s, od, target);
 }
 
 /** Not shipping is the cheapest option: moves flow off every route towards it. */
 function shiftAllToUnserved(s: EquilibriumState, od: OdAssignment): void {
   const k = od.classIndex;
-  const cl = s.settings.classes[k]!;
+  const cl = classOf(s, k);
   const P = od.penaltyUsdPerUnit;
-  for (let j = 0; j < od.routes.length; j++) {
-    const rt = od.routes[j]!;
+  for (const rt of od.routes) {
     if (rt.flow <= 0) continue;
     const delta = newtonShift(costOf(s, k, rt) - P, s.loads.curvature(cl, rt, undefined), rt.flow);
     if (delta <= 0) continue;
@@ -63,15 +68,12 @@ function shiftAllToUnserved(s: EquilibriumState, od: OdAssignment): void {
   }
 }
 
-/** Moves flow from every dearer route of the pair to route `bi`. */
-function shiftToRoute(s: EquilibriumState, od: OdAssignment, bi: number): void {
+/** Moves flow from every dearer route of the pair to its route `target`. */
+function shiftToRoute(s: EquilibriumState, od: OdAssignment, target: RouteFlow): void {
   const k = od.classIndex;
-  const cl = s.settings.classes[k]!;
-  const target = od.routes[bi]!;
-  for (let j = 0; j < od.routes.length; j++) {
-    if (j === bi) continue;
-    const rt = od.routes[j]!;
-    if (rt.flow <= 0) continue;
+  const cl = classOf(s, k);
+  for (const rt of od.routes) {
+    if (rt === target || rt.flow <= 0) continue;
     const diff = costOf(s, k, rt) - costOf(s, k, target);
     if (diff <= 0) continue;
     const delta = newtonShift(diff, s.loads.curvature(cl, rt, target), rt.flow);
@@ -83,7 +85,7 @@ function shiftToRoute(s: EquilibriumState, od: OdAssignment, bi: number): void {
 /** Moves unserved volume onto `target` while it costs less than not shipping. */
 function shiftFromUnserved(s: EquilibriumState, od: OdAssignment, target: RouteFlow): void {
   const k = od.classIndex;
-  const cl = s.settings.classes[k]!;
+  const cl = classOf(s, k);
   const diff = od.penaltyUsdPerUnit - costOf(s, k, target);
   if (diff <= 0) return;
   const delta = newtonShift(diff, s.loads.curvature(cl, target, undefined), od.unserved);

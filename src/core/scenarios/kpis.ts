@@ -10,6 +10,7 @@
  * eight ready times spread over the week, routes sampled in proportion to their flow.
  */
 
+import { must } from '../must.ts';
 import { compileTimeline, sampleTransitTimes } from '../reliability/monte-carlo.ts';
 import { quantilesInPlace } from '../reliability/quantiles.ts';
 import type { TimelineStep } from '../reliability/timeline.ts';
@@ -112,7 +113,9 @@ export function computeKpis(r: AssignmentResult, opts: KpiOptions = {}): Scenari
   const seed = opts.seed ?? 1;
   const totals = new Map<string, CommodityTotals>();
   for (const k of r.classes) totals.set(k.commodity.id, emptyTotals(k.commodity.id, k.unit));
-  const odKpis = r.ods.map((od) => odKpi(r, od, totals.get(od.commodity)!, samples, seed));
+  const odKpis = r.ods.map((od) =>
+    odKpi(r, od, must(totals.get(od.commodity), 'totals of a commodity'), samples, seed),
+  );
   for (const t of totals.values())
     for (const c of Object.values(t.byCorridor)) c.share = t.served > 0 ? c.volume / t.served : 0;
   const commodities = [...totals.values()];
@@ -149,7 +152,7 @@ function emptyTotals(commodity: string, unit: 'TEU' | 't'): CommodityTotals {
 
 /** The KPIs of one OD pair; adds its routes and volumes to its commodity's totals `t` (mutated). */
 function odKpi(r: AssignmentResult, od: OdAssignment, t: CommodityTotals, samples: number, seed: number): OdKpi {
-  const k = r.classes[od.classIndex]!;
+  const k = must(r.classes[od.classIndex], 'class of an OD pair');
   let served = 0;
   for (const rt of od.routes) served += rt.flow;
   const times = od.routes.map((rt) => routeTimes(r, od.classIndex, rt, served));
@@ -195,21 +198,22 @@ function odKpi(r: AssignmentResult, od: OdAssignment, t: CommodityTotals, sample
  */
 function routeTimes(r: AssignmentResult, classIndex: number, rt: RouteFlow, served: number): RouteTimes {
   const { network: net, graph: g } = r;
-  const k = r.classes[classIndex]!;
+  const k = must(r.classes[classIndex], 'class of an OD pair');
   let timeH = 0;
   let congestionH = 0;
   let cost = 0;
   let co2 = 0;
   const congestionSteps: TimelineStep[] = [];
   for (const e of rt.edges) {
-    timeH += r.edgeBaseTimeH[e]!;
-    const res = r.resources.edgeResource[e]!;
-    if (res >= 0 && r.delayH[res]! > 0) {
-      congestionH += r.delayH[res]!;
+    timeH += must(r.edgeBaseTimeH[e], 'base time of an edge');
+    const res = must(r.resources.edgeResource[e], 'element of an edge');
+    const delayH = res >= 0 ? must(r.delayH[res], 'delay of an element') : 0;
+    if (delayH > 0) {
+      congestionH += delayH;
       congestionSteps.push({
         kind: 'dwell',
         label: `congestion ${r.resources.id[res]}`,
-        duration: { dist: 'fixed', value: r.delayH[res]! },
+        duration: { dist: 'fixed', value: delayH },
       });
     }
     cost += unitCost(g, e, k.perTeu);
@@ -251,18 +255,21 @@ function addRoute(t: CommodityTotals, x: RouteSummary): void {
 /** The capacity-limited elements, most utilised first (the first `top`, default all). */
 function bottleneckKpis(r: AssignmentResult, top: number | undefined): BottleneckKpi[] {
   const res = r.resources;
-  const order = Array.from({ length: res.count }, (_, i) => i).sort((a, b) => r.utilisation[b]! - r.utilisation[a]!);
+  const at = <T>(xs: ArrayLike<T>, i: number): T => must(xs[i], 'figure of an element');
+  const order = Array.from({ length: res.count }, (_, i) => i).sort(
+    (a, b) => at(r.utilisation, b) - at(r.utilisation, a),
+  );
   const fin = (x: number) => (Number.isFinite(x) ? x : null);
   return order.slice(0, top ?? res.count).map((i) => ({
-    kind: res.kind[i]!,
-    id: res.id[i]!,
+    kind: at(res.kind, i),
+    id: at(res.id, i),
     direction: res.direction[i],
-    utilisation: r.utilisation[i]!,
-    delayH: r.delayH[i]!,
-    loadContainersTeu: r.loadContainersTeu[i]!,
-    loadAllTeuEq: r.loadAllTeuEq[i]!,
-    capacityContainersTeu: fin(res.capContainersTeu[i]!),
-    capacityAllTeuEq: fin(res.capAllTeuEq[i]!),
+    utilisation: at(r.utilisation, i),
+    delayH: at(r.delayH, i),
+    loadContainersTeu: at(r.loadContainersTeu, i),
+    loadAllTeuEq: at(r.loadAllTeuEq, i),
+    capacityContainersTeu: fin(at(res.capContainersTeu, i)),
+    capacityAllTeuEq: fin(at(res.capAllTeuEq, i)),
   }));
 }
 

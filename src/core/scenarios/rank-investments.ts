@@ -120,9 +120,10 @@ export function rankInvestments(items: InvestmentBenefit[], by: RankKey = 'gener
       return p.teuGainedPerYear === null ? null : p.teuGainedPerYear + (p.tonnesGainedPerYear ?? 0) / 10;
     return p.generalisedCostSavedUsdPerYear;
   };
-  const ranked = items
-    .filter((b) => metric(b) !== null)
-    .sort((a, b) => metric(b)! - metric(a)!)
-    .map((b, i) => ({ ...b, rank: i + 1 }));
+  const scored = items.flatMap((b) => {
+    const m = metric(b);
+    return m === null ? [] : [{ b, m }];
+  });
+  const ranked = scored.sort((x, y) => y.m - x.m).map(({ b }, i) => ({ ...b, rank: i + 1 }));
   return [...ranked, ...items.filter((b) => metric(b) === null).map((b) => ({ ...b, rank: null }))];
 }

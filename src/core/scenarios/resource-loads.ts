@@ -3,7 +3,10 @@
  * per year) and the all-cargo load (TEU equivalents per year), the utilisation of whichever measure binds, and the
  * M/D/1-type delay with its slope (congestion.ts). Moving flow onto or off a route updates the elements it uses at
  * once, as gradient projection needs; a full recount from the route flows clears the rounding once per iteration.
+ * Reads of an element's figures carry `?? 0` (a capacity `?? Infinity`): an element index is below `res.count`,
+ * so they are never taken, and V8 drops them.
  */
+import { must } from '../must.ts';
 import type { CommodityClass } from './assignment-settings.ts';
 import { batchHoursAt, mD1WaitH, mD1WaitSlopeH } from './congestion.ts';
 import type { Resources } from './resources.ts';
@@ -35,16 +38,17 @@ export class ResourceLoads {
 
   /** Recomputes utilisation, delay and slope of element r from its loads. */
   refresh(r: number): void {
-    const res = this.res;
-    const rc = this.containersTeu[r]! / res.capContainersTeu[r]!;
-    const ra = this.allTeuEq[r]! / res.capAllTeuEq[r]!;
+    const capC = this.res.capContainersTeu[r] ?? Number.POSITIVE_INFINITY;
+    const capA = this.res.capAllTeuEq[r] ?? Number.POSITIVE_INFINITY;
+    const rc = (this.containersTeu[r] ?? 0) / capC;
+    const ra = (this.allTeuEq[r] ?? 0) / capA;
     const c = rc >= ra;
-    const cap = c ? res.capContainersTeu[r]! : res.capAllTeuEq[r]!;
+    const rho = Math.max(rc, ra);
     this.bindsContainers[r] = c ? 1 : 0;
-    this.utilisation[r] = Math.max(rc, ra);
-    const h = batchHoursAt(cap);
-    this.delayH[r] = mD1WaitH(this.utilisation[r]!, h, this.rhoMax);
-    this.slopeH[r] = mD1WaitSlopeH(this.utilisation[r]!, h, this.rhoMax);
+    this.utilisation[r] = rho;
+    const h = batchHoursAt(c ? capC : capA);
+    this.delayH[r] = mD1WaitH(rho, h, this.rhoMax);
+    this.slopeH[r] = mD1WaitSlopeH(rho, h, this.rhoMax);
   }
 
   /** Recounts every load from the route flows of `ods` (routes with positive flow), then refreshes every element. */
@@ -52,13 +56,10 @@ export class ResourceLoads {
     this.containersTeu.fill(0);
     this.allTeuEq.fill(0);
     for (const od of ods) {
-      const k = classes[od.classIndex]!;
+      const k = must(classes[od.classIndex], 'class of an OD pair');
       for (const rt of od.routes) {
         if (rt.flow <= 0) continue;
-        for (const r of rt.resources) {
-          this.allTeuEq[r]! += rt.flow * k.teuEqPerUnit;
-          if (k.perTeu) this.containersTeu[r]! += rt.flow;
-        }
+        for (const r of rt.resources) this.addLoad(r, k, rt.flow);
       }
     }
     for (let r = 0; r < this.res.count; r++) this.refresh(r);
@@ -67,11 +68,14 @@ export class ResourceLoads {
   /** Adds `delta` units per year of class `cl` to route `rt` (mutates rt.flow) and updates the elements it uses. */
   move(cl: CommodityClass, rt: RouteFlow, delta: number): void {
     rt.flow += delta;
-    for (const r of rt.resources) {
-      this.allTeuEq[r]! += delta * cl.teuEqPerUnit;
-      if (cl.perTeu) this.containersTeu[r]! += delta;
-    }
+    for (const r of rt.resources) this.addLoad(r, cl, delta);
     for (const r of rt.resources) this.refresh(r);
+  }
+
+  /** Adds `units` units per year of class `cl` to the loads of element r (containers too when it counts TEU). */
+  private addLoad(r: number, cl: CommodityClass, units: number): void {
+    this.allTeuEq[r] = (this.allTeuEq[r] ?? 0) + units * cl.teuEqPerUnit;
+    if (cl.perTeu) this.containersTeu[r] = (this.containersTeu[r] ?? 0) + units;
   }
 
   /** d(cost of a unit of class cl)/d(flow of class cl through element r), USD per unit per unit per year. */
@@ -79,10 +83,10 @@ export class ResourceLoads {
     const res = this.res;
     const perUnit = this.bindsContainers[r]
       ? cl.perTeu
-        ? 1 / res.capContainersTeu[r]!
+        ? 1 / (res.capContainersTeu[r] ?? Number.POSITIVE_INFINITY)
         : 0
-      : cl.teuEqPerUnit / res.capAllTeuEq[r]!;
-    return cl.valueOfTimeUsdPerUnitH * this.slopeH[r]! * perUnit;
+      : cl.teuEqPerUnit / (res.capAllTeuEq[r] ?? Number.POSITIVE_INFINITY);
+    return cl.valueOfTimeUsdPerUnitH * (this.slopeH[r] ?? 0) * perUnit;
   }
 
   /**

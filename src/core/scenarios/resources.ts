@@ -10,8 +10,9 @@
  * capacities are the total through the node (a gauge-change capacity in TEU per day binds containers only).
  * An element with no capacity figure is not congestible.
  */
+import { must } from '../must.ts';
 import type { CompiledGraph } from '../network/compile.ts';
-import { DEFAULT_TONNES_PER_TEU, EDGE_GAUGE, EDGE_LINK } from '../network/compile.ts';
+import { DEFAULT_TONNES_PER_TEU, EDGE_GAUGE, EDGE_LINK, edgeLink, edgeSourceNode } from '../network/compile.ts';
 import type { Network } from '../network/network.ts';
 import { DAYS_PER_YEAR, WEEKS_PER_YEAR } from '../time.ts';
 import { TEU_PER_TRAIN, TONNES_PER_WAGON } from './congestion.ts';
@@ -88,16 +89,16 @@ function linkElement(
   e: number,
   tonnesPerTeu = DEFAULT_TONNES_PER_TEU,
 ): ElementOfEdge | undefined {
-  const l = net.links[g.link[e]!]!;
+  const l = edgeLink(net, g, e);
   let c = l.capacity?.teuPerYear?.value ?? Number.POSITIVE_INFINITY;
   let a = Number.POSITIVE_INFINITY;
   if (l.capacity?.tonnesPerYear) a = Math.min(a, l.capacity.tonnesPerYear.value / tonnesPerTeu);
   if (l.capacity?.trainsPerDay) a = Math.min(a, l.capacity.trainsPerDay.value * DAYS_PER_YEAR * TEU_PER_TRAIN);
-  const si = g.service[e]!;
+  const si = must(g.service[e], 'service of an edge');
   if (si >= 0) {
-    const s = net.services[si]!;
+    const s = must(net.services[si], 'service of an edge');
     const perDep = s.capacityTeuPerDeparture?.value;
-    const deps = g.depOff[si + 1]! - g.depOff[si]!;
+    const deps = must(g.depOff[si + 1], 'departures of a service') - must(g.depOff[si], 'departures of a service');
     // Frequency as given (1.63/week), not the rounded timetable, for the yearly capacity.
     const perWeek = s.departuresPerWeek?.value ?? deps;
     if (perDep !== undefined) c = Math.min(c, perDep * perWeek * WEEKS_PER_YEAR);
@@ -111,7 +112,7 @@ function linkElement(
 
 /** The element of transfer edge e: its node's gauge-change yard or handling facility; undefined without capacity. */
 function nodeElement(net: Network, g: CompiledGraph, e: number, tonnesPerTeu: number): ElementOfEdge | undefined {
-  const n = net.nodes[g.vNode[g.source[e]!]!]!;
+  const n = edgeSourceNode(net, g, e);
   if (g.kind[e] === EDGE_GAUGE) {
     const perDay = n.gaugeChange?.capacityTeuPerDay?.value;
     if (perDay === undefined) return undefined;

@@ -4,7 +4,8 @@
  * so that one search serves every destination of an origin, one route per distinct edge sequence, a route's
  * generalised cost, and the final clean-up of routes that carry next to nothing.
  */
-import type { Network } from '../network/network.ts';
+import { must } from '../must.ts';
+import { getNodeIndex, type Network } from '../network/network.ts';
 import type { DemandSet } from './demand.ts';
 
 export interface RouteFlow {
@@ -47,7 +48,7 @@ export function listOds(demand: DemandSet): OdAssignment[] {
     from: f.from,
     to: f.to,
     commodity: f.commodity,
-    classIndex: classOf.get(f.commodity)!,
+    classIndex: must(classOf.get(f.commodity), 'commodity of a flow'),
     demand: f.volumePerYear.value,
     unserved: 0,
     noRoute: false,
@@ -62,48 +63,52 @@ export function listOds(demand: DemandSet): OdAssignment[] {
  */
 export function groupOds(net: Network, ods: readonly OdAssignment[]): OdGroup[] {
   const groups: OdGroup[] = [];
-  const groupOf = new Map<string, number>();
+  const groupOf = new Map<string, OdGroup>();
   for (const od of ods) {
     if (od.demand <= 0) continue;
     const key = `${od.classIndex} ${od.from}`;
-    let gi = groupOf.get(key);
-    if (gi === undefined) {
-      gi = groups.length;
-      groupOf.set(key, gi);
-      groups.push({ classIndex: od.classIndex, origin: net.nodeIndex.get(od.from)!, ods: [] });
+    let grp = groupOf.get(key);
+    if (grp === undefined) {
+      grp = { classIndex: od.classIndex, origin: getNodeIndex(net, od.from), ods: [] };
+      groupOf.set(key, grp);
+      groups.push(grp);
     }
-    groups[gi]!.ods.push(od);
+    grp.ods.push(od);
   }
   return groups;
 }
 
 /** The routes of every OD pair, one per distinct edge sequence; a route once found stays (possibly at zero flow). */
 export class RouteBook {
-  private readonly index: Array<Map<string, number>>;
+  /** Per OD pair: its routes by edge sequence. */
+  private readonly index: Array<Map<string, RouteFlow>>;
   private readonly edgeResource: Int32Array;
 
   /** `edgeResource`: the capacity-limited element of each compiled edge, -1 for none (resources.ts). */
   constructor(odCount: number, edgeResource: Int32Array) {
-    this.index = Array.from({ length: odCount }, () => new Map<string, number>());
+    this.index = Array.from({ length: odCount }, () => new Map<string, RouteFlow>());
     this.edgeResource = edgeResource;
   }
 
   /** The route of `od` along `edges`, added at zero flow when new. Mutates od.routes. */
   routeFor(od: OdAssignment, edges: Int32Array): RouteFlow {
     const key = edges.join(',');
-    const index = this.index[od.flowIndex]!;
-    let j = index.get(key);
-    if (j === undefined) {
-      j = od.routes.length;
-      index.set(key, j);
-      od.routes.push({ edges, resources: this.resourcesOf(edges), flow: 0 });
+    const index = must(this.index[od.flowIndex], 'routes of an OD pair');
+    let rt = index.get(key);
+    if (rt === undefined) {
+      rt = { edges, resources: this.resourcesOf(edges), flow: 0 };
+      index.set(key, rt);
+      od.routes.push(rt);
     }
-    return od.routes[j]!;
+    return rt;
   }
 
   private resourcesOf(edges: Int32Array): Int32Array {
     const out: number[] = [];
-    for (const e of edges) if (this.edgeResource[e]! >= 0) out.push(this.edgeResource[e]!);
+    for (const e of edges) {
+      const r = this.edgeResource[e] ?? -1;
+      if (r >= 0) out.push(r);
+    }
     return Int32Array.from(out);
   }
 }
@@ -118,9 +123,10 @@ export function routeCostUsd(
   delayH: Float64Array,
   rt: RouteFlow,
 ): number {
+  // `?? 0`: edge and element indices of a route are in range, so never taken (and free in V8)
   let c = 0;
-  for (const e of rt.edges) c += baseWeights[e]!;
-  for (const r of rt.resources) c += valueOfTimeUsdPerUnitH * delayH[r]!;
+  for (const e of rt.edges) c += baseWeights[e] ?? 0;
+  for (const r of rt.resources) c += valueOfTimeUsdPerUnitH * (delayH[r] ?? 0);
   return c;
 }
 
@@ -132,7 +138,8 @@ export function dropNegligibleRoutes(ods: readonly OdAssignment[]): void {
   for (const od of ods) {
     const keep = od.routes.filter((r) => r.flow > 1e-9 * od.demand);
     const lost = od.routes.reduce((s, r) => s + r.flow, 0) - keep.reduce((s, r) => s + r.flow, 0);
-    if (lost > 0 && keep.length > 0) keep[0]!.flow += lost;
+    const first = keep[0];
+    if (lost > 0 && first !== undefined) first.flow += lost;
     else if (lost > 0) od.unserved += lost;
     od.routes = keep.sort((a, b) => b.flow - a.flow);
   }

@@ -152,7 +152,8 @@ export function conditionedArrival(timeline: Timeline, options: ConditionedArriv
   }
   const elapsedH = Math.max(0, options.asOfH - timeline.departH);
   const echo = { asOfH: options.asOfH, elapsedH, conditionedSamples: 0, fallbackSamples: 0, maxAttempts };
-  if (elapsedH === 0 || timeline.steps.length === 0) {
+  const [first, ...later] = timeline.steps;
+  if (elapsedH === 0 || first === undefined) {
     // Nothing to condition on: the plain Monte Carlo, so the answer is the unconditioned one exactly.
     const mcOptions = {
       samples: options.samples,
@@ -165,8 +166,7 @@ export function conditionedArrival(timeline: Timeline, options: ConditionedArriv
   checkSampling(options);
   checkTimeline(timeline);
 
-  const { departH, steps } = timeline;
-  const first = steps[0]!;
+  const { departH } = timeline;
   const bounded = (first.departuresH ?? []).length === 0 && durationMaxH(first.duration) <= elapsedH;
   const hopeless = bounded || !pilotPasses(first, departH, elapsedH, options.seed, PILOT_FACTOR * maxAttempts);
   const n = options.samples;
@@ -195,12 +195,15 @@ export function conditionedArrival(timeline: Timeline, options: ConditionedArriv
       } else conditioned++;
       out[i] = stepH;
     }
-    for (let k = 1; k < steps.length; k++) {
-      const step = steps[k]!;
+    for (const step of later) {
+      // `?? 0` on reads of out[start .. end): never taken
       if ((step.departuresH ?? []).length > 0) {
-        for (let i = start; i < end; i++) out[i]! += departureWaitH(step, departH + out[i]!, rng);
+        for (let i = start; i < end; i++) {
+          const t = out[i] ?? 0;
+          out[i] = t + departureWaitH(step, departH + t, rng);
+        }
       }
-      for (let i = start; i < end; i++) out[i]! += sampleDuration(step.duration, rng);
+      for (let i = start; i < end; i++) out[i] = (out[i] ?? 0) + sampleDuration(step.duration, rng);
     }
   }
   const deadline = options.deadlineH === undefined ? undefined : options.deadlineH - departH;

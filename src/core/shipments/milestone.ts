@@ -38,8 +38,9 @@ const moving = (s: TimelineStep) => s.kind === 'travel' || s.kind === 'sailing';
  * (a timeline not built by the router, or a corrupted record).
  */
 export function positionSteps(it: TrackedItinerary): PositionedStep[] {
-  if (it.legs.length === 0) throw new KeruenError('KERUEN_INVALID_INPUT', 'itinerary has no legs', [], {});
-  let at = it.legs[0]!.from;
+  const first = it.legs[0];
+  if (first === undefined) throw new KeruenError('KERUEN_INVALID_INPUT', 'itinerary has no legs', [], {});
+  let at = first.from;
   let leg = 0;
   const out: PositionedStep[] = [];
   for (const step of it.timeline.steps) {
@@ -69,7 +70,8 @@ export function positionSteps(it: TrackedItinerary): PositionedStep[] {
 
 /** Every node the itinerary passes, in order, origin and destination included. */
 export function itineraryNodes(it: TrackedItinerary): string[] {
-  return it.legs.length === 0 ? [] : [it.legs[0]!.from, ...it.legs.map((l) => l.to)];
+  const first = it.legs[0];
+  return first === undefined ? [] : [first.from, ...it.legs.map((l) => l.to)];
 }
 
 export interface Cut {
@@ -82,8 +84,8 @@ export interface Cut {
 }
 
 function findFrom(steps: PositionedStep[], start: number, pred: (s: PositionedStep) => boolean): number {
-  for (let i = Math.max(0, start); i < steps.length; i++) if (pred(steps[i]!)) return i;
-  return -1;
+  const i = steps.slice(Math.max(0, start)).findIndex(pred);
+  return i < 0 ? -1 : Math.max(0, start) + i;
 }
 
 /** Searches forward from `start` first, then from the beginning (an event behind the last known position). */
@@ -126,9 +128,10 @@ export function cutAt(steps: PositionedStep[], m: Milestone, start = 0): Cut | u
     case 'border_crossed': {
       const k = locate(steps, start, (s) => s.step.kind === 'border' && s.fromNode === m.node);
       if (k < 0) return { ...arrived(), note: 'the itinerary has no border post at this node; read as arrived' };
-      let j = k;
-      while (j + 1 < steps.length && steps[j + 1]!.step.kind === 'border' && steps[j + 1]!.fromNode === m.node) j++;
-      return { next: j + 1, underway: false };
+      // every border step of this node in a row is passed
+      let j = k + 1;
+      for (let s = steps[j]; s?.step.kind === 'border' && s.fromNode === m.node; s = steps[j]) j++;
+      return { next: j, underway: false };
     }
   }
 }

@@ -9,6 +9,7 @@
  * the latest time (ties: the one recorded last); off-itinerary events never move it, since predicting from a node
  * off the plan would need a new route.
  */
+import { must } from '../must.ts';
 import type { Timeline, TimelineStep } from '../reliability/timeline.ts';
 import { isoOfHours } from '../time.ts';
 import { cutAt, type Milestone, type PositionedStep, positionSteps, type TrackedItinerary } from './milestone.ts';
@@ -39,8 +40,8 @@ export interface Position {
 
 /** The last known position given the events in recording order; the plan's start when no event places it. */
 export function lastPosition(it: TrackedItinerary, events: readonly Milestone[]): Position {
-  const steps = positionSteps(it);
-  const origin = it.legs[0]!.from;
+  const steps = positionSteps(it); // throws when the itinerary has no legs
+  const origin = must(it.legs[0], 'first leg').from;
   let pos: Position = { event: -1, next: 0, underway: false, atH: it.timeline.departH, node: origin, delivered: false };
   // Walk in time order (stable on recording order) so `start` follows the cargo along the route.
   const order = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.atH - b.e.atH || a.i - b.i);
@@ -118,8 +119,9 @@ export function checkEvent(
 export function remainingTimeline(it: TrackedItinerary, pos: Position): Timeline {
   const steps: PositionedStep[] = positionSteps(it);
   const rest: TimelineStep[] = steps.slice(pos.next).map((s) => s.step);
-  if (pos.underway && rest.length > 0) {
-    const { departuresH: _d, cancellationProbability: _c, ...first } = rest[0]!;
+  const [current] = rest;
+  if (pos.underway && current !== undefined) {
+    const { departuresH: _d, cancellationProbability: _c, ...first } = current;
     rest[0] = { ...first, kind: first.kind === 'sailing' ? 'travel' : first.kind };
   }
   return { departH: pos.atH, steps: rest };

@@ -40,7 +40,7 @@ function view(s: ShipmentRecord, events?: ShipmentEventRecord[]) {
     out.position = {
       node: pos.node,
       at: iso(pos.atH),
-      basedOn: pos.event < 0 ? 'plan' : events[pos.event]!.id,
+      basedOn: events[pos.event]?.id ?? 'plan', // pos.event is -1 when no event placed the cargo
       delivered: pos.delivered,
     };
   }

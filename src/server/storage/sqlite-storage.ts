@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { KeruenError } from '../../core/index.ts';
+import { KeruenError, must } from '../../core/index.ts';
 import { MIGRATIONS } from './migrations.ts';
 import type {
   JobPatch,
@@ -120,9 +120,10 @@ function createPrivate(file: string): void {
 /** Applies the migrations not yet run; returns the schema version reached. */
 export function migrate(db: Database.Database): number {
   const version = db.pragma('user_version', { simple: true }) as number;
-  for (let v = version; v < MIGRATIONS.length; v++) {
+  for (const [v, sql] of MIGRATIONS.entries()) {
+    if (v < version) continue;
     db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
+      db.exec(sql);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
@@ -235,7 +236,7 @@ export class SqliteStorage implements Storage {
       document: JSON.stringify(input.document),
       now: now(),
     });
-    return (await this.findScenario(owner, id))!;
+    return must(await this.findScenario(owner, id), 'scenario just stored');
   }
 
   async updateScenario(owner: string, id: string, input: ScenarioInput): Promise<ScenarioRecord | undefined> {
@@ -273,7 +274,7 @@ export class SqliteStorage implements Storage {
       deadline: input.deadline,
       created_at: now(),
     });
-    return (await this.findShipment(owner, id))!;
+    return must(await this.findShipment(owner, id), 'shipment just stored');
   }
 
   async deleteShipment(owner: string, id: string): Promise<boolean> {

@@ -28,8 +28,8 @@ export function newToken(): NewToken {
 
 /** Splits a token into id and secret; undefined when it is not shaped like one. */
 export function parseToken(token: string): { id: string; secret: string } | undefined {
-  const m = TOKEN_RE.exec(token);
-  return m ? { id: m[1]!, secret: m[2]! } : undefined;
+  const [, id, secret] = TOKEN_RE.exec(token) ?? [];
+  return id !== undefined && secret !== undefined ? { id, secret } : undefined;
 }
 
 /** Constant-time comparison of the secret's hash with the stored one. */
