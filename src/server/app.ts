@@ -69,11 +69,9 @@ function workPoolOf(opts: AppOptions, library: ScenarioLibrary): WorkPool {
   return new WorkPool(data, { ...opts.workPool, ...(threads === undefined ? {} : { threads }) }, inline);
 }
 
-export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const library = opts.library ?? EMPTY_LIBRARY;
-  const work = workPoolOf(opts, library);
-  const deps: AppDeps = { ...opts, library, work, now: opts.now ?? (() => new Date()) };
-  const idleMs = work.options.timeoutMs + 10_000;
+/** The bare Fastify instance: limits and timeouts, the guarded JSON parser, identity first, errors as JSON. */
+function createFastify(opts: AppOptions, deps: AppDeps): FastifyInstance {
+  const idleMs = deps.work.options.timeoutMs + 10_000;
   const requestMs = opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -89,7 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
-  app.addHook('onClose', async () => work.close());
+  app.addHook('onClose', async () => deps.work.close());
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     try {
@@ -98,7 +96,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       done(e as Error, undefined);
     }
   });
-  // Identity before anything else reads the request: the rate limit below keys on it.
+  // Identity before anything else reads the request: the rate limit keys on it.
   app.addHook('onRequest', identify(deps.storage));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -106,7 +104,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) =>
     sendError(reply, 404, { error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }),
   );
+  return app;
+}
 
+/** Security headers and the rate limit on the verified identity. */
+async function registerGuards(app: FastifyInstance, opts: AppOptions): Promise<void> {
   await app.register(helmet, {
     // Same origin only, no inline scripts (docs/security.md). Inline styles stay allowed: MapLibre and
     // Observable Plot set style attributes on the elements they draw.
@@ -125,24 +127,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     strictTransportSecurity: opts.tls === true,
   });
   const perMinute = opts.rateLimitPerMinute ?? 600;
-  if (perMinute > 0) {
-    await app.register(rateLimit, {
-      max: perMinute,
-      timeWindow: 60_000,
-      // The verified token (identify ran first), else the address: a made-up token id is just the address.
-      keyGenerator: clientOf,
-      errorResponseBuilder: (_req, ctx) => {
-        const e = new Error(`rate limit: at most ${ctx.max} requests per minute; retry in ${ctx.after}`) as Error & {
-          statusCode: number;
-          code: string;
-        };
-        e.statusCode = 429;
-        e.code = 'rate_limited';
-        return e;
-      },
-    });
-  }
+  if (perMinute <= 0) return;
+  await app.register(rateLimit, {
+    max: perMinute,
+    timeWindow: 60_000,
+    // The verified token (identify ran first), else the address: a made-up token id is just the address.
+    keyGenerator: clientOf,
+    errorResponseBuilder: (_req, ctx) =>
+      Object.assign(new Error(`rate limit: at most ${ctx.max} requests per minute; retry in ${ctx.after}`), {
+        statusCode: 429,
+        code: 'rate_limited',
+      }),
+  });
+}
 
+/** OpenAPI 3.1 from the request schemas, at /openapi.json, and the interactive docs at /docs. */
+async function registerDocs(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -159,7 +159,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
 
+async function registerRoutes(app: FastifyInstance, deps: AppDeps, opts: AppOptions): Promise<void> {
   await app.register(healthRoutes(deps));
   await app.register(networkRoutes(deps));
   await app.register(routeRoutes(deps, opts.routeCacheEntries ?? 2000));
@@ -169,24 +172,34 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(scenarioFlowRoutes(deps));
   await app.register(scenarioRoutes(deps));
   await app.register(shipmentRoutes(deps));
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
 
-  if (opts.webDir !== undefined && existsSync(`${opts.webDir}/index.html`)) {
-    await app.register(fastifyStatic, { root: opts.webDir, prefix: '/', wildcard: false });
-  } else if (opts.webDir !== undefined) {
-    // The page has not been built (a fresh checkout before `npm run build:web`): say so rather than a bare 404.
-    app.get('/', { schema: { hide: true } }, (_req, reply) =>
-      reply
-        .code(503)
-        .type('text/html; charset=utf-8')
-        .send(
-          '<!doctype html><html lang="en"><meta charset="utf-8"><title>Keruen: web page not built</title>' +
-            '<h1>The web page has not been built</h1><p>Run <code>npm run build:web</code> (it writes ' +
-            '<code>dist/web</code>), then reload; <code>keruen serve</code> also builds it on start when Vite is ' +
-            'installed. The API is running: <a href="/docs">/docs</a>, <a href="/openapi.json">/openapi.json</a>.</p>',
-        ),
-    );
+const PAGE_NOT_BUILT =
+  '<!doctype html><html lang="en"><meta charset="utf-8"><title>Keruen: web page not built</title>' +
+  '<h1>The web page has not been built</h1><p>Run <code>npm run build:web</code> (it writes ' +
+  '<code>dist/web</code>), then reload; <code>keruen serve</code> also builds it on start when Vite is ' +
+  'installed. The API is running: <a href="/docs">/docs</a>, <a href="/openapi.json">/openapi.json</a>.</p>';
+
+/** The built page at /, or, before `npm run build:web`, a page that says how to build it (never a bare 404). */
+async function registerWebPage(app: FastifyInstance, webDir: string | undefined): Promise<void> {
+  if (webDir === undefined) return;
+  if (existsSync(`${webDir}/index.html`)) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+    return;
   }
+  app.get('/', { schema: { hide: true } }, (_req, reply) =>
+    reply.code(503).type('text/html; charset=utf-8').send(PAGE_NOT_BUILT),
+  );
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const library = opts.library ?? EMPTY_LIBRARY;
+  const deps: AppDeps = { ...opts, library, work: workPoolOf(opts, library), now: opts.now ?? (() => new Date()) };
+  const app = createFastify(opts, deps);
+  await registerGuards(app, opts);
+  await registerDocs(app);
+  await registerRoutes(app, deps, opts);
+  await registerWebPage(app, opts.webDir);
   await app.ready();
   return app;
 }

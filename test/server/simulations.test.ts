@@ -49,4 +49,32 @@ describe('port simulation jobs', () => {
     expect(r.statusCode).toBe(422);
     expect(r.json()).toMatchObject({ error: 'no_sailings', field: 'node' });
   });
+
+  it('streams progress as server-sent events until the job ends, and cancels on DELETE', async () => {
+    const live = await fixtureApp({ now: () => new Date() });
+    const own = (await live.storage.createToken('sse')).token;
+    await live.app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(live.app.server.address() as { port: number }).port}`;
+    const start = (weeks: number) =>
+      fetch(`${base}/simulations/port`, {
+        method: 'POST',
+        headers: { ...bearer(own), 'content-type': 'application/json' },
+        body: JSON.stringify({ node: 'Papa port', teuPerWeek: 20_000, weeks, seed: 1 }),
+      }).then((r) => r.json() as Promise<{ id: string }>);
+    const job = await start(300);
+    const stream = await (await fetch(`${base}/simulations/${job.id}/events`, { headers: bearer(own) })).text();
+    const events = [...stream.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
+    expect(events[0]).toBeDefined();
+    expect(events.at(-1)).toBe('done');
+    expect(events.slice(0, -1).every((e) => e === 'progress')).toBe(true);
+    const last = JSON.parse(stream.trim().split('\n').at(-1)?.replace(/^data: /, '') ?? '{}');
+    expect(last).toMatchObject({ id: job.id, status: 'done', progress: 1 });
+
+    const long = await start(520);
+    const cancelled = await fetch(`${base}/simulations/${long.id}`, { method: 'DELETE', headers: bearer(own) });
+    expect((await cancelled.json()).status).toBe('cancelled');
+    const after = await (await fetch(`${base}/simulations/${long.id}/events`, { headers: bearer(own) })).text();
+    expect(after).toContain('event: cancelled');
+    await live.app.close();
+  });
 });

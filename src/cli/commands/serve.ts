@@ -54,7 +54,7 @@ const intWithin = (min: number, max: number) => (v: string) => {
 };
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('serve')
     .description('start the HTTP API (OpenAPI at /openapi.json, docs at /docs) and the web page at /')
     .addOption(new Option('-p, --port <port>', 'port to listen on').argParser(nonNegativeInt).default(DEFAULT_PORT))
@@ -75,7 +75,13 @@ export function register(program: Command): void {
       )
         .argParser(positiveInt)
         .default(1),
-    )
+    );
+  addWorkPoolOptions(cmd).action(serve);
+}
+
+/** The work pool's flags: threads, queue, per-client quota, time budget. */
+function addWorkPoolOptions(cmd: Command): Command {
+  return cmd
     .addOption(
       new Option(
         '--work-threads <n>',
@@ -98,38 +104,37 @@ export function register(program: Command): void {
       new Option('--work-timeout <s>', 'time budget of a heavy answer, seconds (504 beyond)')
         .argParser(intWithin(1, 3600))
         .default(DEFAULT_WORK_POOL.timeoutMs / 1000),
-    )
-    .action(async (o: ServeFlags) => {
-      const webDir = o.web === undefined ? DEFAULT_WEB_DIR : resolve(o.web);
-      // Once, in the primary, before any worker serves the folder.
-      if (cluster.isPrimary) await ensureWebPage({ webDir, log: (line) => process.stderr.write(`${line}\n`) });
-      const opts = {
-        port: o.port,
-        host: o.host,
-        dbFile: o.db,
-        dataDir: o.data,
-        webDir,
-        rateLimitPerMinute: o.rateLimit,
-        logger: o.log === true,
-        workPool: {
-          threads: o.workThreads,
-          maxQueue: o.workQueue,
-          perClient: o.workPerClient,
-          timeoutMs: o.workTimeout * 1000,
-        },
-      };
-      if (o.workers > 1 && cluster.isPrimary) {
-        // The workers run this same command and take the branch below.
-        const w = await startWorkers(o.workers, opts);
-        for (const sig of ['SIGINT', 'SIGTERM'] as const)
-          process.once(sig, () => void w.close().then(() => process.exit(0)));
-        process.stdout.write(
-          `Keruen API on ${w.url} with ${o.workers} workers (docs ${w.url}/docs, database ${o.db})\n`,
-        );
-        return;
-      }
-      const s = await startServer(opts);
-      closeOnSignals(s);
-      if (cluster.isPrimary) process.stdout.write(`Keruen API on ${s.url} (docs ${s.url}/docs, database ${o.db})\n`);
-    });
+    );
+}
+
+async function serve(o: ServeFlags): Promise<void> {
+  const webDir = o.web === undefined ? DEFAULT_WEB_DIR : resolve(o.web);
+  // Once, in the primary, before any worker serves the folder.
+  if (cluster.isPrimary) await ensureWebPage({ webDir, log: (line) => process.stderr.write(`${line}\n`) });
+  const opts = {
+    port: o.port,
+    host: o.host,
+    dbFile: o.db,
+    dataDir: o.data,
+    webDir,
+    rateLimitPerMinute: o.rateLimit,
+    logger: o.log === true,
+    workPool: {
+      threads: o.workThreads,
+      maxQueue: o.workQueue,
+      perClient: o.workPerClient,
+      timeoutMs: o.workTimeout * 1000,
+    },
+  };
+  if (o.workers > 1 && cluster.isPrimary) {
+    // The workers run this same command and take the branch below.
+    const w = await startWorkers(o.workers, opts);
+    for (const sig of ['SIGINT', 'SIGTERM'] as const)
+      process.once(sig, () => void w.close().then(() => process.exit(0)));
+    process.stdout.write(`Keruen API on ${w.url} with ${o.workers} workers (docs ${w.url}/docs, database ${o.db})\n`);
+    return;
+  }
+  const s = await startServer(opts);
+  closeOnSignals(s);
+  if (cluster.isPrimary) process.stdout.write(`Keruen API on ${s.url} (docs ${s.url}/docs, database ${o.db})\n`);
 }

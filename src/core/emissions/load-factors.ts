@@ -51,45 +51,35 @@ export function emissionKindOfPath(path: string): EmissionRecordKind | undefined
 type Rec = { file: string };
 
 /** Parses and checks the files; returns the factor set when there is no issue. */
-export function parseEmissionFactors(files: EmissionFactorFile[]): { factors?: EmissionFactors; issues: Issue[] } {
-  const issues: Issue[] = [];
-  const recs: { [K in EmissionRecordKind]: Array<z.output<(typeof EmissionFileSchemas)[K]> & Rec> } = {
-    sources: [],
-    tocs: [],
-    hocs: [],
-    grid: [],
-    traction: [],
-    energy: [],
-    conventions: [],
-  };
+type Records = { [K in EmissionRecordKind]: Array<z.output<(typeof EmissionFileSchemas)[K]> & Rec> };
+
+/** Every file's records by kind (a file's kind comes from its name). */
+function readRecords(files: EmissionFactorFile[], issues: Issue[]): Records {
+  const recs: Records = { sources: [], tocs: [], hocs: [], grid: [], traction: [], energy: [], conventions: [] };
   for (const f of files) {
     const kind = emissionKindOfPath(f.path);
     if (kind === undefined) {
-      issues.push({
-        code: 'unknown_file',
-        file: f.path,
-        message: `file name must start with one of ${KINDS.join(', ')}`,
-      });
+      const message = `file name must start with one of ${KINDS.join(', ')}`;
+      issues.push({ code: 'unknown_file', file: f.path, message });
       continue;
     }
     (recs[kind] as unknown[]).push(
       ...parseRecordList(f.path, f.text, kind, EmissionFileSchemas[kind] as z.ZodType, issues),
     );
   }
+  return recs;
+}
 
+/** Ids unique within each kind, and every cited source defined. */
+function checkIdsAndSources(recs: Records, issues: Issue[]): void {
   const sourceIds = new Set(recs.sources.map((s) => s.id));
   const seen = new Map<string, string>();
   for (const kind of KINDS) {
     for (const r of recs[kind] as Array<{ id: string; file: string; source?: string | string[] }>) {
       const key = `${kind}:${r.id}`;
-      if (seen.has(key)) {
-        issues.push({
-          code: 'duplicate_id',
-          file: r.file,
-          id: r.id,
-          message: `${kind} id also defined in ${seen.get(key)}`,
-        });
-      }
+      const first = seen.get(key);
+      if (first !== undefined)
+        issues.push({ code: 'duplicate_id', file: r.file, id: r.id, message: `${kind} id also defined in ${first}` });
       seen.set(key, r.file);
       if (kind === 'sources') continue;
       checkSources(r.source, r, issues, sourceIds, 'source');
@@ -99,25 +89,31 @@ export function parseEmissionFactors(files: EmissionFactorFile[]): { factors?: E
         checkSources(a.source, r, issues, sourceIds, `alternatives.${i}.source`);
     }
   }
+}
+
+/** The conventions by key; each required one missing is an issue. */
+function conventionsOf(recs: Records, issues: Issue[]): Partial<Record<ConventionKey, Convention>> {
   const conventions: Partial<Record<ConventionKey, Convention>> = {};
   for (const c of recs.conventions) conventions[c.id] = c;
   for (const key of CONVENTION_KEYS) {
-    if (conventions[key] === undefined)
-      issues.push({
-        code: 'missing_convention',
-        file: 'emissions/',
-        id: key,
-        message: `the convention ${key} is required (in a conventions*.yaml file)`,
-      });
+    if (conventions[key] === undefined) {
+      const message = `the convention ${key} is required (in a conventions*.yaml file)`;
+      issues.push({ code: 'missing_convention', file: 'emissions/', id: key, message });
+    }
   }
+  return conventions;
+}
+
+export function parseEmissionFactors(files: EmissionFactorFile[]): { factors?: EmissionFactors; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const recs = readRecords(files, issues);
+  checkIdsAndSources(recs, issues);
+  const conventions = conventionsOf(recs, issues);
   const grid = byKey(recs.grid, (g) => g.country, 'grid', issues);
-  if (!grid.has('EU'))
-    issues.push({
-      code: 'missing_fallback',
-      file: 'emissions/',
-      id: 'EU',
-      message: 'a grid record for "EU" is needed as the fallback',
-    });
+  if (!grid.has('EU')) {
+    const message = 'a grid record for "EU" is needed as the fallback';
+    issues.push({ code: 'missing_fallback', file: 'emissions/', id: 'EU', message });
+  }
   const traction = byKey(recs.traction, (t) => t.country, 'traction', issues);
   if (issues.length > 0) return { issues };
   return {

@@ -14,6 +14,7 @@ import { cancelOnClose } from '../heavy.ts';
 import { LruCache } from '../lru-cache.ts';
 import { FlowsRequestSchema } from '../schemas.ts';
 import { loadStoredScenario } from '../stored-scenario.ts';
+import type { ZodApp } from '../zod-app.ts';
 
 const BASELINE_NAME = 'Baseline (the network as loaded)';
 
@@ -25,105 +26,114 @@ const unknownId = (field: string, id: string, known: string[], hint: string) =>
     { field: `body.${field}`, value: id },
   );
 
-export function scenarioFlowRoutes(deps: AppDeps, answerCacheEntries = 50): FastifyPluginAsyncZod {
-  const tags = ['scenarios'];
+const tags = ['scenarios'];
+
+/** "baseline", a library scenario, or (with the caller's token) one of the caller's stored scenarios. */
+async function resolveScenario(
+  deps: AppDeps,
+  field: 'base' | 'other',
+  id: string,
+  owner: string | undefined,
+): Promise<FlowScenario> {
   const lib = deps.library;
-  const answers = new LruCache<Record<string, unknown>>(answerCacheEntries, answerCacheEntries, () => 1);
-
-  const resolve = async (field: 'base' | 'other', id: string, owner: string | undefined): Promise<FlowScenario> => {
-    if (id === BASELINE_ID)
-      return { id, name: BASELINE_NAME, origin: 'baseline', scenario: undefined, key: 'baseline' };
-    const s = lib.scenarios.find((x) => x.id === id);
-    if (s) return { id, name: s.name, origin: 'library', scenario: s, key: `library:${id}` };
-    if (owner !== undefined) {
-      const stored = await loadStoredScenario(deps, owner, id, `body.${field}`);
-      if (stored !== undefined) {
-        const { scenario, record } = stored;
-        return {
-          id,
-          name: scenario.name,
-          origin: 'stored',
-          scenario,
-          key: `stored:${owner}:${id}:${record.updatedAt}`,
-        };
-      }
+  if (id === BASELINE_ID) return { id, name: BASELINE_NAME, origin: 'baseline', scenario: undefined, key: 'baseline' };
+  const s = lib.scenarios.find((x) => x.id === id);
+  if (s) return { id, name: s.name, origin: 'library', scenario: s, key: `library:${id}` };
+  if (owner !== undefined) {
+    const stored = await loadStoredScenario(deps, owner, id, `body.${field}`);
+    if (stored !== undefined) {
+      const { scenario, record } = stored;
+      const key = `stored:${owner}:${id}:${record.updatedAt}`;
+      return { id, name: scenario.name, origin: 'stored', scenario, key };
     }
-    const known = [BASELINE_ID, ...lib.scenarios.map((x) => x.id)];
-    const hint = owner === undefined ? ' (your stored scenarios need a token)' : ', or one of your stored scenarios';
-    throw unknownId(field, id, known, hint);
-  };
+  }
+  const known = [BASELINE_ID, ...lib.scenarios.map((x) => x.id)];
+  const hint = owner === undefined ? ' (your stored scenarios need a token)' : ', or one of your stored scenarios';
+  throw unknownId(field, id, known, hint);
+}
 
+/** GET /scenarios/library. */
+function libraryRoute(app: ZodApp, deps: AppDeps): void {
+  app.get(
+    '/scenarios/library',
+    { schema: { tags, summary: "The dataset's own scenarios and demand sets (public)" } },
+    async () => ({
+      baseline: { id: BASELINE_ID, name: BASELINE_NAME },
+      scenarios: deps.library.scenarios.map((s) => ({
+        id: s.id,
+        name: s.name,
+        description: s.description,
+        tags: s.tags,
+        sources: s.sources,
+        year: s.year ?? null,
+        changes: s.changes.length,
+        investment: s.investment
+          ? {
+              cost: s.investment.cost,
+              currency: s.investment.currency,
+              comparedWith: s.investment.comparedWith ?? BASELINE_ID,
+            }
+          : null,
+      })),
+      demands: deps.library.demands.map((d) => ({
+        id: d.id,
+        name: d.name,
+        description: d.description,
+        year: d.year,
+        sources: d.sources,
+        flows: d.flows.length,
+        default: d.id === deps.library.defaultDemand,
+      })),
+      rejected: deps.library.rejected,
+    }),
+  );
+}
+
+/** POST /scenarios/flows, answered in the work pool and kept by request. */
+function flowsRoute(app: ZodApp, deps: AppDeps, answers: LruCache<Record<string, unknown>>): void {
+  app.post(
+    '/scenarios/flows',
+    {
+      schema: {
+        tags,
+        summary:
+          'Assign a demand set at equilibrium under two scenarios: KPIs and differences, utilisation, bottlenecks',
+        description:
+          'Public for library scenarios and the baseline; a stored scenario of yours needs your bearer token. ' +
+          'Computed off the event loop within a time budget; answers are cached in memory by request.',
+        body: FlowsRequestSchema,
+      },
+    },
+    async (req, reply) => {
+      if (req.badToken !== undefined) return refuseBadToken(req, reply);
+      const body = req.body;
+      const demandId = body.demand ?? deps.library.defaultDemand;
+      if (!deps.library.demands.some((d) => d.id === demandId))
+        throw unknownId(
+          'demand',
+          demandId,
+          deps.library.demands.map((d) => d.id),
+          '',
+        );
+      const a = await resolveScenario(deps, 'base', body.base, req.owner);
+      const b = await resolveScenario(deps, 'other', body.other, req.owner);
+      const key = JSON.stringify([a.key, b.key, demandId, body.votFactor]);
+      const hit = answers.get(key);
+      if (hit) return { ...hit, cached: true };
+      const out = (await deps.work.run(
+        { kind: 'flows', request: body, base: a, other: b, demand: demandId },
+        { client: clientOf(req), signal: cancelOnClose(reply) },
+      )) as Record<string, unknown>;
+      answers.set(key, out);
+      return { ...out, cached: false };
+    },
+  );
+}
+
+export function scenarioFlowRoutes(deps: AppDeps, answerCacheEntries = 50): FastifyPluginAsyncZod {
+  const answers = new LruCache<Record<string, unknown>>(answerCacheEntries, answerCacheEntries, () => 1);
   return async (app) => {
-    app.get(
-      '/scenarios/library',
-      { schema: { tags, summary: "The dataset's own scenarios and demand sets (public)" } },
-      async () => ({
-        baseline: { id: BASELINE_ID, name: BASELINE_NAME },
-        scenarios: lib.scenarios.map((s) => ({
-          id: s.id,
-          name: s.name,
-          description: s.description,
-          tags: s.tags,
-          sources: s.sources,
-          year: s.year ?? null,
-          changes: s.changes.length,
-          investment: s.investment
-            ? {
-                cost: s.investment.cost,
-                currency: s.investment.currency,
-                comparedWith: s.investment.comparedWith ?? BASELINE_ID,
-              }
-            : null,
-        })),
-        demands: lib.demands.map((d) => ({
-          id: d.id,
-          name: d.name,
-          description: d.description,
-          year: d.year,
-          sources: d.sources,
-          flows: d.flows.length,
-          default: d.id === lib.defaultDemand,
-        })),
-        rejected: lib.rejected,
-      }),
-    );
-
-    app.post(
-      '/scenarios/flows',
-      {
-        schema: {
-          tags,
-          summary:
-            'Assign a demand set at equilibrium under two scenarios: KPIs and differences, utilisation, bottlenecks',
-          description:
-            'Public for library scenarios and the baseline; a stored scenario of yours needs your bearer token. ' +
-            'Computed off the event loop within a time budget; answers are cached in memory by request.',
-          body: FlowsRequestSchema,
-        },
-      },
-      async (req, reply) => {
-        if (req.badToken !== undefined) return refuseBadToken(req, reply);
-        const body = req.body;
-        const demandId = body.demand ?? lib.defaultDemand;
-        if (!lib.demands.some((d) => d.id === demandId))
-          throw unknownId(
-            'demand',
-            demandId,
-            lib.demands.map((d) => d.id),
-            '',
-          );
-        const a = await resolve('base', body.base, req.owner);
-        const b = await resolve('other', body.other, req.owner);
-        const key = JSON.stringify([a.key, b.key, demandId, body.votFactor]);
-        const hit = answers.get(key);
-        if (hit) return { ...hit, cached: true };
-        const out = (await deps.work.run(
-          { kind: 'flows', request: body, base: a, other: b, demand: demandId },
-          { client: clientOf(req), signal: cancelOnClose(reply) },
-        )) as Record<string, unknown>;
-        answers.set(key, out);
-        return { ...out, cached: false };
-      },
-    );
+    libraryRoute(app, deps);
+    flowsRoute(app, deps, answers);
   };
 }

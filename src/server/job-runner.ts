@@ -1,0 +1,78 @@
+/**
+ * Runs stored jobs (port simulations) in the work pool and keeps their rows current: running, progress at most
+ * every PROGRESS_EVERY_MS, then done, failed or cancelled. Listeners (the SSE progress stream) hear each change
+ * of a job that runs in this process.
+ */
+import type { PortModel } from '../core/index.ts';
+import type { JobRecord, Storage } from './storage/storage.ts';
+import { type WorkPool, WorkRefused } from './work-pool.ts';
+
+/** Time budget of one job, ms: a year of weeks at the demand bound takes a few seconds. */
+export const JOB_TIMEOUT_MS = 120_000;
+/** Progress is written to the database (and told to listeners) at most this often, ms. */
+const PROGRESS_EVERY_MS = 250;
+
+export type JobListener = (job: JobRecord) => void;
+
+export class JobRunner {
+  private readonly running = new Map<string, AbortController>();
+  private readonly listeners = new Map<string, Set<JobListener>>();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly work: WorkPool,
+  ) {}
+
+  isRunning(id: string): boolean {
+    return this.running.has(id);
+  }
+
+  /** Calls `listener` on every change of the job until it finishes; returns the unsubscribe function. */
+  listen(id: string, listener: JobListener): () => void {
+    const set = this.listeners.get(id) ?? new Set();
+    set.add(listener);
+    this.listeners.set(id, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(id);
+    };
+  }
+
+  private async update(id: string, patch: Parameters<Storage['updateJob']>[1]): Promise<void> {
+    const job = await this.storage.updateJob(id, patch);
+    if (job !== undefined) for (const l of this.listeners.get(id) ?? []) l(job);
+  }
+
+  start(job: JobRecord, model: PortModel): void {
+    const ac = new AbortController();
+    this.running.set(job.id, ac);
+    let lastWrite = 0;
+    const onProgress = (progress: number) => {
+      const t = Date.now();
+      if (t - lastWrite < PROGRESS_EVERY_MS) return;
+      lastWrite = t;
+      void this.update(job.id, { status: 'running', progress });
+    };
+    void this.update(job.id, { status: 'running' });
+    const options = { client: `job:${job.owner}`, timeoutMs: JOB_TIMEOUT_MS, signal: ac.signal, onProgress };
+    this.work
+      .run({ kind: 'port', model }, options)
+      .then(
+        (result) => this.update(job.id, { status: 'done', progress: 1, result }),
+        (e: unknown) => {
+          const cancelled = e instanceof WorkRefused && e.code === 'cancelled';
+          const error = e instanceof Error ? e.message : String(e);
+          return this.update(job.id, { status: cancelled ? 'cancelled' : 'failed', error });
+        },
+      )
+      .finally(() => this.running.delete(job.id));
+  }
+
+  /** Stops the job's thread if it runs here, and marks it cancelled (undefined when it had finished). */
+  async cancel(id: string): Promise<JobRecord | undefined> {
+    this.running.get(id)?.abort();
+    const after = await this.storage.updateJob(id, { status: 'cancelled', error: 'cancelled by its owner' });
+    if (after !== undefined) for (const l of this.listeners.get(id) ?? []) l(after);
+    return after;
+  }
+}
