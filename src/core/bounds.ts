@@ -40,6 +40,8 @@ export const BOUNDS = {
   },
   weeks: { min: 1, max: 520, integer: true, unit: 'weeks', why: 'ten years' },
   votFactor: { min: 0, minExclusive: true, max: 100, unit: '', why: 'a hundredfold value of time' },
+  carbonPriceUsd: { min: 0, max: 10_000, unit: 'USD per t CO2e', why: 'ten times the highest shadow price in use' },
+  relativeGap: { min: 0, minExclusive: true, max: 1, unit: '', why: 'a relative gap of the equilibrium' },
   itinerary: { min: 0, max: 50, integer: true, unit: '', why: 'more itineraries than a search returns' },
   departuresPerWeek: {
     min: 0.1,

@@ -13,6 +13,8 @@ import type {
 } from '../../core/index.ts';
 import {
   BASELINE_ID,
+  type BoundName,
+  boundedText,
   type Comparison,
   calibrateLogit,
   checkScenario,
@@ -24,6 +26,7 @@ import {
   investmentBenefit,
   KeruenError,
   type Pair,
+  parseRequest,
   RANK_KEYS,
   type RankKey,
   rankInvestments,
@@ -64,6 +67,12 @@ function num(name: string, v: string | undefined, min = 0): number | undefined {
       value: v,
     });
   return x;
+}
+
+/** A flag read with the API's bound (src/core/bounds.ts), so that the CLI refuses what the API refuses. */
+function within(flag: string, bound: BoundName, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  return parseRequest(boundedText(bound), v, { label: () => flag });
 }
 
 const runOptions = (c: Command): Command =>
@@ -189,14 +198,15 @@ function setup(opts: RunFlags): Setup {
     scenarios: loadScenarios(opts.data),
     demand: loadDemand(opts.demand, opts.data),
     assignment: {
-      relativeGap: num('--gap', opts.gap),
+      relativeGap: within('--gap', 'relativeGap', opts.gap),
       model: opts.model,
-      valueOfTimeFactor: num('--vot-factor', opts.votFactor),
-      carbonPriceUsdPerTonneCo2e: num('--carbon-price', opts.carbonPrice),
-      includePlannedUpTo: num('--planned-up-to', opts.plannedUpTo, 1990),
+      valueOfTimeFactor: within('--vot-factor', 'votFactor', opts.votFactor),
+      carbonPriceUsdPerTonneCo2e: within('--carbon-price', 'carbonPriceUsd', opts.carbonPrice),
+      includePlannedUpTo: within('--planned-up-to', 'year', opts.plannedUpTo),
     },
-    samples: num('--samples', opts.samples),
-    seed: num('--seed', opts.seed),
+    // 0 skips the Monte Carlo; any other count has the API's bound.
+    samples: opts.samples === '0' ? 0 : (within('--samples', 'samples', opts.samples) ?? 0),
+    seed: within('--seed', 'seed', opts.seed) ?? 1,
   };
 }
 
