@@ -11,7 +11,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Issue, Network } from '../core/index.ts';
+import type { EmissionFactors, Issue, Network, RawDataset } from '../core/index.ts';
 import {
   checkDemand,
   checkScenario,
@@ -56,8 +56,17 @@ const KNOWN_FOLDERS = new Set<string>([...RECORD_FOLDERS, 'emissions', 'scenario
 
 const folderOf = (file: string | undefined): string => file?.split('/')[0] ?? '';
 
+/** What the checks found so far: each step appends to both lists, in the order the files are read. */
+export interface Findings {
+  issues: Issue[];
+  warnings: Issue[];
+}
+
+type RecordCounts = DatasetCheck['records'];
+type TextFile = { path: string; text: string };
+
 export function checkDatasetDir(dir: string): DatasetCheck {
-  const records = {
+  const records: RecordCounts = {
     sources: 0,
     nodes: 0,
     links: 0,
@@ -75,16 +84,37 @@ export function checkDatasetDir(dir: string): DatasetCheck {
     ];
     return { dir, files, records, issues, warnings: [] };
   }
-  const issues: Issue[] = [];
-  const warnings: Issue[] = [];
-  const blank = (fs: Array<{ path: string; text: string }>) => {
-    for (const f of fs)
-      if (isBlankYaml(f.text))
-        warnings.push({ code: 'empty_file', file: f.path, message: 'the file is empty or only comments: no records' });
-  };
+  const out: Findings = { issues: [], warnings: [] };
+  const network = checkNetworkRecords(read, records, out);
+  files += checkManifest(dir, out);
+  files += checkEmissionFactors(dir, records, out);
+  files += checkScenarios(dir, network, records, out);
+  files += checkDemandSets(dir, network, records, out);
+  out.warnings.push(...unreadYaml(dir));
+  return { dir, files, records, issues: out.issues, warnings: out.warnings };
+}
 
-  // 1. Network records.
-  blank(read.files);
+/** Warns about files that are empty or only comments. */
+export function warnBlank(files: readonly TextFile[], out: Findings): void {
+  for (const f of files)
+    if (isBlankYaml(f.text))
+      out.warnings.push({
+        code: 'empty_file',
+        file: f.path,
+        message: 'the file is empty or only comments: no records',
+      });
+}
+
+/**
+ * 1. The network records: their schemas, then the cross-record checks. Counts the records that parsed; returns
+ * the network when it could be built.
+ */
+function checkNetworkRecords(
+  read: ReturnType<typeof readRecordFiles>,
+  records: RecordCounts,
+  out: Findings,
+): Network | undefined {
+  warnBlank(read.files, out);
   const parsed = parseDatasetFiles(read.files);
   const raw = parsed.raw;
   Object.assign(records, {
@@ -95,99 +125,118 @@ export function checkDatasetDir(dir: string): DatasetCheck {
     rates: raw.rates.length,
   });
   const early = [...read.issues, ...parsed.issues];
-  issues.push(...early);
-  let network: Network | undefined;
-  if (early.length === 0) {
-    const built = tryBuildNetwork(raw, { name: 'unchecked', version: '0' });
-    network = built.network;
-    issues.push(...built.issues);
-    warnings.push(...built.warnings);
-  } else {
-    const refs = validateReferences(raw);
-    // Ids of records that failed their schema, by folder; folders where a whole file failed.
-    const failed = new Set(early.filter((i) => i.id !== undefined).map((i) => `${folderOf(i.file)}/${i.id}`));
-    const lost = new Set(early.filter((i) => i.id === undefined).map((i) => folderOf(i.file)));
-    const dropped = new Set<string>();
-    for (const i of refs.issues) {
-      const folder = REFERENCE_CODES[i.code];
-      if (folder !== undefined && lost.has(folder)) dropped.add(folder);
-      else if (!(folder !== undefined && typeof i.value === 'string' && failed.has(`${folder}/${i.value}`)))
-        issues.push(i);
-    }
-    for (const folder of dropped)
-      warnings.push({
-        code: 'not_checked',
-        file: `${folder}/`,
-        message: `references to ${folder} not checked: a file there could not be parsed`,
-      });
-    warnings.push(...refs.warnings);
+  out.issues.push(...early);
+  if (early.length > 0) {
+    checkPartialReferences(raw, early, out);
+    return undefined;
   }
+  const built = tryBuildNetwork(raw, { name: 'unchecked', version: '0' });
+  out.issues.push(...built.issues);
+  out.warnings.push(...built.warnings);
+  return built.network;
+}
 
-  // 2. The manifest.
+/**
+ * The cross-record checks on the records that parsed, when some did not (`early`, the schema and syntax
+ * issues): a reference to a record that failed its own schema is dropped (the typo is reported once), and
+ * references into a folder where a whole file failed are not checked (one warning per folder).
+ */
+export function checkPartialReferences(raw: RawDataset, early: readonly Issue[], out: Findings): void {
+  const refs = validateReferences(raw);
+  // Ids of records that failed their schema, by folder; folders where a whole file failed.
+  const failed = new Set(early.filter((i) => i.id !== undefined).map((i) => `${folderOf(i.file)}/${i.id}`));
+  const lost = new Set(early.filter((i) => i.id === undefined).map((i) => folderOf(i.file)));
+  const dropped = new Set<string>();
+  for (const i of refs.issues) {
+    const folder = REFERENCE_CODES[i.code];
+    if (folder !== undefined && lost.has(folder)) dropped.add(folder);
+    else if (!(folder !== undefined && typeof i.value === 'string' && failed.has(`${folder}/${i.value}`)))
+      out.issues.push(i);
+  }
+  for (const folder of dropped)
+    out.warnings.push({
+      code: 'not_checked',
+      file: `${folder}/`,
+      message: `references to ${folder} not checked: a file there could not be parsed`,
+    });
+  out.warnings.push(...refs.warnings);
+}
+
+/** 2. The manifest. Returns the number of files read (0 when it is missing). */
+function checkManifest(dir: string, out: Findings): number {
   const manifest = readManifestFile(dir);
-  if (manifest.issues[0]?.code !== 'missing_manifest') files++;
-  issues.push(...manifest.issues);
+  out.issues.push(...manifest.issues);
+  return manifest.issues[0]?.code !== 'missing_manifest' ? 1 : 0;
+}
 
-  // 3. Emission factors (data/emissions/*.yaml, as the routing context loads them).
+/** 3. Emission factors (data/emissions/*.yaml, as the routing context loads them). Returns the files read. */
+function checkEmissionFactors(dir: string, records: RecordCounts, out: Findings): number {
   const em = readDataFolder(dir, 'emissions', false);
-  if (!em.exists)
-    warnings.push({
+  if (!em.exists) {
+    out.warnings.push({
       code: 'missing_folder',
       file: 'emissions/',
       message: 'no emission factors: route and scenario commands cannot load this folder',
     });
-  else {
-    files += em.files.length + em.issues.length;
-    issues.push(...em.issues);
-    blank(em.files);
-    const r = parseEmissionFactors(em.files);
-    issues.push(...r.issues);
-    const f = r.factors;
-    if (f !== undefined)
-      records.emissionFactors =
-        f.sources.size +
-        f.tocs.size +
-        f.hocs.size +
-        f.grid.size +
-        f.traction.size +
-        f.energy.size +
-        Object.keys(f.conventions).length;
+    return 0;
   }
+  out.issues.push(...em.issues);
+  warnBlank(em.files, out);
+  const r = parseEmissionFactors(em.files);
+  out.issues.push(...r.issues);
+  if (r.factors !== undefined) records.emissionFactors = countEmissionFactors(r.factors);
+  return em.files.length + em.issues.length;
+}
 
-  const unchecked = (what: string) =>
-    warnings.push({
-      code: 'not_checked',
-      file: `${what}/`,
-      message: `${what} not checked against the network: the network has problems`,
-    });
+/** Records of a factor set: sources, TOCs, HOCs, grid and traction factors, energy carriers, conventions. */
+export function countEmissionFactors(f: EmissionFactors): number {
+  return (
+    f.sources.size +
+    f.tocs.size +
+    f.hocs.size +
+    f.grid.size +
+    f.traction.size +
+    f.energy.size +
+    Object.keys(f.conventions).length
+  );
+}
 
-  // 4. Scenarios: their schema, then against the network.
+const notChecked = (what: string): Issue => ({
+  code: 'not_checked',
+  file: `${what}/`,
+  message: `${what} not checked against the network: the network has problems`,
+});
+
+/** 4. Scenarios: their schema, then against the network (when there is one). Returns the files read. */
+function checkScenarios(dir: string, network: Network | undefined, records: RecordCounts, out: Findings): number {
   const sc = readDataFolder(dir, 'scenarios');
-  files += sc.files.length + sc.issues.length;
-  issues.push(...sc.issues);
+  out.issues.push(...sc.issues);
   const scenarios = parseScenarioFiles(sc.files);
-  issues.push(...scenarios.issues);
+  out.issues.push(...scenarios.issues);
   records.scenarios = scenarios.scenarios.length;
-  if (network !== undefined) for (const s of scenarios.scenarios) issues.push(...checkScenario(network, s));
-  else if (scenarios.scenarios.length > 0) unchecked('scenarios');
+  if (network !== undefined) for (const s of scenarios.scenarios) out.issues.push(...checkScenario(network, s));
+  else if (scenarios.scenarios.length > 0) out.warnings.push(notChecked('scenarios'));
+  return sc.files.length + sc.issues.length;
+}
 
-  // 5. Demand sets (data/demand/*.yaml, as the server lists them): their schema, then their nodes and sources.
+/**
+ * 5. Demand sets (data/demand/*.yaml, as the server lists them): their schema, then their nodes and sources
+ * (when there is a network). Returns the files read.
+ */
+function checkDemandSets(dir: string, network: Network | undefined, records: RecordCounts, out: Findings): number {
   const dm = readDataFolder(dir, 'demand', false);
-  files += dm.files.length + dm.issues.length;
-  issues.push(...dm.issues);
+  out.issues.push(...dm.issues);
   const demands: DemandSet[] = [];
   for (const f of dm.files) {
     const r = parseDemandText(f.path, f.text);
-    issues.push(...r.issues);
+    out.issues.push(...r.issues);
     if (r.demand) demands.push(r.demand);
   }
   records.demandSets = demands.length;
   if (network !== undefined)
-    for (const d of demands) issues.push(...checkDemand(network, d).map((i) => ({ ...i, id: i.id ?? d.id })));
-  else if (demands.length > 0) unchecked('demand');
-
-  warnings.push(...unreadYaml(dir));
-  return { dir, files, records, issues, warnings };
+    for (const d of demands) out.issues.push(...checkDemand(network, d).map((i) => ({ ...i, id: i.id ?? d.id })));
+  else if (demands.length > 0) out.warnings.push(notChecked('demand'));
+  return dm.files.length + dm.issues.length;
 }
 
 /** YAML files in the folder that no loader reads (a misspelt folder, a file at the top). */

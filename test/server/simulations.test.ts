@@ -67,7 +67,13 @@ describe('port simulation jobs', () => {
     expect(events[0]).toBeDefined();
     expect(events.at(-1)).toBe('done');
     expect(events.slice(0, -1).every((e) => e === 'progress')).toBe(true);
-    const last = JSON.parse(stream.trim().split('\n').at(-1)?.replace(/^data: /, '') ?? '{}');
+    const last = JSON.parse(
+      stream
+        .trim()
+        .split('\n')
+        .at(-1)
+        ?.replace(/^data: /, '') ?? '{}',
+    );
     expect(last).toMatchObject({ id: job.id, status: 'done', progress: 1 });
 
     const long = await start(520);

@@ -4,7 +4,7 @@
  */
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
-import type { ArrivalDistribution, Itinerary } from '../../core/index.ts';
+import type { ArrivalDistribution, Itinerary, RouteResult } from '../../core/index.ts';
 import {
   isoToHours,
   KeruenError,
@@ -71,7 +71,8 @@ export const flagOf = (field: string): string =>
 const days = (h: number) => (h / 24).toFixed(1);
 const money = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
 
-function table(rows: string[][]): string {
+/** Rows as left-aligned columns two spaces apart, without trailing spaces. */
+export function table(rows: string[][]): string {
   const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   return rows
     .map((r) =>
@@ -112,70 +113,109 @@ export function register(program: Command): void {
     .option('--limit <n>', 'show at most this many itineraries in the table', '12')
     .option('--json', 'print JSON')
     .option('--data <dir>', 'dataset folder', DEFAULT_DATA_DIR)
-    .action((o: RouteOptions) => {
-      const route = parseRequest(RouteTextSchema, routeText(o), { label: flagOf });
-      const mc = parseRequest(
-        MonteCarloText,
-        { samples: o.samples, seed: o.seed, deadline: o.deadline },
-        { label: flagOf },
-      );
-      const ctx = loadContext(o.data);
-      const result = ctx.engine.route(resolveRoute(ctx.network, route, new Date()));
-      const samples = mc.samples;
-      const deadlineH = mc.deadline === undefined ? undefined : isoToHours(mc.deadline);
-      const seed = mc.seed ?? 1;
-      type Out = Omit<Itinerary, 'timeline'> & { arrival?: ArrivalDistribution };
-      let its: Out[] = result.itineraries.map((it) => {
-        const { timeline, ...rest } = it;
-        return samples === undefined
-          ? rest
-          : { ...rest, arrival: simulateTimeline(timeline, { samples, seed, deadlineH }) };
-      });
-      if (o.rankBy === 'p90') {
-        if (samples === undefined)
-          throw new KeruenError('KERUEN_INVALID_INPUT', '--rank-by p90 needs --samples', [], { field: 'rank-by' });
-        // every itinerary has its arrival distribution once --samples is given
-        const p90 = (x: Out) => x.arrival?.p90 ?? Number.POSITIVE_INFINITY;
-        its = [...its].sort((a, b) => p90(a) - p90(b));
-      }
-      if (o.json) {
-        process.stdout.write(`${JSON.stringify({ ...result, itineraries: its }, null, 2)}\n`);
-      } else if (its.length > 0) {
-        const header = [
-          '#',
-          'corridor',
-          'via',
-          'days',
-          ...(samples ? ['P50 d', 'P90 d'] : []),
-          ...(deadlineH ? ['on time'] : []),
-          'cost',
-          'CO2e t',
-          'transfers',
-        ];
-        const rows = its
-          .slice(0, Number(o.limit))
-          .map((it, i) => [
-            String(i + 1),
-            it.corridor,
-            it.keyNodes.slice(1, -1).join(' > ').slice(0, 70),
-            days(it.totals.durationH),
-            ...(it.arrival ? [days(it.arrival.p50), days(it.arrival.p90)] : []),
-            ...(deadlineH ? [`${Math.round((it.arrival?.onTimeProbability ?? 0) * 100)}%`] : []),
-            `${money(it.totals.costUsd)}${it.totals.costComplete ? '' : '+'}`,
-            it.totals.co2eKg === null ? 'n/a' : (it.totals.co2eKg / 1000).toFixed(2),
-            String(it.totals.transfers),
-          ]);
-        process.stdout.write(
-          `${result.from.name} -> ${result.to.name}, ready ${result.depart}, ${its.length} Pareto itinerar${its.length === 1 ? 'y' : 'ies'}\n`,
-        );
-        process.stdout.write(`${table([header, ...rows])}\n`);
-        if (its.some((it) => !it.totals.costComplete))
-          process.stdout.write('+ some legs have no published tariff: cost is a lower bound\n');
-        if (samples) process.stdout.write(`Monte Carlo: ${samples} samples, seed ${seed}\n`);
-      }
-      if (result.noRoute) {
-        if (!o.json) process.stderr.write(`${result.noRoute.message}\n`);
-        process.exitCode = 2;
-      }
-    });
+    .action(runRoute);
+}
+
+/** An itinerary as printed: without its timeline, with its arrival distribution when --samples is given. */
+export type RouteOutput = Omit<Itinerary, 'timeline'> & { arrival?: ArrivalDistribution };
+
+/** The Monte Carlo settings of the command: samples (none: no Monte Carlo), seed, deadline in hours. */
+export interface ArrivalSampling {
+  samples: number | undefined;
+  seed: number;
+  deadlineH: number | undefined;
+}
+
+/** `keruen route`: reads the flags, routes, samples the arrivals, ranks, prints. */
+function runRoute(o: RouteOptions): void {
+  const route = parseRequest(RouteTextSchema, routeText(o), { label: flagOf });
+  const mc = parseRequest(
+    MonteCarloText,
+    { samples: o.samples, seed: o.seed, deadline: o.deadline },
+    { label: flagOf },
+  );
+  const ctx = loadContext(o.data);
+  const result = ctx.engine.route(resolveRoute(ctx.network, route, new Date()));
+  const sampling: ArrivalSampling = {
+    samples: mc.samples,
+    seed: mc.seed ?? 1,
+    deadlineH: mc.deadline === undefined ? undefined : isoToHours(mc.deadline),
+  };
+  let its = withArrivals(result.itineraries, sampling);
+  if (o.rankBy === 'p90') its = rankByP90(its, sampling.samples);
+  if (o.json) {
+    process.stdout.write(`${JSON.stringify({ ...result, itineraries: its }, null, 2)}\n`);
+  } else if (its.length > 0) {
+    process.stdout.write(itineraryReport(result, its, sampling, Number(o.limit)));
+  }
+  if (result.noRoute) {
+    if (!o.json) process.stderr.write(`${result.noRoute.message}\n`);
+    process.exitCode = 2;
+  }
+}
+
+/** Each itinerary without its timeline, with the Monte Carlo of its arrival when samples are asked for. */
+export function withArrivals(itineraries: readonly Itinerary[], s: ArrivalSampling): RouteOutput[] {
+  const { samples, seed, deadlineH } = s;
+  return itineraries.map((it) => {
+    const { timeline, ...rest } = it;
+    return samples === undefined
+      ? rest
+      : { ...rest, arrival: simulateTimeline(timeline, { samples, seed, deadlineH }) };
+  });
+}
+
+/** The itineraries by P90 of arrival, earliest first (stable); needs the Monte Carlo. */
+export function rankByP90(its: readonly RouteOutput[], samples: number | undefined): RouteOutput[] {
+  if (samples === undefined)
+    throw new KeruenError('KERUEN_INVALID_INPUT', '--rank-by p90 needs --samples', [], { field: 'rank-by' });
+  // every itinerary has its arrival distribution once --samples is given
+  const p90 = (x: RouteOutput) => x.arrival?.p90 ?? Number.POSITIVE_INFINITY;
+  return [...its].sort((a, b) => p90(a) - p90(b));
+}
+
+/** The text report: a title line, the table of the first `limit` itineraries, and its notes. */
+export function itineraryReport(
+  result: Pick<RouteResult, 'from' | 'to' | 'depart'>,
+  its: readonly RouteOutput[],
+  s: ArrivalSampling,
+  limit: number,
+): string {
+  const n = its.length;
+  const lines = [
+    `${result.from.name} -> ${result.to.name}, ready ${result.depart}, ${n} Pareto itinerar${n === 1 ? 'y' : 'ies'}`,
+    table(itineraryRows(its.slice(0, limit), s)),
+  ];
+  if (its.some((it) => !it.totals.costComplete))
+    lines.push('+ some legs have no published tariff: cost is a lower bound');
+  if (s.samples) lines.push(`Monte Carlo: ${s.samples} samples, seed ${s.seed}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The table's header and one row per itinerary: P50/P90 with samples, the on-time share with a deadline. */
+export function itineraryRows(its: readonly RouteOutput[], s: ArrivalSampling): string[][] {
+  const { samples, deadlineH } = s;
+  const header = [
+    '#',
+    'corridor',
+    'via',
+    'days',
+    ...(samples ? ['P50 d', 'P90 d'] : []),
+    ...(deadlineH ? ['on time'] : []),
+    'cost',
+    'CO2e t',
+    'transfers',
+  ];
+  const rows = its.map((it, i) => [
+    String(i + 1),
+    it.corridor,
+    it.keyNodes.slice(1, -1).join(' > ').slice(0, 70),
+    days(it.totals.durationH),
+    ...(it.arrival ? [days(it.arrival.p50), days(it.arrival.p90)] : []),
+    ...(deadlineH ? [`${Math.round((it.arrival?.onTimeProbability ?? 0) * 100)}%`] : []),
+    `${money(it.totals.costUsd)}${it.totals.costComplete ? '' : '+'}`,
+    it.totals.co2eKg === null ? 'n/a' : (it.totals.co2eKg / 1000).toFixed(2),
+    String(it.totals.transfers),
+  ]);
+  return [header, ...rows];
 }

@@ -23,7 +23,7 @@
  */
 import { must } from '../must.ts';
 import { WEEK_H } from '../routing/timetable.ts';
-import type { PortModel, PortSimulationResult, PortWeek } from './port-queue.ts';
+import type { PortModel, PortSailing, PortSimulationResult, PortWeek } from './port-queue.ts';
 import { Rng } from './rng.ts';
 import { sampleDuration } from './samplers.ts';
 
@@ -56,61 +56,211 @@ function quantileSorted(sorted: number[], q: number): number {
   return lo + (h - k) * (hi - lo);
 }
 
+/** Everything one run knows, in plain fields: the handlers below read and update it. */
+interface RefRun {
+  m: PortModel;
+  sailings: PortSailing[];
+  horizonH: number;
+  rng: Rng;
+  calendar: PortEvent[];
+  /** Scheduling number of the next event. */
+  seq: number;
+  queue: { arrivalH: number; unit: number }[];
+  /** queue[head..] are waiting. */
+  head: number;
+  waits: number[];
+  weekly: PortWeek[];
+  week: PortWeek;
+  weekWaitSum: number;
+  now: number;
+  events: number;
+  arrived: number;
+  shipped: number;
+  scheduled: number;
+  cancelled: number;
+  sailedCapacity: number;
+  queueArea: number;
+  waitSum: number;
+}
+
 export function referenceSimulatePort(m: PortModel): PortSimulationResult {
+  const run = startRun(m);
+  for (;;) {
+    const ev = takeNextEvent(run);
+    if (ev === undefined) break;
+    run.queueArea += waiting(run) * (ev.timeH - run.now);
+    run.now = ev.timeH;
+    run.events++;
+    if (ev.kind === 'arrival' || ev.kind === 'return') unitArrives(run, ev);
+    else if (ev.kind === 'sailing') {
+      if (sailingLeaves(run, ev) === 'stop') break;
+    } else weekEnds(run);
+  }
+  if (m.stopAfterShippedTeu === undefined) {
+    run.queueArea += waiting(run) * Math.max(0, run.horizonH - run.now);
+    run.now = Math.max(run.now, run.horizonH);
+  } else if (run.week.arrivedTeu + run.week.shippedTeu > 0) {
+    closeWeek(run); // the week in progress when the run stopped
+  }
+  return summary(run);
+}
+
+/**
+ * The run before its first event: the fleet's first cycles (or the first open arrival), the first sailing, the
+ * first week end.
+ */
+function startRun(m: PortModel): RefRun {
   const sailings = [...m.sailings].sort((a, b) => a.offsetH - b.offsetH);
-  const horizonH = m.weeks * WEEK_H;
-  const stopAfter = m.stopAfterShippedTeu ?? Number.POSITIVE_INFINITY;
-  const rng = new Rng(m.seed);
+  const run: RefRun = {
+    m,
+    sailings,
+    horizonH: m.weeks * WEEK_H,
+    rng: new Rng(m.seed),
+    calendar: [],
+    seq: 0,
+    queue: [],
+    head: 0,
+    waits: [],
+    weekly: [],
+    week: emptyWeek(0),
+    weekWaitSum: 0,
+    now: 0,
+    events: 0,
+    arrived: 0,
+    shipped: 0,
+    scheduled: 0,
+    cancelled: 0,
+    sailedCapacity: 0,
+    queueArea: 0,
+    waitSum: 0,
+  };
   const arrivals = m.arrivals;
-
-  const calendar: PortEvent[] = [];
-  let seq = 0;
-  const schedule = (e: Unscheduled): void => {
-    calendar.push({ ...e, seq: seq++ } as PortEvent);
-  };
-
-  /** Arrival rate of the open stream at time t, units per hour. */
-  const rateAt = (t: number): number => {
-    if (arrivals.kind === 'poisson') return arrivals.teuPerWeek / WEEK_H;
-    if (arrivals.kind === 'series') {
-      const week = Math.floor(t / WEEK_H);
-      return (arrivals.teuPerWeek[week] ?? 0) / WEEK_H; // no demand after the series ends
-    }
-    return 0;
-  };
-  /** Schedules the open stream's next arrival after t (none when it would come after the horizon's last week). */
-  const scheduleNextArrival = (from: number): void => {
-    let t = from;
-    while (t < horizonH) {
-      const rate = rateAt(t);
-      const weekEnd = (Math.floor(t / WEEK_H) + 1) * WEEK_H;
-      if (rate > 0) {
-        const next = t - Math.log(rng.uniformOpen()) / rate;
-        // a constant rate never changes, so a Poisson gap may cross week boundaries
-        if (next < weekEnd || arrivals.kind === 'poisson') {
-          schedule({ kind: 'arrival', timeH: next });
-          return;
-        }
-      }
-      t = weekEnd;
-    }
-  };
-
   if (arrivals.kind === 'fleet') {
     for (let unit = 0; unit < arrivals.units; unit++)
-      schedule({ kind: 'return', timeH: sampleDuration(arrivals.cycleH, rng), unit });
+      schedule(run, { kind: 'return', timeH: sampleDuration(arrivals.cycleH, run.rng), unit });
   } else {
-    scheduleNextArrival(0);
+    scheduleNextArrival(run, 0);
   }
-  schedule({ kind: 'sailing', timeH: must(sailings[0], 'first sailing').offsetH, week: 0, index: 0 });
-  schedule({ kind: 'weekEnd', timeH: WEEK_H });
+  schedule(run, { kind: 'sailing', timeH: must(sailings[0], 'first sailing').offsetH, week: 0, index: 0 });
+  schedule(run, { kind: 'weekEnd', timeH: WEEK_H });
+  return run;
+}
 
-  const queue: { arrivalH: number; unit: number }[] = [];
-  let head = 0; // queue[head..] are waiting
-  const waiting = () => queue.length - head;
-  const waits: number[] = [];
-  const weekly: PortWeek[] = [];
-  const emptyWeek = (week: number): PortWeek => ({
+function schedule(run: RefRun, e: Unscheduled): void {
+  run.calendar.push({ ...e, seq: run.seq++ } as PortEvent);
+}
+
+/** Removes and returns the first event of the calendar (undefined when it is empty or past the horizon). */
+function takeNextEvent(run: RefRun): PortEvent | undefined {
+  if (run.calendar.length === 0) return undefined;
+  let first = 0;
+  let ev = must(run.calendar[0], 'calendar event');
+  for (const [i, e] of run.calendar.entries()) {
+    if (comesBefore(e, ev)) {
+      first = i;
+      ev = e;
+    }
+  }
+  if (ev.timeH > run.horizonH) return undefined;
+  run.calendar.splice(first, 1);
+  return ev;
+}
+
+const waiting = (run: RefRun): number => run.queue.length - run.head;
+
+/** Arrival rate of the open stream at time t, units per hour. */
+function rateAt(arrivals: PortModel['arrivals'], t: number): number {
+  if (arrivals.kind === 'poisson') return arrivals.teuPerWeek / WEEK_H;
+  if (arrivals.kind === 'series') {
+    const week = Math.floor(t / WEEK_H);
+    return (arrivals.teuPerWeek[week] ?? 0) / WEEK_H; // no demand after the series ends
+  }
+  return 0;
+}
+
+/** Schedules the open stream's next arrival after t (none when it would come after the horizon's last week). */
+function scheduleNextArrival(run: RefRun, from: number): void {
+  const arrivals = run.m.arrivals;
+  let t = from;
+  while (t < run.horizonH) {
+    const rate = rateAt(arrivals, t);
+    const weekEnd = (Math.floor(t / WEEK_H) + 1) * WEEK_H;
+    if (rate > 0) {
+      const next = t - Math.log(run.rng.uniformOpen()) / rate;
+      // a constant rate never changes, so a Poisson gap may cross week boundaries
+      if (next < weekEnd || arrivals.kind === 'poisson') {
+        schedule(run, { kind: 'arrival', timeH: next });
+        return;
+      }
+    }
+    t = weekEnd;
+  }
+}
+
+/** A unit joins the queue: from the open stream (which then draws its next arrival) or a fleet unit back. */
+function unitArrives(run: RefRun, ev: Extract<PortEvent, { kind: 'arrival' | 'return' }>): void {
+  run.queue.push({ arrivalH: run.now, unit: ev.kind === 'return' ? ev.unit : ARRIVAL_UNIT });
+  run.arrived++;
+  run.week.arrivedTeu++;
+  if (ev.kind === 'arrival') scheduleNextArrival(run, run.now);
+}
+
+/**
+ * A sailing comes up: it is cancelled, or it takes whole units oldest first up to its capacity; then the next
+ * sailing of the timetable is scheduled. 'stop' when the shipped-units target is reached (ends the run).
+ */
+function sailingLeaves(run: RefRun, ev: Extract<PortEvent, { kind: 'sailing' }>): 'stop' | 'go on' {
+  const s = must(run.sailings[ev.index], 'sailing of the event');
+  run.scheduled++;
+  const isCancelled = s.cancellationProbability > 0 && run.rng.uniform() < s.cancellationProbability;
+  if (isCancelled) {
+    run.cancelled++;
+    run.week.cancelledSailings++;
+  } else {
+    run.sailedCapacity += s.capacityTeu;
+    run.week.queueMaxTeu = Math.max(run.week.queueMaxTeu, waiting(run));
+    let taken = 0;
+    while (taken + 1 <= s.capacityTeu && waiting(run) > 0) {
+      shipOldestUnit(run);
+      taken++;
+    }
+    run.shipped += taken;
+    run.week.shippedTeu += taken;
+    if (run.shipped >= (run.m.stopAfterShippedTeu ?? Number.POSITIVE_INFINITY)) return 'stop';
+  }
+  const nextIndex = (ev.index + 1) % run.sailings.length;
+  const nextWeek = nextIndex === 0 ? ev.week + 1 : ev.week;
+  schedule(run, {
+    kind: 'sailing',
+    timeH: nextWeek * WEEK_H + must(run.sailings[nextIndex], 'next sailing').offsetH,
+    week: nextWeek,
+    index: nextIndex,
+  });
+  return 'go on';
+}
+
+/** The oldest waiting unit leaves: its wait is recorded; a fleet unit draws the time until it comes back. */
+function shipOldestUnit(run: RefRun): void {
+  const u = must(run.queue[run.head], 'waiting unit');
+  run.head++;
+  const w = run.now - u.arrivalH;
+  run.waits.push(w);
+  run.waitSum += w;
+  run.weekWaitSum += w;
+  const arrivals = run.m.arrivals;
+  if (arrivals.kind === 'fleet')
+    schedule(run, { kind: 'return', timeH: run.now + sampleDuration(arrivals.cycleH, run.rng), unit: u.unit });
+}
+
+function weekEnds(run: RefRun): void {
+  closeWeek(run);
+  run.week = emptyWeek(run.weekly.length);
+  run.weekWaitSum = 0;
+  schedule(run, { kind: 'weekEnd', timeH: run.now + WEEK_H });
+}
+
+function emptyWeek(week: number): PortWeek {
+  return {
     week,
     arrivedTeu: 0,
     shippedTeu: 0,
@@ -118,118 +268,44 @@ export function referenceSimulatePort(m: PortModel): PortSimulationResult {
     queueEndTeu: 0,
     queueMaxTeu: 0,
     meanWaitH: Number.NaN,
-  });
-  let week = emptyWeek(0);
-  let weekWaitSum = 0;
-  const closeWeek = (): void => {
-    week.queueEndTeu = waiting();
-    week.meanWaitH = week.shippedTeu > 0 ? weekWaitSum / week.shippedTeu : Number.NaN;
-    weekly.push(week);
   };
+}
 
-  let now = 0;
-  let events = 0;
-  let arrived = 0;
-  let shipped = 0;
-  let scheduled = 0;
-  let cancelled = 0;
-  let sailedCapacity = 0;
-  let queueArea = 0;
-  let waitSum = 0;
-  while (calendar.length > 0) {
-    let first = 0;
-    let ev = must(calendar[0], 'calendar event');
-    for (const [i, e] of calendar.entries()) {
-      if (comesBefore(e, ev)) {
-        first = i;
-        ev = e;
-      }
-    }
-    if (ev.timeH > horizonH) break;
-    calendar.splice(first, 1);
-    queueArea += waiting() * (ev.timeH - now);
-    now = ev.timeH;
-    events++;
+function closeWeek(run: RefRun): void {
+  run.week.queueEndTeu = waiting(run);
+  run.week.meanWaitH = run.week.shippedTeu > 0 ? run.weekWaitSum / run.week.shippedTeu : Number.NaN;
+  run.weekly.push(run.week);
+}
 
-    if (ev.kind === 'arrival' || ev.kind === 'return') {
-      queue.push({ arrivalH: now, unit: ev.kind === 'return' ? ev.unit : ARRIVAL_UNIT });
-      arrived++;
-      week.arrivedTeu++;
-      if (ev.kind === 'arrival') scheduleNextArrival(now);
-    } else if (ev.kind === 'sailing') {
-      const s = must(sailings[ev.index], 'sailing of the event');
-      scheduled++;
-      const isCancelled = s.cancellationProbability > 0 && rng.uniform() < s.cancellationProbability;
-      if (isCancelled) {
-        cancelled++;
-        week.cancelledSailings++;
-      } else {
-        sailedCapacity += s.capacityTeu;
-        week.queueMaxTeu = Math.max(week.queueMaxTeu, waiting());
-        let taken = 0;
-        while (taken + 1 <= s.capacityTeu && waiting() > 0) {
-          const u = must(queue[head], 'waiting unit');
-          head++;
-          const w = now - u.arrivalH;
-          waits.push(w);
-          waitSum += w;
-          weekWaitSum += w;
-          taken++;
-          if (arrivals.kind === 'fleet')
-            schedule({ kind: 'return', timeH: now + sampleDuration(arrivals.cycleH, rng), unit: u.unit });
-        }
-        shipped += taken;
-        week.shippedTeu += taken;
-        if (shipped >= stopAfter) break; // ends the run
-      }
-      const nextIndex = (ev.index + 1) % sailings.length;
-      const nextWeek = nextIndex === 0 ? ev.week + 1 : ev.week;
-      schedule({
-        kind: 'sailing',
-        timeH: nextWeek * WEEK_H + must(sailings[nextIndex], 'next sailing').offsetH,
-        week: nextWeek,
-        index: nextIndex,
-      });
-    } else {
-      closeWeek();
-      week = emptyWeek(weekly.length);
-      weekWaitSum = 0;
-      schedule({ kind: 'weekEnd', timeH: now + WEEK_H });
-    }
-  }
-  if (m.stopAfterShippedTeu === undefined) {
-    queueArea += waiting() * Math.max(0, horizonH - now);
-    now = Math.max(now, horizonH);
-  } else if (week.arrivedTeu + week.shippedTeu > 0) {
-    closeWeek(); // the week in progress when the run stopped
-  }
-
-  const sorted = [...waits].sort((a, b) => a - b);
-  const oldest = queue[head];
+/** The result: totals, rates per simulated week, wait quantiles by a full sort. */
+function summary(run: RefRun): PortSimulationResult {
+  const { m, now, shipped, sailedCapacity } = run;
+  const sorted = [...run.waits].sort((a, b) => a - b);
+  const oldest = run.queue[run.head];
   const simWeeks = now / WEEK_H;
   return {
     seed: m.seed,
     weeks: m.weeks,
     simulatedH: now,
-    events,
-    arrivedTeu: arrived,
+    events: run.events,
+    arrivedTeu: run.arrived,
     shippedTeu: shipped,
-    scheduledSailings: scheduled,
-    cancelledSailings: cancelled,
+    scheduledSailings: run.scheduled,
+    cancelledSailings: run.cancelled,
     throughputTeuPerWeek: simWeeks > 0 ? shipped / simWeeks : 0,
     sailedCapacityTeuPerWeek: simWeeks > 0 ? sailedCapacity / simWeeks : 0,
     utilisation: sailedCapacity > 0 ? shipped / sailedCapacity : 0,
     wait: {
-      meanH: shipped > 0 ? waitSum / shipped : Number.NaN,
+      meanH: shipped > 0 ? run.waitSum / shipped : Number.NaN,
       p50H: quantileSorted(sorted, 0.5),
       p90H: quantileSorted(sorted, 0.9),
       p95H: quantileSorted(sorted, 0.95),
       maxH: sorted.at(-1) ?? 0,
     },
-    meanQueueTeu: now > 0 ? queueArea / now : 0,
-    queueEndTeu: waiting(),
+    meanQueueTeu: now > 0 ? run.queueArea / now : 0,
+    queueEndTeu: waiting(run),
     oldestWaitingH: oldest ? now - oldest.arrivalH : 0,
-    weekly,
+    weekly: run.weekly,
   };
 }
 

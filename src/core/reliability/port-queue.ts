@@ -126,165 +126,261 @@ function checkModel(m: PortModel): void {
  */
 export function simulatePort(m: PortModel): PortSimulationResult {
   checkModel(m);
-  const sailings = [...m.sailings].sort((a, b) => a.offsetH - b.offsetH);
-  const nSail = sailings.length;
-  const offsets = Float64Array.from(sailings, (s) => s.offsetH);
-  const capacity = Float64Array.from(sailings, (s) => s.capacityTeu);
-  const cancel = Float64Array.from(sailings, (s) => s.cancellationProbability);
-  const horizonH = m.weeks * WEEK_H;
-  const stopAfter = m.stopAfterShippedTeu ?? Number.POSITIVE_INFINITY;
-  const rng = new Rng(m.seed);
-  const arrivals = m.arrivals;
-  const fleet = arrivals.kind === 'fleet' ? arrivals : undefined;
-  const heap = new EventHeap(fleet ? fleet.units + 4 : 16);
-  const queue = new UnitFifo();
-  const waits = new FloatList(1 << 16);
+  const run = new PortRun(m);
+  runCalendar(run, m.onProgress);
+  run.finish(m.stopAfterShippedTeu !== undefined);
+  m.onProgress?.(1);
+  return summarisePort(run, m);
+}
 
-  const weekly: PortWeek[] = [];
-  let wk = newWeek(0);
-  let weekWaitSum = 0;
+/**
+ * The main loop: takes the next event (the pending open arrival or the calendar's first, the calendar first on
+ * a tie), advances the clock and hands the event to its handler, until the horizon or the shipped-units target.
+ */
+function runCalendar(run: PortRun, onProgress: PortModel['onProgress']): void {
+  const heap = run.heap;
+  const horizonH = run.horizonH;
+  for (;;) {
+    const th = heap.size > 0 ? heap.peekTimeH() : Number.POSITIVE_INFINITY;
+    const arrival = run.nextArrivalH < th;
+    const t = arrival ? run.nextArrivalH : th;
+    if (!(t <= horizonH)) break;
+    const ev = arrival ? ARRIVAL : heap.pop();
+    run.advanceTo(t);
+    if ((run.events & PROGRESS_MASK) === 0 && onProgress) onProgress(t / horizonH);
+    if (ev >= 0 || ev === ARRIVAL) run.arrive(ev);
+    else if (ev === SAILING) {
+      if (run.sail()) break;
+    } else run.endWeek();
+  }
+}
 
-  const rateAt = (tH: number): number => {
+/**
+ * One run's state: the timetable in typed arrays, the calendar, the queue, the running totals and the week in
+ * progress. Its methods are the event handlers of runCalendar (small, so V8 inlines them into the loop).
+ */
+export class PortRun {
+  readonly offsets: Float64Array;
+  readonly capacity: Float64Array;
+  readonly cancel: Float64Array;
+  readonly horizonH: number;
+  readonly stopAfter: number;
+  readonly rng: Rng;
+  readonly arrivals: PortArrivals;
+  readonly fleet: Extract<PortArrivals, { kind: 'fleet' }> | undefined;
+  /** Rate of a constant Poisson stream, units per hour (0 for a series or a fleet). */
+  readonly poissonRate: number;
+  readonly heap: EventHeap;
+  readonly queue = new UnitFifo();
+  readonly waits = new FloatList(1 << 16);
+  readonly weekly: PortWeek[] = [];
+  wk: PortWeek = newWeek(0);
+  weekWaitSum = 0;
+  /** The open stream's one pending arrival, kept beside the calendar (Infinity when none). */
+  nextArrivalH = Number.POSITIVE_INFINITY;
+  /** The next sailing: its index in the sorted timetable and its week. */
+  sailIndex = 0;
+  sailWeek = 0;
+  now = 0;
+  events = 0;
+  arrived = 0;
+  shipped = 0;
+  scheduled = 0;
+  cancelled = 0;
+  sailedCapacity = 0;
+  queueArea = 0;
+  waitSum = 0;
+
+  /**
+   * Sorts the timetable and seeds the calendar. Draws: the fleet's first cycles in unit order, then the first
+   * open arrival.
+   */
+  constructor(m: PortModel) {
+    const sailings = [...m.sailings].sort((a, b) => a.offsetH - b.offsetH);
+    this.offsets = Float64Array.from(sailings, (s) => s.offsetH);
+    this.capacity = Float64Array.from(sailings, (s) => s.capacityTeu);
+    this.cancel = Float64Array.from(sailings, (s) => s.cancellationProbability);
+    this.horizonH = m.weeks * WEEK_H;
+    this.stopAfter = m.stopAfterShippedTeu ?? Number.POSITIVE_INFINITY;
+    this.rng = new Rng(m.seed);
+    this.arrivals = m.arrivals;
+    this.fleet = m.arrivals.kind === 'fleet' ? m.arrivals : undefined;
+    this.poissonRate = m.arrivals.kind === 'poisson' ? m.arrivals.teuPerWeek / WEEK_H : 0;
+    this.heap = new EventHeap(this.fleet ? this.fleet.units + 4 : 16);
+    // The open arrival stream has one pending arrival at a time; it is kept beside the calendar rather than in it
+    // (one comparison instead of a heap push and pop per unit). An arrival at the same instant as a calendar
+    // event comes after it.
+    if (this.fleet)
+      for (let u = 0; u < this.fleet.units; u++) this.heap.push(sampleDuration(this.fleet.cycleH, this.rng), u);
+    else this.nextArrivalH = this.nextOpenArrival(0);
+    this.heap.push(this.offsets[0] ?? 0, SAILING);
+    this.heap.push(WEEK_H, WEEK_END);
+  }
+
+  /** Arrival rate of the open stream at tH, units per hour. */
+  rateAt(tH: number): number {
+    const arrivals = this.arrivals;
     if (arrivals.kind === 'poisson') return arrivals.teuPerWeek / WEEK_H;
     if (arrivals.kind === 'series') {
       const w = Math.floor(tH / WEEK_H);
       return (arrivals.teuPerWeek[w] ?? 0) / WEEK_H; // no demand after the series ends
     }
     return 0;
-  };
-  // Next Poisson arrival from tH (Infinity when none before the horizon); a draw that crosses a week boundary
-  // restarts there at the next week's rate (memorylessness makes this exact for a piecewise-constant rate).
-  const poissonRate = arrivals.kind === 'poisson' ? arrivals.teuPerWeek / WEEK_H : 0;
-  const nextArrival = (tH: number): number => {
+  }
+
+  /**
+   * Next open arrival from tH (Infinity when none before the horizon); a draw that crosses a week boundary
+   * restarts there at the next week's rate (memorylessness makes this exact for a piecewise-constant rate).
+   */
+  nextOpenArrival(tH: number): number {
     let t = tH;
     for (;;) {
-      if (t >= horizonH) return Number.POSITIVE_INFINITY;
-      const rate = rateAt(t);
+      if (t >= this.horizonH) return Number.POSITIVE_INFINITY;
+      const rate = this.rateAt(t);
       const weekEnd = (Math.floor(t / WEEK_H) + 1) * WEEK_H;
       if (rate > 0) {
-        const next = t - Math.log(rng.uniformOpen()) / rate;
-        if (next < weekEnd || arrivals.kind === 'poisson') return next;
+        const next = t - Math.log(this.rng.uniformOpen()) / rate;
+        if (next < weekEnd || this.arrivals.kind === 'poisson') return next;
       }
       t = weekEnd;
     }
-  };
+  }
 
-  if (fleet) for (let u = 0; u < fleet.units; u++) heap.push(sampleDuration(fleet.cycleH, rng), u);
-  // The open arrival stream has one pending arrival at a time; it is kept beside the calendar rather than in it
-  // (one comparison instead of a heap push and pop per unit). An arrival at the same instant as a calendar event
-  // comes after it.
-  let nextArrivalH = fleet ? Number.POSITIVE_INFINITY : nextArrival(0);
-  let sailIndex = 0;
-  let sailWeek = 0;
-  heap.push(offsets[0] ?? 0, SAILING);
-  heap.push(WEEK_H, WEEK_END);
+  /** Moves the clock to tH, adding the queue's area since the last event. */
+  advanceTo(tH: number): void {
+    this.queueArea += this.queue.length * (tH - this.now);
+    this.now = tH;
+    this.events++;
+  }
 
-  let now = 0;
-  let events = 0;
-  let arrived = 0;
-  let shipped = 0;
-  let scheduled = 0;
-  let cancelled = 0;
-  let sailedCapacity = 0;
-  let queueArea = 0;
-  let waitSum = 0;
-
-  for (;;) {
-    const th = heap.size > 0 ? heap.peekTimeH() : Number.POSITIVE_INFINITY;
-    const arrival = nextArrivalH < th;
-    const t = arrival ? nextArrivalH : th;
-    if (!(t <= horizonH)) break;
-    const ev = arrival ? ARRIVAL : heap.pop();
-    queueArea += queue.length * (t - now);
-    now = t;
-    events++;
-    if ((events & PROGRESS_MASK) === 0 && m.onProgress) m.onProgress(now / horizonH);
-    if (ev >= 0 || ev === ARRIVAL) {
-      queue.push(now, ev);
-      arrived++;
-      wk.arrivedTeu++;
-      if (ev === ARRIVAL) {
-        // the Poisson case written out; the same draw and arithmetic as nextArrival
-        if (poissonRate > 0) {
-          nextArrivalH = now >= horizonH ? Number.POSITIVE_INFINITY : now - Math.log(rng.uniformOpen()) / poissonRate;
-        } else {
-          nextArrivalH = nextArrival(now);
-        }
-      }
-    } else if (ev === SAILING) {
-      scheduled++;
-      const p = cancel[sailIndex] ?? 0;
-      if (p > 0 && rng.uniform() < p) {
-        cancelled++;
-        wk.cancelledSailings++;
+  /** A unit joins the queue: a fleet unit back (ev >= 0) or an open arrival (ev = ARRIVAL, draws the next one). */
+  arrive(ev: number): void {
+    const now = this.now;
+    this.queue.push(now, ev);
+    this.arrived++;
+    this.wk.arrivedTeu++;
+    if (ev === ARRIVAL) {
+      // the Poisson case written out; the same draw and arithmetic as nextOpenArrival
+      const rate = this.poissonRate;
+      if (rate > 0) {
+        this.nextArrivalH =
+          now >= this.horizonH ? Number.POSITIVE_INFINITY : now - Math.log(this.rng.uniformOpen()) / rate;
       } else {
-        const cap = capacity[sailIndex] ?? 0;
-        sailedCapacity += cap;
-        if (queue.length > wk.queueMaxTeu) wk.queueMaxTeu = queue.length;
-        // whole units only: with a fractional capacity the loop below would move ceil(cap) units but count cap
-        const k = Math.min(Math.floor(cap), queue.length);
-        for (let i = 0; i < k; i++) {
-          const w = now - queue.peekArrivalH();
-          const unit = queue.peekUnit();
-          queue.shift();
-          waits.push(w);
-          waitSum += w;
-          weekWaitSum += w;
-          if (fleet) heap.push(now + sampleDuration(fleet.cycleH, rng), unit);
-        }
-        shipped += k;
-        wk.shippedTeu += k;
-        if (shipped >= stopAfter) break;
+        this.nextArrivalH = this.nextOpenArrival(now);
       }
-      if (++sailIndex === nSail) {
-        sailIndex = 0;
-        sailWeek++;
-      }
-      heap.push(sailWeek * WEEK_H + (offsets[sailIndex] ?? 0), SAILING);
-    } else {
-      wk.queueEndTeu = queue.length;
-      wk.meanWaitH = wk.shippedTeu > 0 ? weekWaitSum / wk.shippedTeu : Number.NaN;
-      weekly.push(wk);
-      wk = newWeek(weekly.length);
-      weekWaitSum = 0;
-      heap.push(now + WEEK_H, WEEK_END);
     }
   }
-  if (m.stopAfterShippedTeu === undefined) {
-    queueArea += queue.length * Math.max(0, horizonH - now);
-    now = Math.max(now, horizonH);
-  } else if (wk.arrivedTeu + wk.shippedTeu > 0) {
-    wk.queueEndTeu = queue.length;
-    wk.meanWaitH = wk.shippedTeu > 0 ? weekWaitSum / wk.shippedTeu : Number.NaN;
-    weekly.push(wk);
-  }
-  m.onProgress?.(1);
 
-  const w = waits.view();
+  /**
+   * The next sailing of the timetable comes up: cancelled (one uniform draw when it can be) or takes up to
+   * floor(capacity) waiting units; then the following sailing is scheduled. True when the shipped-units target
+   * is reached (the run ends before scheduling).
+   */
+  sail(): boolean {
+    const i = this.sailIndex;
+    this.scheduled++;
+    const p = this.cancel[i] ?? 0;
+    if (p > 0 && this.rng.uniform() < p) {
+      this.cancelled++;
+      this.wk.cancelledSailings++;
+    } else {
+      const cap = this.capacity[i] ?? 0;
+      this.sailedCapacity += cap;
+      if (this.board(cap)) return true;
+    }
+    const n = this.offsets.length;
+    if (++this.sailIndex === n) {
+      this.sailIndex = 0;
+      this.sailWeek++;
+    }
+    this.heap.push(this.sailWeek * WEEK_H + (this.offsets[this.sailIndex] ?? 0), SAILING);
+    return false;
+  }
+
+  /** A sailing that leaves takes whole units, oldest first; fleet units draw their next cycle. True at the target. */
+  board(cap: number): boolean {
+    const queue = this.queue;
+    const wk = this.wk;
+    if (queue.length > wk.queueMaxTeu) wk.queueMaxTeu = queue.length;
+    // whole units only: with a fractional capacity the loop below would move ceil(cap) units but count cap
+    const k = Math.min(Math.floor(cap), queue.length);
+    const now = this.now;
+    const fleet = this.fleet;
+    let waitSum = this.waitSum;
+    let weekWaitSum = this.weekWaitSum;
+    for (let i = 0; i < k; i++) {
+      const w = now - queue.peekArrivalH();
+      const unit = queue.peekUnit();
+      queue.shift();
+      this.waits.push(w);
+      waitSum += w;
+      weekWaitSum += w;
+      if (fleet) this.heap.push(now + sampleDuration(fleet.cycleH, this.rng), unit);
+    }
+    this.waitSum = waitSum;
+    this.weekWaitSum = weekWaitSum;
+    this.shipped += k;
+    wk.shippedTeu += k;
+    return this.shipped >= this.stopAfter;
+  }
+
+  /** Week end: closes the week and schedules the next week end. */
+  endWeek(): void {
+    this.closeWeek();
+    this.wk = newWeek(this.weekly.length);
+    this.weekWaitSum = 0;
+    this.heap.push(this.now + WEEK_H, WEEK_END);
+  }
+
+  closeWeek(): void {
+    const wk = this.wk;
+    wk.queueEndTeu = this.queue.length;
+    wk.meanWaitH = wk.shippedTeu > 0 ? this.weekWaitSum / wk.shippedTeu : Number.NaN;
+    this.weekly.push(wk);
+  }
+
+  /**
+   * After the loop: a run to the horizon counts the queue's area up to it; a run stopped at its shipped-units
+   * target keeps the week in progress when anything happened in it.
+   */
+  finish(hasTarget: boolean): void {
+    if (!hasTarget) {
+      this.queueArea += this.queue.length * Math.max(0, this.horizonH - this.now);
+      this.now = Math.max(this.now, this.horizonH);
+    } else if (this.wk.arrivedTeu + this.wk.shippedTeu > 0) {
+      this.closeWeek();
+    }
+  }
+}
+
+/** The result of a finished run: totals, rates per simulated week, wait quantiles (selection, in place). */
+export function summarisePort(run: PortRun, m: PortModel): PortSimulationResult {
+  const w = run.waits.view();
   const [p50, p90, p95] = quantilesInPlace(w, [0.5, 0.9, 0.95]) as [number, number, number];
   let maxWait = 0;
   for (let i = 0; i < w.length; i++) {
     const x = w[i] ?? 0;
     if (x > maxWait) maxWait = x;
   }
+  const { now, shipped, sailedCapacity, queue } = run;
   const simWeeks = now / WEEK_H;
   return {
     seed: m.seed,
     weeks: m.weeks,
     simulatedH: now,
-    events,
-    arrivedTeu: arrived,
+    events: run.events,
+    arrivedTeu: run.arrived,
     shippedTeu: shipped,
-    scheduledSailings: scheduled,
-    cancelledSailings: cancelled,
+    scheduledSailings: run.scheduled,
+    cancelledSailings: run.cancelled,
     throughputTeuPerWeek: simWeeks > 0 ? shipped / simWeeks : 0,
     sailedCapacityTeuPerWeek: simWeeks > 0 ? sailedCapacity / simWeeks : 0,
     utilisation: sailedCapacity > 0 ? shipped / sailedCapacity : 0,
-    wait: { meanH: shipped > 0 ? waitSum / shipped : Number.NaN, p50H: p50, p90H: p90, p95H: p95, maxH: maxWait },
-    meanQueueTeu: now > 0 ? queueArea / now : 0,
+    wait: { meanH: shipped > 0 ? run.waitSum / shipped : Number.NaN, p50H: p50, p90H: p90, p95H: p95, maxH: maxWait },
+    meanQueueTeu: now > 0 ? run.queueArea / now : 0,
     queueEndTeu: queue.length,
     oldestWaitingH: queue.length > 0 ? now - queue.peekArrivalH() : 0,
-    weekly,
+    weekly: run.weekly,
   };
 }
 

@@ -3,6 +3,16 @@ import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import {
+  type ArrivalSampling,
+  itineraryReport,
+  itineraryRows,
+  type RouteOutput,
+  rankByP90,
+  table,
+  withArrivals,
+} from '../../../src/cli/commands/route.ts';
+import type { ArrivalDistribution, Itinerary } from '../../../src/core/index.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -99,5 +109,82 @@ describe('keruen route', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--teu');
     expect(r.stderr).toContain('many');
+  });
+});
+
+/** An itinerary with what the table reads; 36 h = 1.5 d, $1,234.4 rounds to $1,234. */
+function output(corridor: string, extra: { arrival?: Partial<ArrivalDistribution>; costComplete?: boolean } = {}) {
+  return {
+    corridor,
+    keyNodes: ['Origin', 'Dostyk', 'Aktau', 'Destination'],
+    totals: { durationH: 36, costUsd: 1234.4, costComplete: extra.costComplete ?? true, co2eKg: 1530, transfers: 2 },
+    ...(extra.arrival ? { arrival: extra.arrival } : {}),
+  } as unknown as RouteOutput;
+}
+const NO_SAMPLES: ArrivalSampling = { samples: undefined, seed: 1, deadlineH: undefined };
+
+describe('keruen route, its steps', () => {
+  it('table pads every column to its widest cell, two spaces apart, without trailing spaces', () => {
+    expect(
+      table([
+        ['#', 'corridor', 'x'],
+        ['10', 'Middle', ''],
+      ]),
+    ).toBe('#   corridor  x\n10  Middle');
+  });
+
+  it('itineraryRows: days, cost, tonnes of CO2e; P50/P90 with samples and the on-time share with a deadline', () => {
+    expect(itineraryRows([output('Middle')], NO_SAMPLES)).toEqual([
+      ['#', 'corridor', 'via', 'days', 'cost', 'CO2e t', 'transfers'],
+      ['1', 'Middle', 'Dostyk > Aktau', '1.5', '$1,234', '1.53', '2'],
+    ]);
+    const sampled = output('Middle', { arrival: { p50: 30, p90: 60, onTimeProbability: 0.876 }, costComplete: false });
+    expect(itineraryRows([sampled], { samples: 500, seed: 1, deadlineH: 100 })).toEqual([
+      ['#', 'corridor', 'via', 'days', 'P50 d', 'P90 d', 'on time', 'cost', 'CO2e t', 'transfers'],
+      ['1', 'Middle', 'Dostyk > Aktau', '1.5', '1.3', '2.5', '88%', '$1,234+', '1.53', '2'],
+    ]);
+  });
+
+  it('itineraryReport: title with the count, the first `limit` rows, the lower-bound and Monte Carlo notes', () => {
+    const arrival = { p50: 30, p90: 60 };
+    const its = [output('Northern', { arrival }), output('Middle', { arrival, costComplete: false })];
+    const from = { id: 'a', name: 'Origin' };
+    const to = { id: 'b', name: 'Destination' };
+    const text = itineraryReport({ from, to, depart: 'D' }, its, { samples: 300, seed: 4, deadlineH: undefined }, 1);
+    expect(text.split('\n')).toEqual([
+      'Origin -> Destination, ready D, 2 Pareto itineraries',
+      '#  corridor  via             days  P50 d  P90 d  cost    CO2e t  transfers',
+      '1  Northern  Dostyk > Aktau  1.5   1.3    2.5    $1,234  1.53    2',
+      '+ some legs have no published tariff: cost is a lower bound',
+      'Monte Carlo: 300 samples, seed 4',
+      '',
+    ]);
+    expect(itineraryReport({ from, to, depart: 'D' }, its.slice(0, 1), NO_SAMPLES, 12)).toContain(
+      ', 1 Pareto itinerary\n',
+    );
+  });
+
+  it('rankByP90 orders by P90 of arrival, earliest first, and needs the Monte Carlo', () => {
+    const its = [
+      output('A', { arrival: { p90: 90 } }),
+      output('B', { arrival: { p90: 30 } }),
+      output('C', { arrival: { p90: 60 } }),
+    ];
+    expect(rankByP90(its, 1000).map((it) => it.corridor)).toEqual(['B', 'C', 'A']);
+    expect(its.map((it) => it.corridor)).toEqual(['A', 'B', 'C']); // not sorted in place
+    expect(() => rankByP90(its, undefined)).toThrow(expect.objectContaining({ code: 'KERUEN_INVALID_INPUT' }));
+  });
+
+  it('withArrivals drops the timeline and, with samples, adds the arrival of a 48 h fixed trip', () => {
+    const it48 = {
+      corridor: 'Middle',
+      timeline: { departH: 0, steps: [{ kind: 'travel', label: 'rail', duration: { dist: 'fixed', value: 48 } }] },
+    } as unknown as Itinerary;
+    expect(withArrivals([it48], NO_SAMPLES)).toEqual([{ corridor: 'Middle' }]);
+    const [late] = withArrivals([it48], { samples: 100, seed: 3, deadlineH: 40 });
+    expect(late).not.toHaveProperty('timeline');
+    expect(late?.arrival).toMatchObject({ samples: 100, seed: 3, p50: 48, p90: 48, onTimeProbability: 0 });
+    const [onTime] = withArrivals([it48], { samples: 100, seed: 3, deadlineH: 48 });
+    expect(onTime?.arrival?.onTimeProbability).toBe(1);
   });
 });

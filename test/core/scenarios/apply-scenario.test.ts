@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { KeruenError } from '../../../src/core/errors.ts';
-import { applyScenario, checkScenario } from '../../../src/core/scenarios/apply-scenario.ts';
+import {
+  applyScenario,
+  buildNetwork,
+  changeKey,
+  checkConflicts,
+  checkOpenings,
+  checkScenario,
+  checkSources,
+  type Problem,
+} from '../../../src/core/scenarios/apply-scenario.ts';
+import { Draft } from '../../../src/core/scenarios/scenario-draft.ts';
 import { parseScenario, parseScenarioFiles } from '../../../src/core/scenarios/scenario-load.ts';
 import type { Scenario } from '../../../src/core/scenarios/scenario-schema.ts';
 import { fig, fixedH, networkFrom, node } from '../../support/synthetic-network.ts';
@@ -161,5 +171,82 @@ describe('applyScenario', () => {
     ]);
     expect(r.scenarios).toHaveLength(1);
     expect(r.issues.map((i) => i.code).sort()).toEqual(['duplicate_id', 'yaml_syntax']);
+  });
+});
+
+describe('the shared checks of applyScenario', () => {
+  /** A Problem that collects [code, field, value]. */
+  function collect(): { problem: Problem; found: unknown[][] } {
+    const found: unknown[][] = [];
+    return { problem: (code, field, value) => found.push([code, field, value]), found };
+  }
+
+  it('checkSources: the sources of the scenario and every source a change or the investment cites', () => {
+    const { problem, found } = collect();
+    const s = scenario([{ kind: 'set_tariff', id: 'ab', tariff: { usdPerTeu: { value: 1, source: 'NOPE' } } }], {
+      investment: { cost: { value: 1, source: 'ALSO-NOPE' }, currency: 'EUR' },
+    });
+    checkSources(net, s, problem);
+    expect(found).toEqual([
+      ['unknown_source', 'sources', 'NOPE'],
+      ['unknown_source', 'sources', 'ALSO-NOPE'],
+    ]);
+  });
+
+  it('checkConflicts: the second change to the same field of a record, naming the first', () => {
+    const s = scenario([
+      { kind: 'set_frequency', id: 'svc', departuresPerWeek: fig(3) },
+      { kind: 'open', target: 'node', id: 'kz-d' },
+      { kind: 'set_frequency', id: 'svc', departuresPerWeek: fig(4) },
+      { kind: 'close', target: 'node', id: 'kz-d' },
+    ]);
+    expect(s.changes.map(changeKey)).toEqual([
+      'service svc departuresPerWeek',
+      'node kz-d status',
+      'service svc departuresPerWeek',
+      'node kz-d status',
+    ]);
+    const found: string[] = [];
+    checkConflicts(s.changes, (code, field, _value, message) => found.push(`${code} ${field}: ${message}`));
+    expect(found).toEqual([
+      'conflicting_change changes[2]: changes 0 and 2 both set service svc departuresPerWeek',
+      'conflicting_change changes[3]: changes 1 and 3 both set node kz-d status',
+    ]);
+  });
+
+  it('checkOpenings: an opening closed again, and a link opened towards a node that is not open', () => {
+    const d = new Draft(net);
+    const bd = d.link('bd');
+    const c = d.node('ru-c');
+    if (bd) bd.status = 'operational';
+    if (c) c.status = 'closed';
+    const { problem, found } = collect();
+    checkOpenings(
+      d,
+      [
+        { target: 'link', id: 'bd', i: 0 },
+        { target: 'node', id: 'ru-c', i: 1 },
+      ],
+      problem,
+    );
+    expect(found).toEqual([
+      ['node_not_open', 'changes[0]', 'kz-d'],
+      ['conflicting_change', 'changes[1]', 'ru-c'],
+    ]);
+  });
+
+  it('buildNetwork: the draft as a network named after the scenario, or its reference problems', () => {
+    const s = scenario([]);
+    const ok = buildNetwork(net, s, new Draft(net), 'scenarios/s.yaml');
+    expect(ok.issues).toEqual([]);
+    expect(ok.network?.manifest.description).toBe('test + scenario s');
+    expect(ok.network?.nodes).toEqual(net.nodes);
+    const d = new Draft(net);
+    const ab = d.link('ab');
+    if (ab) ab.to = 'kz-x';
+    const bad = buildNetwork(net, s, d, 'scenarios/s.yaml');
+    expect(bad.network).toBeUndefined();
+    expect(bad.issues.map((i) => [i.code, i.value])).toEqual([['unknown_node', 'kz-x']]);
+    expect(bad.issues[0]?.file).toBe('links/t.yaml'); // the record's own file; the scenario's only when none
   });
 });
