@@ -212,3 +212,26 @@ describe('POST /scenarios/flows', () => {
     expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(['base', 'other', 'demand', 'votFactor']));
   });
 });
+
+describe('keruen serve --data', () => {
+  it("serves the given dataset's scenario library, not the shipped one", async () => {
+    const { cpSync, mkdtempSync, readdirSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { startServer } = await import('../../src/server/index.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'keruen-data-'));
+    cpSync(new URL('../../data', import.meta.url), dir, { recursive: true });
+    const files = readdirSync(join(dir, 'scenarios')).filter((f) => f.endsWith('.yaml'));
+    for (const f of files.slice(1)) rmSync(join(dir, 'scenarios', f));
+    const s = await startServer({ port: 0, dataDir: dir, dbFile: ':memory:', webDir: '/nonexistent' });
+    try {
+      const lib = (await s.app.inject({ method: 'GET', url: '/scenarios/library' })).json();
+      const shipped = (await app.inject({ method: 'GET', url: '/scenarios/library' })).json();
+      expect(lib.scenarios.length).toBeGreaterThan(0);
+      expect(lib.scenarios.length).toBeLessThan(shipped.scenarios.length);
+    } finally {
+      await s.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
