@@ -8,6 +8,7 @@
  */
 import type {
   CompareRequestInput,
+  ElementLoad as CoreElementLoad,
   Itinerary as CoreItinerary,
   RouteResult as CoreRouteResult,
   FlowsRequestInput,
@@ -207,14 +208,8 @@ export interface Pair {
   delta: number | null;
 }
 
-/** One capacity-limited element in one run; flow and capacity in TEU (equivalents) a year. */
-export interface ElementLoad {
-  flowTeuPerYear: number;
-  capacityTeuPerYear: number;
-  measure: 'containers' | 'all-cargo';
-  utilisation: number;
-  delayH: number;
-}
+/** One capacity-limited element in one run; flow and capacity in TEU (equivalents) a year (the core's type). */
+export type ElementLoad = CoreElementLoad;
 
 export interface FlowsResult {
   demand: { id: string; name: string; year: number };
