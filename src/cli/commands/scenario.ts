@@ -18,8 +18,10 @@ import {
   calibrateLogit,
   checkScenario,
   compareKpis,
+  comparisonYear,
   compileNetwork,
   createEmissionsModel,
+  flowRunOptions,
   getScenario,
   type InvestmentBenefit,
   investmentBenefit,
@@ -209,19 +211,19 @@ function setup(opts: RunFlags): Setup {
   };
 }
 
-function run(s: Setup, id: string): ScenarioRun {
-  const scenario = id === BASELINE_ID ? undefined : getScenario(s.scenarios, id);
-  return runScenario(s.network, scenario, s.demand, {
-    emissions: s.emissions,
-    assignment: s.assignment,
-    kpis: { samples: s.samples, seed: s.seed },
-  });
+const scenarioOf = (s: Setup, id: string) => (id === BASELINE_ID ? undefined : getScenario(s.scenarios, id));
+
+/** A run in a comparison's year; the API's flows run a scenario the same way (one question, one answer). */
+function run(s: Setup, id: string, year: number | undefined): ScenarioRun {
+  const options = { emissions: s.emissions, assignment: s.assignment, samples: s.samples, seed: s.seed };
+  return runScenario(s.network, scenarioOf(s, id), s.demand, flowRunOptions(year, options));
 }
 
 function compareCommand(baseId: string, otherId: string, opts: RunFlags): void {
   const s = setup(opts);
-  const a = run(s, baseId);
-  const b = run(s, otherId);
+  const year = comparisonYear(scenarioOf(s, baseId), scenarioOf(s, otherId));
+  const a = run(s, baseId, year);
+  const b = run(s, otherId, year);
   const c = compareKpis(a, b);
   if (opts.json) out(JSON.stringify({ demand: s.demand.id, comparison: c }, null, 2));
   else printComparison(c, s.demand);
@@ -232,17 +234,19 @@ function rankCommand(opts: RunFlags & { by: RankKey; usdPerEur?: string }): void
   const usdPerEur = num('--usd-per-eur', opts.usdPerEur);
   const investments = s.scenarios.filter((x) => x.tags.includes('investment'));
   const runs = new Map<string, ScenarioRun>();
-  const get = (id: string) => {
-    let r = runs.get(id);
+  const get = (id: string, year: number | undefined) => {
+    const key = `${id}@${year ?? '-'}`;
+    let r = runs.get(key);
     if (!r) {
-      r = run(s, id);
-      runs.set(id, r);
+      r = run(s, id, year);
+      runs.set(key, r);
     }
     return r;
   };
   const benefits: InvestmentBenefit[] = investments.map((inv) => {
-    const ref = get(inv.investment?.comparedWith ?? BASELINE_ID);
-    return investmentBenefit(ref.kpis, inv, get(inv.id).kpis, usdPerEur);
+    const refId = inv.investment?.comparedWith ?? BASELINE_ID;
+    const year = comparisonYear(inv, scenarioOf(s, refId));
+    return investmentBenefit(get(refId, year).kpis, inv, get(inv.id, year).kpis, usdPerEur);
   });
   const ranked = rankInvestments(benefits, opts.by);
   if (opts.json) {

@@ -7,10 +7,11 @@
 import type { EmissionsModel } from '../network/compile.ts';
 import type { Network } from '../network/network.ts';
 import type { FlowsRequest } from '../requests/scenarios.ts';
+import type { AssignmentOptions } from '../scenarios/assignment.ts';
 import { compareKpis } from '../scenarios/compare.ts';
 import type { DemandSet } from '../scenarios/demand.ts';
 import type { BottleneckKpi, ScenarioKpis } from '../scenarios/kpis.ts';
-import { runScenario } from '../scenarios/run-scenario.ts';
+import { type RunOptions, runScenario } from '../scenarios/run-scenario.ts';
 import type { Scenario } from '../scenarios/scenario-schema.ts';
 
 /** Monte Carlo samples per OD pair for the P50/P90 times, and the seed: the CLI's defaults. */
@@ -70,16 +71,54 @@ export interface FlowsContext {
   runs?: RunStore | undefined;
 }
 
-function runOnce(ctx: FlowsContext, sc: FlowScenario, demand: DemandSet, votFactor: number): FlowRun {
-  const key = JSON.stringify([sc.key, demand.id, votFactor]);
+/**
+ * The planning year of a comparison: the latest year any of its scenarios is set in. Both runs open what is
+ * planned by then, so that the difference is the scenario's own change, not the other planned links of its year
+ * (the "with and without the project, in the same year" of a cost-benefit analysis).
+ */
+export function comparisonYear(...scenarios: ReadonlyArray<Scenario | undefined>): number | undefined {
+  const years = scenarios.flatMap((s) => (s?.year === undefined ? [] : [s.year]));
+  return years.length === 0 ? undefined : Math.max(...years);
+}
+
+/**
+ * How a scenario is run for a flows question, wherever it is asked (the API's flows, the CLI's `scenario
+ * compare` and `rank-investments`): planned links open up to the comparison's year unless the caller names one;
+ * the Monte Carlo takes FLOW_SAMPLES samples with FLOW_SEED unless told otherwise.
+ */
+export function flowRunOptions(
+  year: number | undefined,
+  o: {
+    emissions?: EmissionsModel | undefined;
+    assignment?: AssignmentOptions | undefined;
+    samples?: number | undefined;
+    seed?: number | undefined;
+  } = {},
+): RunOptions {
+  const includePlannedUpTo = o.assignment?.includePlannedUpTo ?? year;
+  return {
+    emissions: o.emissions,
+    assignment: { ...o.assignment, includePlannedUpTo },
+    kpis: { samples: o.samples ?? FLOW_SAMPLES, seed: o.seed ?? FLOW_SEED },
+  };
+}
+
+function runOnce(
+  ctx: FlowsContext,
+  sc: FlowScenario,
+  demand: DemandSet,
+  votFactor: number,
+  year: number | undefined,
+): FlowRun {
+  const key = JSON.stringify([sc.key, demand.id, votFactor, year ?? null]);
   const hit = ctx.runs?.get(key);
   if (hit) return { ...hit, ms: 0 };
   const t0 = performance.now();
-  const r = runScenario(ctx.network, sc.scenario, demand, {
+  const options = flowRunOptions(year, {
     emissions: ctx.emissions,
-    assignment: { valueOfTimeFactor: votFactor, includePlannedUpTo: sc.scenario?.year },
-    kpis: { samples: FLOW_SAMPLES, seed: FLOW_SEED },
+    assignment: { valueOfTimeFactor: votFactor },
   });
+  const r = runScenario(ctx.network, sc.scenario, demand, options);
   const out: FlowRun = { id: sc.id, name: sc.name, kpis: r.kpis, ms: performance.now() - t0 };
   ctx.runs?.set(key, out);
   return out;
@@ -109,12 +148,14 @@ function utilisation(a: ScenarioKpis, b: ScenarioKpis) {
 }
 
 export function answerFlows(ctx: FlowsContext, req: FlowsRequest, a: FlowScenario, b: FlowScenario, demand: DemandSet) {
-  const ra = runOnce(ctx, a, demand, req.votFactor);
-  const rb = runOnce(ctx, b, demand, req.votFactor);
+  const year = comparisonYear(a.scenario, b.scenario);
+  const ra = runOnce(ctx, a, demand, req.votFactor, year);
+  const rb = runOnce(ctx, b, demand, req.votFactor, year);
   const c = compareKpis(ra, rb);
   return {
     demand: { id: demand.id, name: demand.name, year: demand.year },
     votFactor: req.votFactor,
+    plannedUpTo: year ?? null,
     base: { id: a.id, name: a.name, origin: a.origin },
     other: { id: b.id, name: b.name, origin: b.origin },
     totals: c.totals,
