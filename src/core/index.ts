@@ -32,6 +32,7 @@ export {
 export * from './network/figure.ts';
 export { greatCircleKm } from './network/geo.ts';
 export * from './network/load.ts';
+export { findMetro, getPlaceByName, listMetros, type Metro, type Place, placeNodes } from './network/metros.ts';
 export { closestNames, findNodes, getNodeByName } from './network/names.ts';
 export * from './network/network.ts';
 export * from './network/schema.ts';
@@ -45,8 +46,17 @@ export * from './requests/index.ts';
 export { type CorridorLabel, corridorLabel } from './routing/corridor-label.ts';
 export { buildCsr, type CsrGraph, Dijkstra, MinHeap } from './routing/dijkstra.ts';
 export type { Itinerary, Leg, Stop } from './routing/itinerary.ts';
+export { mergeParetoSets } from './routing/pareto-merge.ts';
 export { type ParetoPath, ParetoRouter } from './routing/pareto-search.ts';
-export { type NoRoute, type RouteRequest, type RouteResult, RoutingEngine } from './routing/plan.ts';
+export {
+  type NoRoute,
+  type RouteEnd,
+  type RouteNode,
+  type RoutePlace,
+  type RouteRequest,
+  type RouteResult,
+  RoutingEngine,
+} from './routing/plan.ts';
 export type { Cargo, Constraints, SearchQuery } from './routing/query.ts';
 export { referenceSearch } from './routing/reference-search.ts';
 export { waitForNextDeparture, weeklyDepartures } from './routing/timetable.ts';

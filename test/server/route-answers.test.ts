@@ -64,6 +64,19 @@ const cases: Case[] = [
   ),
   // Names and aliases instead of ids, no departure (the server clock), options, tonnes, timelines.
   { query: 'from=Aktau&to=Baku', input: { from: 'Aktau', to: 'Baku', cargo: teu(1) } },
+  // Cities with several terminals (Istanbul: three, Baku: two), as origin, destination and both.
+  {
+    query: 'from=Istanbul&to=Almaty&depart=2026-12-08T00:00:00Z',
+    input: { from: 'Istanbul', to: 'Almaty', depart: '2026-12-08T00:00:00Z', cargo: teu(1) },
+  },
+  {
+    query: 'from=xian&to=istanbul&depart=2026-12-08T00:00:00Z&avoidCountries=ru',
+    input: { from: 'xian', to: 'istanbul', depart: '2026-12-08T00:00:00Z', cargo: teu(1), avoidCountries: ['RU'] },
+  },
+  {
+    query: 'from=Istanbul&to=Baku&depart=2026-12-08T00:00:00Z',
+    input: { from: 'Istanbul', to: 'Baku', depart: '2026-12-08T00:00:00Z', cargo: teu(1) },
+  },
   {
     query: 'from=Xian&to=Duisburg&depart=2026-12-08T00:00:00Z&teu=40&avoidCountries=RU,BY',
     input: {
@@ -160,7 +173,33 @@ describe('remembered node names', () => {
   it('resolve a name the same way as from and as to', async () => {
     const a = JSON.parse((await uncached.inject('/routes?from=Aktau&to=Baku&depart=2026-12-08T00:00:00Z')).body);
     const b = JSON.parse((await uncached.inject('/routes?from=Baku&to=Aktau&depart=2026-12-08T00:00:00Z')).body);
-    expect(a.from.id).toBe(b.to.id);
-    expect(a.to.id).toBe(b.from.id);
+    expect(a.from).toEqual(b.to);
+    expect(a.to).toEqual(b.from);
+  });
+
+  it('answer a city with several terminals with the city and its candidates, a station with itself', async () => {
+    const r = await uncached.inject('/routes?from=Istanbul&to=Almaty&depart=2026-12-08T00:00:00Z');
+    expect(r.statusCode).toBe(200);
+    const b = JSON.parse(r.body);
+    expect(b.from.name).toBe('Istanbul');
+    expect(b.from.candidates.map((c: { id: string }) => c.id)).toEqual([
+      'tr-istanbul-ayrilikcesme',
+      'tr-istanbul-kazlicesme',
+      'tr-istanbul-halkali',
+    ]);
+    expect(b.to).toEqual({ id: 'kz-almaty', name: 'Almaty' });
+    for (const it of b.itineraries) expect(it.legs[0].from).toMatch(/^tr-istanbul-/);
+    const one = JSON.parse((await uncached.inject('/routes?from=Halkali&to=Almaty')).body);
+    expect(one.from).toEqual({ id: 'tr-istanbul-halkali', name: 'Istanbul Halkalı' });
+  });
+
+  it('refuse a name shared by unrelated stations, listing the candidates', async () => {
+    for (const app of [cached, uncached]) {
+      const r = await app.inject('/routes?from=Sarakhs&to=Almaty');
+      expect(r.statusCode).toBe(400);
+      const b = JSON.parse(r.body);
+      expect(b).toMatchObject({ field: 'from', value: 'Sarakhs' });
+      expect(JSON.stringify(b)).toContain('tm-sarakhs');
+    }
   });
 });

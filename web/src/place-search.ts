@@ -1,7 +1,9 @@
 /**
  * Search-as-you-type over every spelling of every node (id, name, aliases, UN/LOCODE), with the core's name
  * normalisation (case, diacritics, apostrophes and separators ignored: "xian", "Xi'an" and "CN XIY" meet), as an
- * ARIA 1.2 combobox: arrows move, Enter picks, Escape closes; the list is announced to screen readers.
+ * ARIA 1.2 combobox: arrows move, Enter picks, Escape closes; the list is announced to screen readers. A city
+ * with several terminals (nodes sharing a `metro`, as the server reads them) is offered as one place too,
+ * "Istanbul (3 terminals)": its id is the city's name, which the API resolves to all its terminals.
  */
 import { compactName } from '../../src/core/browser.ts';
 import type { NetworkFeature } from './api.ts';
@@ -11,7 +13,10 @@ export interface Place {
   id: string;
   name: string;
   country: string;
+  /** A node kind, or `metro` for a city with several terminals. */
   kind: string;
+  /** A metro's number of terminals. */
+  terminals?: number;
 }
 
 interface Key {
@@ -27,20 +32,35 @@ export class PlaceIndex {
   readonly byId = new Map<string, Place>();
 
   constructor(features: Iterable<NetworkFeature>) {
+    const metros = new Map<string, Place>();
     for (const f of features) {
       const p = f.properties;
       if (p.recordType !== 'node') continue;
       const place: Place = { id: p.id, name: String(p.name), country: String(p.country), kind: String(p.kind) };
       this.byId.set(place.id, place);
-      const add = (text: string, rank: number) => {
-        const key = compactName(text);
-        if (key !== '') this.keys.push({ place, key, text, rank });
-      };
-      add(place.name, 0);
-      add(p.id, 1);
-      if (typeof p.locode === 'string') add(p.locode, 1);
-      for (const a of (p.aliases as string[] | undefined) ?? []) add(a, 2);
+      this.add(place, place.name, 0);
+      this.add(place, p.id, 1);
+      if (typeof p.locode === 'string') this.add(place, p.locode, 1);
+      for (const a of (p.aliases as string[] | undefined) ?? []) this.add(place, a, 2);
+      if (typeof p.metro === 'string') {
+        const m = metros.get(compactName(p.metro));
+        if (m === undefined)
+          metros.set(compactName(p.metro), { ...place, id: p.metro, name: p.metro, kind: 'metro', terminals: 1 });
+        else m.terminals = (m.terminals ?? 0) + 1;
+      }
     }
+    // A metro of one node is that node (the server resolves it so): offered only with two or more terminals.
+    for (const m of metros.values()) {
+      if ((m.terminals ?? 0) < 2 || this.byId.has(m.id)) continue;
+      this.byId.set(m.id, m);
+      // Ahead of a terminal of the same name (Baku, the city node): the server reads the name as the city too.
+      this.add(m, m.name, -1);
+    }
+  }
+
+  private add(place: Place, text: string, rank: number): void {
+    const key = compactName(text);
+    if (key !== '') this.keys.push({ place, key, text, rank });
   }
 
   /** Best match per place: exact, then prefix, then substring (3+ letters); at most `limit`. */
@@ -129,7 +149,10 @@ class PlaceCombobox {
 
   private setActive(i: number): void {
     this.active = i;
-    for (const [j, li] of [...this.list.children].entries()) li.setAttribute('aria-selected', String(j === i));
+    // Array.from, not spread: HTMLCollection iteration needs DOM.Iterable, which the root tsconfig (tests) leaves out.
+    Array.from(this.list.children).forEach((li, j) => {
+      li.setAttribute('aria-selected', String(j === i));
+    });
     if (i >= 0) {
       this.input.setAttribute('aria-activedescendant', `${this.listId}-${i}`);
       this.list.children[i]?.scrollIntoView({ block: 'nearest' });
@@ -180,7 +203,7 @@ class PlaceCombobox {
     const meta = document.createElement('span');
     meta.className = 'combo-meta';
     const alias = compactName(o.matched) !== compactName(o.place.name) ? `“${o.matched}” · ` : '';
-    meta.textContent = `${alias}${o.place.country} · ${t(`kind.${o.place.kind}`)}`;
+    meta.textContent = `${alias}${o.place.country} · ${t(`kind.${o.place.kind}`, { n: o.place.terminals ?? 1 })}`;
     li.append(name, meta);
     // mousedown, not click: a click would blur the input first and close the list.
     li.addEventListener('mousedown', (e) => {

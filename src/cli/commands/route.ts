@@ -4,7 +4,7 @@
  */
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
-import type { ArrivalDistribution, Itinerary, RouteResult } from '../../core/index.ts';
+import type { ArrivalDistribution, Itinerary, RouteEnd, RouteResult } from '../../core/index.ts';
 import {
   isoToHours,
   KeruenError,
@@ -182,9 +182,10 @@ export function itineraryReport(
   limit: number,
 ): string {
   const n = its.length;
+  const ends = { from: 'candidates' in result.from, to: 'candidates' in result.to };
   const lines = [
-    `${result.from.name} -> ${result.to.name}, ready ${result.depart}, ${n} Pareto itinerar${n === 1 ? 'y' : 'ies'}`,
-    table(itineraryRows(its.slice(0, limit), s)),
+    `${endTitle(result.from)} -> ${endTitle(result.to)}, ready ${result.depart}, ${n} Pareto itinerar${n === 1 ? 'y' : 'ies'}`,
+    table(itineraryRows(its.slice(0, limit), s, ends)),
   ];
   if (its.some((it) => !it.totals.costComplete))
     lines.push('+ some legs have no published tariff: cost is a lower bound');
@@ -192,11 +193,25 @@ export function itineraryReport(
   return `${lines.join('\n')}\n`;
 }
 
-/** The table's header and one row per itinerary: P50/P90 with samples, the on-time share with a deadline. */
-export function itineraryRows(its: readonly RouteOutput[], s: ArrivalSampling): string[][] {
+/** A route end in the title: the node's name, or the city and how many terminals it has. */
+function endTitle(end: RouteEnd): string {
+  return 'candidates' in end ? `${end.name} (${end.candidates.length} terminals)` : end.name;
+}
+
+/**
+ * The table's header and one row per itinerary: P50/P90 with samples, the on-time share with a deadline; the
+ * terminal each itinerary starts from (ends at) when the origin (destination) is a city with several.
+ */
+export function itineraryRows(
+  its: readonly RouteOutput[],
+  s: ArrivalSampling,
+  ends: { from: boolean; to: boolean } = { from: false, to: false },
+): string[][] {
   const { samples, deadlineH } = s;
   const header = [
     '#',
+    ...(ends.from ? ['from'] : []),
+    ...(ends.to ? ['to'] : []),
     'corridor',
     'via',
     'days',
@@ -208,6 +223,8 @@ export function itineraryRows(its: readonly RouteOutput[], s: ArrivalSampling): 
   ];
   const rows = its.map((it, i) => [
     String(i + 1),
+    ...(ends.from ? [it.legs[0]?.fromName ?? ''] : []),
+    ...(ends.to ? [it.legs.at(-1)?.toName ?? ''] : []),
     it.corridor,
     it.keyNodes.slice(1, -1).join(' > ').slice(0, 70),
     days(it.totals.durationH),

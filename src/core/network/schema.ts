@@ -105,6 +105,8 @@ export const NodeSchema = z.strictObject({
   aliases: z.array(z.string().min(1)).default([]),
   kind: z.enum(NODE_KINDS),
   country: CountrySchema,
+  /** The city or metro area the node serves ("Istanbul"), shared by its terminals: naming it names them all. */
+  metro: z.string().min(1).optional(),
   locode: z
     .string()
     .regex(/^[A-Z]{2} ?[A-Z0-9]{3}$/, 'UN/LOCODE is 2 letters and 3 characters, e.g. "KZ AAU"')

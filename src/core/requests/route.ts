@@ -10,7 +10,7 @@ import { MODES } from '../network/schema.ts';
 import type { RouteRequest } from '../routing/plan.ts';
 import type { Cargo } from '../routing/query.ts';
 import { IsoDateSchema } from './dates.ts';
-import { CountryCodeSchema, IdSchema, NodeRefSchema, resolveNodeRef } from './places.ts';
+import { CountryCodeSchema, IdSchema, NodeRefSchema, resolveNodeRef, resolvePlaceIds } from './places.ts';
 
 const commodity = z.string().max(200, 'must be at most 200 characters').optional();
 
@@ -125,11 +125,14 @@ export const RouteTextSchema = z.strictObject(RouteTextFields).transform(
     }),
 );
 
-/** The engine's request: places resolved to node ids (avoided nodes too), departure defaulting to `now`. */
+/**
+ * The engine's request: places resolved to node ids (a city with several terminals to all of them; avoided nodes
+ * to one each), departure defaulting to `now`.
+ */
 export function resolveRoute(net: Network, r: z.output<z.ZodObject<typeof RouteFields>>, now: Date): RouteRequest {
   return {
-    from: resolveNodeRef(net, 'from', r.from).id,
-    to: resolveNodeRef(net, 'to', r.to).id,
+    from: resolvePlaceIds(net, 'from', r.from),
+    to: resolvePlaceIds(net, 'to', r.to),
     depart: r.depart ?? now.toISOString(),
     cargo: r.cargo,
     avoidCountries: r.avoidCountries,

@@ -1,21 +1,27 @@
 /**
  * The routing entry point: validates a request with string ids, runs the Pareto search on the compiled graph,
- * builds itineraries, and when nothing is found says which constraint cuts every route.
+ * builds itineraries, and when nothing is found says which constraint cuts every route. An origin or destination
+ * may be several nodes (the terminals of a city): the search runs per origin x destination pair and the Pareto
+ * sets are merged (pareto-merge.ts); each itinerary's first and last stops say which terminals it uses.
  */
 
 import { KeruenError } from '../errors.ts';
+import { must } from '../must.ts';
 import type { CompiledGraph } from '../network/compile.ts';
 import { COUNTRIES } from '../network/countries.ts';
-import { getLinkIndex, getNodeIndex, type Network, nodeAt } from '../network/network.ts';
+import { getLinkIndex, getNodeIndex, type Network, type NetworkNode, nodeAt } from '../network/network.ts';
 import { MODES, type Mode } from '../network/schema.ts';
 import { isoOfHours, toHoursSinceEpoch } from '../time.ts';
 import { buildItinerary, type Itinerary } from './itinerary.ts';
-import { ParetoRouter } from './pareto-search.ts';
+import { mergeParetoSets } from './pareto-merge.ts';
+import { type ParetoPath, ParetoRouter } from './pareto-search.ts';
 import { type Cargo, CUT_NAMES, type SearchQuery } from './query.ts';
 
 export interface RouteRequest {
-  from: string;
-  to: string;
+  /** A node id, or the ids of several nodes (a city's terminals): the search starts from whichever is best. */
+  from: string | readonly string[];
+  /** A node id, or the ids of several nodes: the search ends at whichever is best. */
+  to: string | readonly string[];
   /** Ready date-time (ISO 8601) or hours since epoch. */
   depart: string | number;
   cargo: Cargo;
@@ -34,9 +40,23 @@ export interface NoRoute {
   message: string;
 }
 
+export interface RouteNode {
+  id: string;
+  name: string;
+}
+
+/** A city or metro area with several terminals, as asked; each itinerary's legs say which terminal it uses. */
+export interface RoutePlace {
+  name: string;
+  candidates: RouteNode[];
+}
+
+/** An origin or destination as the answer echoes it: one node (as before), or a place with its candidates. */
+export type RouteEnd = RouteNode | RoutePlace;
+
 export interface RouteResult {
-  from: { id: string; name: string };
-  to: { id: string; name: string };
+  from: RouteEnd;
+  to: RouteEnd;
   depart: string;
   cargo: Cargo;
   itineraries: Itinerary[];
@@ -75,33 +95,23 @@ export class RoutingEngine {
     this.router = new ParetoRouter(graph);
   }
 
-  /** Validates and compiles a request into a search query (string ids to indices). */
-  toQuery(req: RouteRequest): SearchQuery {
+  /**
+   * Validates and compiles a request into search queries (string ids to indices): one per origin x destination
+   * pair, origins in request order outside; a pair of one node with itself is dropped when other pairs remain.
+   */
+  toQueries(req: RouteRequest): SearchQuery[] {
     const net = this.network;
-    const origin = getNodeIndex(net, req.from);
-    const destination = getNodeIndex(net, req.to);
+    const avoidNodes = (req.avoidNodes ?? []).map((id) => getNodeIndex(net, id));
+    const origins = endIndices(net, req.from, avoidNodes);
+    const destinations = endIndices(net, req.to, avoidNodes);
     const departH = typeof req.depart === 'number' ? req.depart : toHoursSinceEpoch(req.depart);
     if (!Number.isFinite(departH)) invalid('depart', req.depart, 'is not an ISO 8601 date-time');
     checkCargo(req.cargo);
-    for (const c of req.avoidCountries ?? [])
-      if (!Object.hasOwn(COUNTRIES, c)) invalid('avoidCountries', c, 'is not a known ISO 3166 alpha-2 code');
-    for (const m of req.avoidModes ?? [])
-      if (!(MODES as readonly string[]).includes(m)) invalid('avoidModes', m, `is not one of ${MODES.join(', ')}`);
-    if (
-      req.includePlannedUpTo !== undefined &&
-      !(Number.isInteger(req.includePlannedUpTo) && req.includePlannedUpTo >= 1990 && req.includePlannedUpTo <= 2100)
-    ) {
-      invalid('includePlannedUpTo', req.includePlannedUpTo, 'must be a year between 1990 and 2100');
-    }
-    if (req.maxTransfers !== undefined && !(Number.isInteger(req.maxTransfers) && req.maxTransfers >= 0))
-      invalid('maxTransfers', req.maxTransfers, 'must be a non-negative integer');
-    const avoidNodes = (req.avoidNodes ?? []).map((id) => getNodeIndex(net, id));
-    if (avoidNodes.includes(origin) || avoidNodes.includes(destination)) {
+    checkConstraints(req);
+    if (origins.length === 0 || destinations.length === 0) {
       invalid('avoidNodes', req.avoidNodes, 'cannot avoid the origin or the destination');
     }
-    return {
-      origin,
-      destination,
+    const base = {
       departH,
       cargo: req.cargo,
       avoidCountries: req.avoidCountries,
@@ -112,43 +122,112 @@ export class RoutingEngine {
       maxTransfers: req.maxTransfers,
       useRisk: req.useRisk,
     };
+    const pairs = origins.flatMap((origin) => destinations.map((destination) => ({ origin, destination })));
+    const distinct = pairs.filter((p) => p.origin !== p.destination);
+    return (distinct.length > 0 ? distinct : pairs).map((p) => ({
+      origin: p.origin,
+      destination: p.destination,
+      ...base,
+    }));
   }
 
-  /** Routes a request. `options.timelines: false` skips the per-step distributions (no Monte Carlo wanted). */
+  /** Validates and compiles a request between two single nodes into its search query. */
+  toQuery(req: RouteRequest): SearchQuery {
+    return must(this.toQueries(req)[0], 'search query of a request');
+  }
+
+  /**
+   * Routes a request. `options.timelines: false` skips the per-step distributions (no Monte Carlo wanted).
+   * Between places with several terminals, one search per pair and the merged Pareto set (stats summed).
+   */
   route(req: RouteRequest, options: { timelines?: boolean } = {}): RouteResult {
-    const q = this.toQuery(req);
-    const paths = this.router.search(q);
-    const stats = { ...this.router.stats };
+    const queries = this.toQueries(req);
+    const q = must(queries[0], 'search query of a request');
+    const stats = { labelsCreated: 0, labelsPopped: 0 };
+    const sets: ParetoPath[][] = queries.map((pair) => {
+      const paths = this.router.search(pair);
+      stats.labelsCreated += this.router.stats.labelsCreated;
+      stats.labelsPopped += this.router.stats.labelsPopped;
+      return paths;
+    });
+    const paths = mergeParetoSets(sets, { useRisk: q.useRisk, useTransfers: q.maxTransfers !== undefined });
     const withTimeline = options.timelines !== false;
     const itineraries = paths.map((p) => buildItinerary(this.network, this.graph, p, q.departH, q.cargo, withTimeline));
-    const from = nodeAt(this.network, q.origin);
-    const to = nodeAt(this.network, q.destination);
     const result: RouteResult = {
-      from: { id: from.id, name: from.name },
-      to: { id: to.id, name: to.name },
+      from: this.endOf(
+        req.from,
+        queries.map((x) => x.origin),
+      ),
+      to: this.endOf(
+        req.to,
+        queries.map((x) => x.destination),
+      ),
       depart: isoOfHours(q.departH),
       cargo: q.cargo,
       itineraries,
       stats,
     };
-    if (itineraries.length === 0) result.noRoute = this.explainNoRoute(q);
+    if (itineraries.length === 0) result.noRoute = this.explainNoRoute(queries);
     return result;
   }
 
+  /** The answer's origin or destination: the node, or the place (its shared metro name) and its candidates. */
+  private endOf(asked: string | readonly string[], used: readonly number[]): RouteEnd {
+    const nodes = [...new Set(used)].map((i) => nodeAt(this.network, i));
+    if (typeof asked === 'string' || asked.length === 1) {
+      const n = must(nodes[0], 'node of a route end');
+      return { id: n.id, name: n.name };
+    }
+    return { name: placeName(nodes), candidates: nodes.map((n) => ({ id: n.id, name: n.name })) };
+  }
+
   /** Lifts each constraint in turn to find those that cut every route. */
-  private explainNoRoute(q: SearchQuery): NoRoute {
+  private explainNoRoute(queries: readonly SearchQuery[]): NoRoute {
+    const anyRoute = (lift: (q: SearchQuery) => SearchQuery, ignore = 0) =>
+      queries.some((q) => this.router.search(lift(q), ignore).length > 0);
+    const same = (q: SearchQuery) => q;
+    const noLimit = (q: SearchQuery) => ({ ...q, maxTransfers: undefined });
     const cutBy: string[] = [];
     for (const [bit, name] of Object.entries(CUT_NAMES)) {
-      if (this.router.search(q, Number(bit)).length > 0) cutBy.push(name);
+      if (anyRoute(same, Number(bit))) cutBy.push(name);
     }
-    if (q.maxTransfers !== undefined && this.router.search({ ...q, maxTransfers: undefined }).length > 0)
-      cutBy.push(`at most ${q.maxTransfers} transfers`);
+    const maxTransfers = queries[0]?.maxTransfers;
+    if (maxTransfers !== undefined && anyRoute(noLimit)) cutBy.push(`at most ${maxTransfers} transfers`);
     let message: string;
     if (cutBy.length > 0)
       message = `no route: lifting any one of these constraints would allow one: ${cutBy.join('; ')}`;
-    else if (this.router.search({ ...q, maxTransfers: undefined }, 0xff).length > 0)
-      message = 'no route: several constraints together cut every route';
+    else if (anyRoute(noLimit, 0xff)) message = 'no route: several constraints together cut every route';
     else message = 'no route: the two nodes are not connected in the network';
     return { cutBy, message };
   }
+}
+
+/** Node indices of a request's origin or destination, without the avoided ones. */
+function endIndices(net: Network, ids: string | readonly string[], avoid: readonly number[]): number[] {
+  const list = typeof ids === 'string' ? [ids] : ids;
+  if (list.length === 0) invalid('from/to', ids, 'must name at least one node');
+  return list.map((id) => getNodeIndex(net, id)).filter((i) => !avoid.includes(i));
+}
+
+/** The name of several nodes: their shared metro area ("Istanbul"), else their names joined. */
+function placeName(nodes: readonly NetworkNode[]): string {
+  const metro = nodes[0]?.metro;
+  if (metro !== undefined && nodes.every((n) => n.metro === metro)) return metro;
+  return nodes.map((n) => n.name).join(' / ');
+}
+
+/** Checks the constraints of a request: country codes, modes, planned-year horizon, transfer limit. */
+function checkConstraints(req: RouteRequest): void {
+  for (const c of req.avoidCountries ?? [])
+    if (!Object.hasOwn(COUNTRIES, c)) invalid('avoidCountries', c, 'is not a known ISO 3166 alpha-2 code');
+  for (const m of req.avoidModes ?? [])
+    if (!(MODES as readonly string[]).includes(m)) invalid('avoidModes', m, `is not one of ${MODES.join(', ')}`);
+  if (
+    req.includePlannedUpTo !== undefined &&
+    !(Number.isInteger(req.includePlannedUpTo) && req.includePlannedUpTo >= 1990 && req.includePlannedUpTo <= 2100)
+  ) {
+    invalid('includePlannedUpTo', req.includePlannedUpTo, 'must be a year between 1990 and 2100');
+  }
+  if (req.maxTransfers !== undefined && !(Number.isInteger(req.maxTransfers) && req.maxTransfers >= 0))
+    invalid('maxTransfers', req.maxTransfers, 'must be a non-negative integer');
 }

@@ -1,7 +1,7 @@
 /** Route search: GET with the CLI's parameters as a query string, POST with a JSON body; one schema for both. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteRequest, RouteResult } from '../../core/index.ts';
-import { type RouteRequestBody, RouteTextSchema, resolveNodeRef } from '../../core/index.ts';
+import { type RouteRequestBody, RouteTextSchema, resolveNodeRef, resolvePlaceIds } from '../../core/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { LruCache } from '../lru-cache.ts';
 import { RouteRequestSchema } from '../schemas.ts';
@@ -19,21 +19,26 @@ export function routeRoutes(deps: AppDeps, cacheEntries = 2000): FastifyPluginAs
   const tags = ['routing'];
   const cache = new LruCache<Buffer>(cacheEntries);
   // Name search scans every name, alias and locode of the network (about 10 µs); the network does not change
-  // while the server runs, so a name that resolved once resolves to the same node again. Failures are not
-  // remembered: they throw with suggestions every time.
-  const ids = new Map<string, string>();
-  const idOf = (field: string, query: string): string => {
-    let id = ids.get(query);
+  // while the server runs, so a name that resolved once resolves to the same node (or city's nodes) again.
+  // Failures are not remembered: they throw with suggestions every time. Origins and destinations may name a
+  // city with several terminals; avoided nodes name one node each (keyed apart: the same text resolves apart).
+  const ids = new Map<string, string | string[]>();
+  const remember = <T extends string | string[]>(key: string, resolve: () => T): T => {
+    let id = ids.get(key) as T | undefined;
     if (id === undefined) {
-      id = resolveNodeRef(deps.network, field, query).id;
-      if (ids.size < MAX_REMEMBERED_NAMES) ids.set(query, id);
+      id = resolve();
+      if (ids.size < MAX_REMEMBERED_NAMES) ids.set(key, id);
     }
     return id;
   };
+  const placeOf = (field: string, query: string) =>
+    remember(`p${query}`, () => resolvePlaceIds(deps.network, field, query));
+  const idOf = (field: string, query: string) =>
+    remember(`n${query}`, () => resolveNodeRef(deps.network, field, query).id);
   /** resolveRoute (core/requests/route.ts) with remembered names: the same fields in the same order. */
   const toRequest = (q: RouteRequestBody): RouteRequest => ({
-    from: idOf('from', q.from),
-    to: idOf('to', q.to),
+    from: placeOf('from', q.from),
+    to: placeOf('to', q.to),
     depart: q.depart ?? deps.now().toISOString(),
     cargo: q.cargo,
     avoidCountries: q.avoidCountries,
@@ -68,7 +73,7 @@ export function routeRoutes(deps: AppDeps, cacheEntries = 2000): FastifyPluginAs
       {
         schema: {
           tags,
-          summary: 'Pareto-optimal itineraries (time, cost, CO2e) between two nodes',
+          summary: 'Pareto-optimal itineraries (time, cost, CO2e) between two nodes or cities',
           description: 'A search with no route answers 200 with `noRoute` saying which constraint cuts every route.',
           querystring: RouteTextSchema,
         },

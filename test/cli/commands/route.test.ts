@@ -98,6 +98,26 @@ describe('keruen route', () => {
     expect(r.stderr).toContain('avoided modes');
   });
 
+  it('routes from a city with several terminals and prints the terminal each itinerary starts from', () => {
+    const r = keruen('route', '--from', 'Istanbul', '--to', 'Almaty', '--depart', DEPART);
+    expect(r.code, r.stderr).toBe(0);
+    const [title, header, first] = r.stdout.split('\n');
+    expect(title).toMatch(/^Istanbul \(3 terminals\) -> Almaty, ready /);
+    expect(header).toMatch(/^#\s+from\s+corridor/);
+    expect(first).toMatch(/^1\s+Istanbul (Halkalı|Kazlıçeşme|Ayrılıkçeşme)/);
+    const json = keruen('route', '--from', 'istanbul', '--to', 'Almaty', '--depart', DEPART, '--json');
+    const out = JSON.parse(json.stdout) as { from: { name: string; candidates: { id: string }[] } };
+    expect(out.from.name).toBe('Istanbul');
+    expect(out.from.candidates).toHaveLength(3);
+  });
+
+  it('exits 1 listing the candidates when a name is shared by unrelated stations', () => {
+    const r = keruen('route', '--from', 'Sarakhs', '--to', 'Almaty');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/tm-sarakhs/);
+    expect(r.stderr).toMatch(/ir-sarakhs/);
+  });
+
   it('exits 1 with the closest names for an unknown place', () => {
     const r = keruen('route', '--from', 'Xian', '--to', 'Duisbrg', '--depart', DEPART);
     expect(r.code).toBe(1);
