@@ -273,6 +273,7 @@ function emptyWeek(week: number): PortWeek {
 
 function closeWeek(run: RefRun): void {
   run.week.queueEndTeu = waiting(run);
+  run.week.queueMaxTeu = Math.max(run.week.queueMaxTeu, run.week.queueEndTeu);
   run.week.meanWaitH = run.week.shippedTeu > 0 ? run.weekWaitSum / run.week.shippedTeu : Number.NaN;
   run.weekly.push(run.week);
 }

@@ -53,7 +53,10 @@ export interface PortWeek {
   cancelledSailings: number;
   /** Units waiting at the end of the week. */
   queueEndTeu: number;
-  /** Longest queue seen at a departure during the week. */
+  /**
+   * Longest queue during the week. The queue grows only between departures, so its peaks are just before a
+   * departure boards and at the end of the week; both are read.
+   */
   queueMaxTeu: number;
   /** Mean wait of the units that sailed this week, hours (NaN when none sailed). */
   meanWaitH: number;
@@ -335,6 +338,7 @@ export class PortRun {
   closeWeek(): void {
     const wk = this.wk;
     wk.queueEndTeu = this.queue.length;
+    if (wk.queueEndTeu > wk.queueMaxTeu) wk.queueMaxTeu = wk.queueEndTeu;
     wk.meanWaitH = wk.shippedTeu > 0 ? this.weekWaitSum / wk.shippedTeu : Number.NaN;
     this.weekly.push(wk);
   }

@@ -104,4 +104,19 @@ describe('port queue simulator equals the plain reference', () => {
       { numRuns: 200, seed: 7 },
     );
   });
+
+  it("reports each week's longest queue at least as long as the queue it ends with, and as the one it starts with", () => {
+    fc.assert(
+      fc.property(arbModel, (m) => {
+        const r = simulatePort(m);
+        let carried = 0;
+        for (const w of r.weekly) {
+          expect(w.queueMaxTeu).toBeGreaterThanOrEqual(w.queueEndTeu);
+          expect(w.queueMaxTeu).toBeGreaterThanOrEqual(carried);
+          carried = w.queueEndTeu;
+        }
+      }),
+      { numRuns: 200, seed: 11 },
+    );
+  });
 });
