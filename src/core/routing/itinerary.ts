@@ -73,6 +73,9 @@ export interface Itinerary {
   timeline: { departH: number; steps: TimelineStep[] };
 }
 
+/** Waits below this, in hours, are float noise of the time arithmetic, not waits. */
+const WAIT_NOISE_H = 1e-6;
+
 const iso = isoOfHours;
 const spec = (d: Duration | undefined, fallbackH: number): DistributionSpec => {
   if (d === undefined) return { dist: 'fixed', value: fallbackH };
@@ -200,8 +203,10 @@ function walkLink(c: WalkContext, w: Walk, e: number, t: number, arr: number): v
   const b = edgeTargetNode(net, g, e);
   const l = edgeLink(net, g, e);
   const { cost, co2, timeH, borderH, distanceKm } = unitFigures(g, e, perTeu);
-  // Float rounding can leave -1e-15 here; a wait is never negative.
-  const wait = Math.max(0, arr - t - timeH);
+  // Hours since the epoch (~5e5) leave float noise of ~1e-11 h in this difference: a wait shorter than
+  // WAIT_NOISE_H (3.6 ms) is none, and a wait is never negative.
+  const rawWait = arr - t - timeH;
+  const wait = rawWait < WAIT_NOISE_H ? 0 : rawWait;
   const svcI = g.service[e] ?? -1;
   const svc = svcI >= 0 ? net.services[svcI] : undefined;
   if (Number.isNaN(cost)) w.costComplete = false;
