@@ -3,7 +3,7 @@
  * emission factors, the compiled graph with CO2e per edge, and the routing engine.
  */
 import { join } from 'node:path';
-import type { EmissionFactors, Network } from '../core/index.ts';
+import type { EmissionFactors, EmissionsModel, Network } from '../core/index.ts';
 import { type CompiledGraph, compileNetwork, createEmissionsModel, RoutingEngine } from '../core/index.ts';
 import { DEFAULT_DATA_DIR, loadNetwork } from './dataset-dir.ts';
 import { loadEmissionFactorsDir } from './emission-factors.ts';
@@ -12,6 +12,8 @@ export interface KeruenContext {
   dataDir: string;
   network: Network;
   factors: EmissionFactors;
+  /** The model the graph was compiled with; scenario networks are compiled with it too. */
+  emissions: EmissionsModel;
   graph: CompiledGraph;
   engine: RoutingEngine;
 }
@@ -19,6 +21,7 @@ export interface KeruenContext {
 export function loadContext(dataDir: string = DEFAULT_DATA_DIR): KeruenContext {
   const network = loadNetwork(dataDir);
   const factors = loadEmissionFactorsDir(join(dataDir, 'emissions'));
-  const graph = compileNetwork(network, { emissions: createEmissionsModel(factors) });
-  return { dataDir, network, factors, graph, engine: new RoutingEngine(network, graph) };
+  const emissions = createEmissionsModel(factors);
+  const graph = compileNetwork(network, { emissions });
+  return { dataDir, network, factors, emissions, graph, engine: new RoutingEngine(network, graph) };
 }

@@ -10,6 +10,7 @@ import type {
   Network,
   ReliabilityRequest,
   RouteRequestBody,
+  RouteScenario,
   Scenario,
   ScenarioLibrary,
 } from '../core/index.ts';
@@ -27,12 +28,19 @@ import {
   KeruenError,
   type PortModel,
   RoutingEngine,
+  scenarioEngine,
   simulatePort,
 } from '../core/index.ts';
 import { LruCache } from './lru-cache.ts';
 
 export type WorkTask =
-  | { kind: 'reliability'; request: ReliabilityRequest; nowMs: number }
+  | {
+      kind: 'reliability';
+      request: ReliabilityRequest;
+      nowMs: number;
+      /** The scenario the route runs under, resolved and checked by the handler (absent: the baseline). */
+      scenario?: RouteScenario | undefined;
+    }
   | { kind: 'flows'; request: FlowsRequest; base: FlowScenario; other: FlowScenario; demand: string }
   | {
       kind: 'scenario-routes';
@@ -57,6 +65,8 @@ export interface WorkContext {
   library: ScenarioLibrary;
   /** Scenario runs kept between flow questions in this thread. */
   runs: LruCache<FlowRun>;
+  /** Compiled scenario engines kept between route questions in this thread, by scenario key. */
+  engines: LruCache<RoutingEngine>;
 }
 
 /** A failure that crosses the thread boundary intact (a KeruenError's class does not survive structured clone). */
@@ -69,6 +79,9 @@ export interface WorkFailure {
   };
 }
 
+/** Compiled scenario engines a thread keeps (a few MB each for the shipped network). */
+const SCENARIO_ENGINES = 8;
+
 export function workContext(d: WorkData, emissions?: EmissionsModel): WorkContext {
   const model = emissions ?? (d.emissionFactors === undefined ? undefined : createEmissionsModel(d.emissionFactors));
   const engine = new RoutingEngine(d.network, compileNetwork(d.network, { emissions: model }));
@@ -78,13 +91,17 @@ export function workContext(d: WorkData, emissions?: EmissionsModel): WorkContex
     emissions: model,
     library: d.library,
     runs: new LruCache<FlowRun>(20, 20, () => 1),
+    engines: new LruCache<RoutingEngine>(SCENARIO_ENGINES, SCENARIO_ENGINES, () => 1),
   };
 }
 
 function dispatch(ctx: WorkContext, t: WorkTask): unknown {
   switch (t.kind) {
-    case 'reliability':
-      return answerReliability(ctx.engine, t.request, new Date(t.nowMs));
+    case 'reliability': {
+      const under = t.scenario;
+      const engine = under === undefined ? ctx.engine : scenarioEngine(ctx.engine, under, ctx.emissions, ctx.engines);
+      return answerReliability(engine, t.request, new Date(t.nowMs), under);
+    }
     case 'flows': {
       const demand = ctx.library.demands.find((d) => d.id === t.demand);
       if (demand === undefined)

@@ -105,6 +105,8 @@ describe.skipIf(!hasChromium)('web page in chromium', () => {
       },
     );
     expect(await page.getAttribute('#map', 'data-state')).toBe('ready');
+    // The planner's scenario selector lists the library after the baseline.
+    await page.waitForSelector('#plan-scenario option[value=red-sea-closed]', { state: 'attached' });
     const links = await rendered(['links', 'links-planned']);
     const nodes = await rendered(['nodes']);
     const countries = await rendered(['land']);

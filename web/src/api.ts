@@ -15,6 +15,7 @@ import type {
   MilestoneRequestInput,
   ReliabilityRequestInput,
   RouteRequestInput,
+  ScenarioEcho,
   ShipmentRequestInput,
 } from '../../src/core/index.ts';
 
@@ -32,7 +33,11 @@ export interface ArrivalDistribution {
 }
 
 export type Itinerary = Omit<CoreItinerary, 'timeline'> & { arrival?: ArrivalDistribution };
-export type RouteResult = Omit<CoreRouteResult, 'itineraries'> & { itineraries: Itinerary[] };
+export type RouteResult = Omit<CoreRouteResult, 'itineraries'> & {
+  itineraries: Itinerary[];
+  /** The scenario the search ran under (absent: the baseline). */
+  scenario?: ScenarioEcho;
+};
 
 export interface NetworkFeature {
   type: 'Feature';

@@ -8,6 +8,7 @@ import { must } from '../../src/core/browser.ts';
 import {
   type ApiError,
   type ArrivalDistribution,
+  getScenarioLibrary,
   type Itinerary,
   type RouteQuery,
   type RouteResult,
@@ -60,6 +61,7 @@ function plannerElements(root: HTMLElement) {
     avoidCountries: $<HTMLInputElement>(form, '#avoid-countries'),
     includePlanned: $<HTMLInputElement>(form, '#include-planned'),
     plannedYear: $<HTMLInputElement>(form, '#planned-year'),
+    scenario: $<HTMLSelectElement>(form, '#plan-scenario'),
   };
 }
 
@@ -92,10 +94,25 @@ export function initPlanner(root: HTMLElement, ctx: PlannerContext): void {
   });
   f.plannedYear.disabled = !f.includePlanned.checked;
   f.form.addEventListener('submit', (e) => void search(v, e));
+  void fillScenarios(f.scenario);
   onLangChange(() => {
     if (v.state.result) render(v);
     else if (f.status.dataset.kind !== 'busy') v.setStatus('');
   });
+}
+
+/** The library's scenarios as options after "baseline"; without the library the planner routes on the baseline. */
+async function fillScenarios(select: HTMLSelectElement): Promise<void> {
+  try {
+    const lib = await getScenarioLibrary();
+    for (const s of lib.scenarios) {
+      const o = el('option', s.year ? `${s.name} (${s.year})` : s.name);
+      o.value = s.id;
+      select.append(o);
+    }
+  } catch {
+    // The baseline option stays; the route search itself reports a server that does not answer.
+  }
 }
 
 /** The form as a route query, or the message saying what is wrong with it. */
@@ -126,6 +143,7 @@ function readQuery(v: PlannerView): RouteQuery | string {
     avoidCountries: codes.length ? codes : undefined,
     avoidModes: modes.length ? modes : undefined,
     includePlannedUpTo: v.includePlanned.checked ? Number(v.plannedYear.value) || undefined : undefined,
+    scenario: v.scenario.value === 'baseline' ? undefined : v.scenario.value,
   };
 }
 

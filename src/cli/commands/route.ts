@@ -8,14 +8,21 @@ import type { ArrivalDistribution, Itinerary, RouteEnd, RouteResult } from '../.
 import {
   isoToHours,
   KeruenError,
+  libraryScenario,
   MODES,
   MonteCarloTextFields,
   parseRequest,
+  type RouteRequest,
+  type RouteScenario,
   RouteTextSchema,
+  type RoutingEngine,
   resolveRoute,
+  routeRequestUnder,
+  scenarioEcho,
+  scenarioEngine,
   simulateTimeline,
 } from '../../core/index.ts';
-import { DEFAULT_DATA_DIR, loadContext } from '../../io/index.ts';
+import { DEFAULT_DATA_DIR, type KeruenContext, loadContext, loadScenarios } from '../../io/index.ts';
 
 interface RouteOptions {
   from: string;
@@ -32,6 +39,7 @@ interface RouteOptions {
   cargo?: string;
   commodity?: string;
   risk?: boolean;
+  scenario?: string;
   samples?: string;
   seed?: string;
   deadline?: string;
@@ -58,6 +66,7 @@ function routeText(o: RouteOptions): Record<string, string | undefined> {
     includePlannedUpTo: o.includePlanned,
     maxTransfers: o.maxTransfers,
     useRisk: o.risk === true ? 'true' : undefined,
+    scenario: o.scenario,
   };
 }
 
@@ -102,6 +111,7 @@ export function register(program: Command): void {
     .option('--cargo <kind>', 'containers | bulk | liquid | general')
     .option('--commodity <name>', 'commodity (e.g. grain, copper concentrate), echoed in the output')
     .option('--risk', 'add risk as a fourth criterion')
+    .option('--scenario <id>', 'route under a scenario of data/scenarios (default: baseline, the network as loaded)')
     .option('--samples <n>', 'Monte Carlo samples for the arrival distribution of each itinerary')
     .option('--seed <n>', 'seed of the Monte Carlo (default 1)')
     .option('--deadline <iso>', 'due date-time: adds the on-time probability')
@@ -135,7 +145,8 @@ function runRoute(o: RouteOptions): void {
     { label: flagOf },
   );
   const ctx = loadContext(o.data);
-  const result = ctx.engine.route(resolveRoute(ctx.network, route, new Date()));
+  const { engine, request, under } = searchUnder(ctx, route, o.scenario);
+  const result = engine.route(request);
   const sampling: ArrivalSampling = {
     samples: mc.samples,
     seed: mc.seed ?? 1,
@@ -143,15 +154,39 @@ function runRoute(o: RouteOptions): void {
   };
   let its = withArrivals(result.itineraries, sampling);
   if (o.rankBy === 'p90') its = rankByP90(its, sampling.samples);
+  const echo = under === undefined ? {} : { scenario: scenarioEcho(under) };
   if (o.json) {
-    process.stdout.write(`${JSON.stringify({ ...result, itineraries: its }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...result, itineraries: its, ...echo }, null, 2)}\n`);
   } else if (its.length > 0) {
+    if (under !== undefined) process.stdout.write(`${scenarioLine(under, request)}\n`);
     process.stdout.write(itineraryReport(result, its, sampling, Number(o.limit)));
   }
   if (result.noRoute) {
     if (!o.json) process.stderr.write(`${result.noRoute.message}\n`);
     process.exitCode = 2;
   }
+}
+
+/**
+ * The engine and request of the search: the baseline's, or a library scenario's (core/answers/
+ * route-under-scenario.ts, as the API does); an unknown id exits 1 naming --scenario with the known ids.
+ */
+function searchUnder(
+  ctx: KeruenContext,
+  route: ReturnType<typeof RouteTextSchema.parse>,
+  id: string | undefined,
+): { engine: RoutingEngine; request: RouteRequest; under: RouteScenario | undefined } {
+  const now = new Date();
+  const under = id === undefined ? undefined : libraryScenario(loadScenarios(ctx.dataDir), id, '--scenario');
+  if (under === undefined) return { engine: ctx.engine, request: resolveRoute(ctx.network, route, now), under };
+  const engine = scenarioEngine(ctx.engine, under, ctx.emissions);
+  return { engine, request: routeRequestUnder(engine, under, route, now), under };
+}
+
+/** The scenario a table was searched under, and the planning year it opened planned links to. */
+function scenarioLine(s: RouteScenario, request: RouteRequest): string {
+  const year = request.includePlannedUpTo === undefined ? '' : `, planned links open by ${request.includePlannedUpTo}`;
+  return `Scenario: ${s.id} (${s.name})${year}`;
 }
 
 /** Each itinerary without its timeline, with the Monte Carlo of its arrival when samples are asked for. */

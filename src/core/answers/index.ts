@@ -3,6 +3,7 @@
  * so one question has one answer whichever door it comes through.
  */
 export * from './reliability.ts';
+export * from './route-under-scenario.ts';
 export * from './scenario-flows.ts';
 export * from './scenario-routes.ts';
 export * from './shipment-eta.ts';

@@ -7,13 +7,19 @@ import { isoToHours } from '../requests/dates.ts';
 import type { ReliabilityRequest } from '../requests/reliability.ts';
 import { resolveRoute } from '../requests/route.ts';
 import type { RoutingEngine } from '../routing/plan.ts';
+import { plannedYearUnder, type RouteScenario, scenarioEcho } from './route-under-scenario.ts';
 
 const iso = (h: number) => new Date(h * 3_600_000).toISOString();
 
-export function answerReliability(engine: RoutingEngine, req: ReliabilityRequest, now: Date) {
-  const r = engine.route(resolveRoute(engine.network, req, now));
+/**
+ * Under a scenario, `engine` is the scenario's (scenarioEngine) and the answer echoes `scenario`; without one the
+ * answer is the baseline's, with no `scenario` field.
+ */
+export function answerReliability(engine: RoutingEngine, req: ReliabilityRequest, now: Date, under?: RouteScenario) {
+  const r = engine.route(plannedYearUnder(resolveRoute(engine.network, req, now), under?.scenario));
   const deadlineH = req.deadline === undefined ? undefined : isoToHours(req.deadline);
   return {
+    ...(under === undefined ? {} : { scenario: scenarioEcho(under) }),
     from: r.from,
     to: r.to,
     depart: r.depart,

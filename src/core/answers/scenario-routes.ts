@@ -3,13 +3,12 @@
  * under each scenario (a scenario set in a year opens what is planned by then).
  */
 import type { EmissionsModel } from '../network/compile.ts';
-import { compileNetwork } from '../network/compile.ts';
 import type { Network } from '../network/network.ts';
 import type { RouteRequestBody } from '../requests/route.ts';
 import { resolveRoute } from '../requests/route.ts';
-import { type RouteRequest, type RouteResult, RoutingEngine } from '../routing/plan.ts';
-import { applyScenario } from '../scenarios/apply-scenario.ts';
+import type { RouteRequest, RouteResult, RoutingEngine } from '../routing/plan.ts';
 import type { Scenario } from '../scenarios/scenario-schema.ts';
+import { plannedYearUnder, scenarioEngine } from './route-under-scenario.ts';
 
 function summary(r: RouteResult) {
   const best = (k: 'durationH' | 'costUsd') =>
@@ -33,13 +32,8 @@ export function answerScenarioRoutes(
   const net: Network = engine.network;
   const request: RouteRequest = resolveRoute(net, route, now);
   const results = scenarios.map(({ id, scenario: sc }) => {
-    const n = applyScenario(net, sc);
-    const e = new RoutingEngine(n, compileNetwork(n, { emissions }));
-    const year = sc.year;
-    const r =
-      year !== undefined && request.includePlannedUpTo === undefined
-        ? { ...request, includePlannedUpTo: year }
-        : request;
+    const e = scenarioEngine(engine, { id, name: sc.name, scenario: sc, key: id }, emissions);
+    const r = plannedYearUnder(request, sc);
     return { id, name: sc.name, ...summary(e.route(r, { timelines: false })) };
   });
   return { request, baseline: summary(engine.route(request, { timelines: false })), scenarios: results };

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { bounded, boundedText } from '../bounds.ts';
 import { IsoDateSchema } from './dates.ts';
-import { RouteFields } from './route.ts';
+import { RouteFields, RouteScenarioField } from './route.ts';
 
 export const MonteCarloFields = {
   samples: bounded('samples').default(10_000),
@@ -11,6 +11,7 @@ export const MonteCarloFields = {
 
 export const ReliabilityRequestSchema = z.strictObject({
   ...RouteFields,
+  ...RouteScenarioField,
   deadline: IsoDateSchema.optional(),
   ...MonteCarloFields,
 });

@@ -24,6 +24,16 @@ export const CargoSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.enum(['bulk', 'liquid', 'general']), tonnes: bounded('tonnes'), commodity }),
 ]);
 
+/** A scenario's id: "baseline", a library scenario (GET /scenarios/library) or, with a token, a stored one. */
+export const ScenarioIdSchema = z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+
+/** The scenario a search runs under (route and reliability requests); absent: the baseline. */
+export const RouteScenarioField = {
+  scenario: ScenarioIdSchema.optional().describe(
+    'route under this scenario: "baseline" (default), a library scenario id, or, with a token, one of yours',
+  ),
+};
+
 /** The fields of a route search, shared by every request that starts with one. */
 export const RouteFields = {
   from: NodeRefSchema,
@@ -41,6 +51,7 @@ export const RouteFields = {
 
 export const RouteRequestSchema = z.strictObject({
   ...RouteFields,
+  ...RouteScenarioField,
   timeline: z.boolean().optional().describe('include the step distributions of each itinerary'),
 });
 export type RouteRequestInput = z.input<typeof RouteRequestSchema>;
@@ -78,6 +89,7 @@ export const RouteTextFields = {
   includePlannedUpTo: boundedText('year').optional(),
   maxTransfers: boundedText('maxTransfers').optional(),
   useRisk: flag.optional(),
+  ...RouteScenarioField,
   timeline: flag.optional().describe('include the step distributions of each itinerary'),
 };
 
@@ -121,6 +133,7 @@ export const RouteTextSchema = z.strictObject(RouteTextFields).transform(
       includePlannedUpTo: q.includePlannedUpTo,
       maxTransfers: q.maxTransfers,
       useRisk: q.useRisk,
+      scenario: q.scenario,
       timeline: q.timeline,
     }),
 );

@@ -1,9 +1,7 @@
 /** Scenario questions: flows of a demand set under two scenarios, and one route under several scenarios. */
 import { z } from 'zod';
 import { bounded } from '../bounds.ts';
-import { RouteFields } from './route.ts';
-
-const ScenarioRef = z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+import { RouteFields, ScenarioIdSchema as ScenarioRef } from './route.ts';
 
 export const FlowsRequestSchema = z.strictObject({
   base: ScenarioRef.describe(

@@ -6,51 +6,22 @@
  * a stale run.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FlowScenario } from '../../core/index.ts';
 import { BASELINE_ID, KeruenError } from '../../core/index.ts';
 import { clientOf, refuseBadToken } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { cancelOnClose } from '../heavy.ts';
 import { LruCache } from '../lru-cache.ts';
+import { BASELINE_NAME, resolveScenarioId } from '../scenario-ids.ts';
 import { FlowsRequestSchema } from '../schemas.ts';
-import { loadStoredScenario } from '../stored-scenario.ts';
 import type { ZodApp } from '../zod-app.ts';
 
-const BASELINE_NAME = 'Baseline (the network as loaded)';
-
-const unknownId = (field: string, id: string, known: string[], hint: string) =>
-  new KeruenError(
-    'KERUEN_UNKNOWN_ID',
-    `unknown ${field === 'demand' ? 'demand set' : 'scenario'} ${JSON.stringify(id)}; known: ${known.join(', ')}${hint}`,
-    [],
-    { field: `body.${field}`, value: id },
-  );
+const unknownDemand = (id: string, known: string[]) =>
+  new KeruenError('KERUEN_UNKNOWN_ID', `unknown demand set ${JSON.stringify(id)}; known: ${known.join(', ')}`, [], {
+    field: 'body.demand',
+    value: id,
+  });
 
 const tags = ['scenarios'];
-
-/** "baseline", a library scenario, or (with the caller's token) one of the caller's stored scenarios. */
-async function resolveScenario(
-  deps: AppDeps,
-  field: 'base' | 'other',
-  id: string,
-  owner: string | undefined,
-): Promise<FlowScenario> {
-  const lib = deps.library;
-  if (id === BASELINE_ID) return { id, name: BASELINE_NAME, origin: 'baseline', scenario: undefined, key: 'baseline' };
-  const s = lib.scenarios.find((x) => x.id === id);
-  if (s) return { id, name: s.name, origin: 'library', scenario: s, key: `library:${id}` };
-  if (owner !== undefined) {
-    const stored = await loadStoredScenario(deps, owner, id, `body.${field}`);
-    if (stored !== undefined) {
-      const { scenario, record } = stored;
-      const key = `stored:${owner}:${id}:${record.updatedAt}`;
-      return { id, name: scenario.name, origin: 'stored', scenario, key };
-    }
-  }
-  const known = [BASELINE_ID, ...lib.scenarios.map((x) => x.id)];
-  const hint = owner === undefined ? ' (your stored scenarios need a token)' : ', or one of your stored scenarios';
-  throw unknownId(field, id, known, hint);
-}
 
 /** GET /scenarios/library. */
 function libraryRoute(app: ZodApp, deps: AppDeps): void {
@@ -109,14 +80,12 @@ function flowsRoute(app: ZodApp, deps: AppDeps, answers: LruCache<Record<string,
       const body = req.body;
       const demandId = body.demand ?? deps.library.defaultDemand;
       if (!deps.library.demands.some((d) => d.id === demandId))
-        throw unknownId(
-          'demand',
+        throw unknownDemand(
           demandId,
           deps.library.demands.map((d) => d.id),
-          '',
         );
-      const a = await resolveScenario(deps, 'base', body.base, req.owner);
-      const b = await resolveScenario(deps, 'other', body.other, req.owner);
+      const a = await resolveScenarioId(deps, 'body.base', body.base, req.owner);
+      const b = await resolveScenarioId(deps, 'body.other', body.other, req.owner);
       const key = JSON.stringify([a.key, b.key, demandId, body.votFactor]);
       const hit = answers.get(key);
       if (hit) return { ...hit, cached: true };

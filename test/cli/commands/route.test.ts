@@ -102,13 +102,13 @@ describe('keruen route', () => {
     const r = keruen('route', '--from', 'Istanbul', '--to', 'Almaty', '--depart', DEPART);
     expect(r.code, r.stderr).toBe(0);
     const [title, header, first] = r.stdout.split('\n');
-    expect(title).toMatch(/^Istanbul \(3 terminals\) -> Almaty, ready /);
+    expect(title).toMatch(/^Istanbul \(4 terminals\) -> Almaty, ready /);
     expect(header).toMatch(/^#\s+from\s+corridor/);
     expect(first).toMatch(/^1\s+Istanbul (Halkalı|Kazlıçeşme|Ayrılıkçeşme)/);
     const json = keruen('route', '--from', 'istanbul', '--to', 'Almaty', '--depart', DEPART, '--json');
     const out = JSON.parse(json.stdout) as { from: { name: string; candidates: { id: string }[] } };
     expect(out.from.name).toBe('Istanbul');
-    expect(out.from.candidates).toHaveLength(3);
+    expect(out.from.candidates).toHaveLength(4);
   });
 
   it('exits 1 listing the candidates when a name is shared by unrelated stations', () => {
@@ -122,6 +122,32 @@ describe('keruen route', () => {
     const r = keruen('route', '--from', 'Xian', '--to', 'Duisbrg', '--depart', DEPART);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Duisburg');
+  });
+
+  it('routes under a library scenario: with the Red Sea closed, nothing sails Singapore -> Port Said', () => {
+    const args = ['route', '--from', 'Shanghai', '--to', 'Rotterdam', '--depart', '2026-12-07', '--samples', '200'];
+    const base = keruen(...args, '--json');
+    expect(base.code).toBe(0);
+    const links = (out: { itineraries: Array<{ legs: Array<{ linkId: string }> }> }) =>
+      out.itineraries.flatMap((it) => it.legs.map((l) => l.linkId));
+    expect(links(JSON.parse(base.stdout))).toContain('sea-singapore-port-said');
+    expect(JSON.parse(base.stdout)).not.toHaveProperty('scenario');
+    const r = keruen(...args, '--scenario', 'red-sea-closed', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.scenario).toMatchObject({ id: 'red-sea-closed', year: null });
+    expect(out.itineraries.length).toBeGreaterThan(0);
+    expect(links(out)).not.toContain('sea-singapore-port-said');
+    expect(out.itineraries[0].arrival.samples).toBe(200);
+    const text = keruen(...args, '--scenario', 'red-sea-closed');
+    expect(text.stdout).toMatch(/^Scenario: red-sea-closed \(/);
+  });
+
+  it('exits 1 naming --scenario and the known ids for an unknown scenario', () => {
+    const r = keruen('route', '--from', 'Shanghai', '--to', 'Rotterdam', '--scenario', 'nope');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('unknown scenario "nope"');
+    expect(r.stderr).toContain('red-sea-closed');
   });
 
   it('rejects bad numbers naming the option and the value', () => {
