@@ -10,7 +10,7 @@ import { MODES } from '../network/schema.ts';
 import type { RouteRequest } from '../routing/plan.ts';
 import type { Cargo } from '../routing/query.ts';
 import { IsoDateSchema } from './dates.ts';
-import { CountryCodeSchema, IdSchema, NodeRefSchema, resolveNodeRef, resolvePlaceIds } from './places.ts';
+import { CountryCodeSchema, IdSchema, NodeRefSchema, resolvePlaceIds } from './places.ts';
 
 const commodity = z.string().max(200, 'must be at most 200 characters').optional();
 
@@ -150,7 +150,8 @@ export function resolveRoute(net: Network, r: z.output<z.ZodObject<typeof RouteF
     cargo: r.cargo,
     avoidCountries: r.avoidCountries,
     avoidModes: r.avoidModes,
-    avoidNodes: r.avoidNodes?.map((n, i) => resolveNodeRef(net, `avoidNodes.${i}`, n).id),
+    // A city avoided is all its terminals avoided.
+    avoidNodes: r.avoidNodes?.flatMap((n, i) => resolvePlaceIds(net, `avoidNodes.${i}`, n)),
     avoidLinks: r.avoidLinks,
     includePlannedUpTo: r.includePlannedUpTo,
     maxTransfers: r.maxTransfers,

@@ -5,7 +5,6 @@ import type { RouteRequest, RouteResult, RouteScenario, RoutingEngine } from '..
 import {
   type RouteRequestBody,
   RouteTextSchema,
-  resolveNodeRef,
   resolvePlaceIds,
   routeRequestUnder,
   scenarioEcho,
@@ -47,8 +46,6 @@ function rememberingResolver(deps: AppDeps): (q: RouteRequestBody) => RouteReque
   };
   const placeOf = (field: string, query: string) =>
     remember(`p${query}`, () => resolvePlaceIds(deps.network, field, query));
-  const idOf = (field: string, query: string) =>
-    remember(`n${query}`, () => resolveNodeRef(deps.network, field, query).id);
   return (q) => ({
     from: placeOf('from', q.from),
     to: placeOf('to', q.to),
@@ -56,7 +53,7 @@ function rememberingResolver(deps: AppDeps): (q: RouteRequestBody) => RouteReque
     cargo: q.cargo,
     avoidCountries: q.avoidCountries,
     avoidModes: q.avoidModes,
-    avoidNodes: q.avoidNodes?.map((n, i) => idOf(`avoidNodes.${i}`, n)),
+    avoidNodes: q.avoidNodes?.flatMap((n, i) => placeOf(`avoidNodes.${i}`, n)),
     avoidLinks: q.avoidLinks,
     includePlannedUpTo: q.includePlannedUpTo,
     maxTransfers: q.maxTransfers,
