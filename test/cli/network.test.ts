@@ -104,13 +104,16 @@ describe('keruen network stats and export', () => {
     const s = JSON.parse(r.stdout);
     expect(s.nodes.total).toBe(6);
     expect(s.links.byMode).toEqual({ rail: 2, ferry: 1, road: 1 });
-    expect(s.figures).toMatchObject({ sourced: 17, estimated: 4, missing: 13 });
+    expect(s.figures).toMatchObject({ sourced: 17, estimated: 4, missing: 19 });
+    expect(s.gaps.handlingCharge).toEqual({ missing: 5, zero: 0, of: 5 });
   });
 
   it('stats prints a readable summary', () => {
     const r = keruen('network', 'stats', '--data', VALID);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('sourced 17 (50.0%)');
+    expect(r.stdout).toContain('sourced 17 (42.5%)');
+    expect(r.stdout).toContain('capacities missing  links 2 of 4, facilities 2 of 5, gauge-change yards 2 of 2');
+    expect(r.stdout).toContain('handling charges missing  5 of 5 ports and terminals');
   });
 
   it('export --format geojson -o writes a FeatureCollection', () => {

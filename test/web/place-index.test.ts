@@ -9,15 +9,15 @@ const { network } = loadContext();
 const index = new PlaceIndex(toGeoJSON(network).features as unknown as NetworkFeature[]);
 
 describe('PlaceIndex', () => {
-  it('offers Istanbul as a city of three terminals first, then its terminals', () => {
+  it('offers Istanbul as a city of four terminals first, then its terminals', () => {
     const hits = index.search('istanbul');
-    expect(hits[0]?.place).toEqual({ id: 'Istanbul', name: 'Istanbul', country: 'TR', kind: 'metro', terminals: 3 });
+    expect(hits[0]?.place).toEqual({ id: 'Istanbul', name: 'Istanbul', country: 'TR', kind: 'metro', terminals: 4 });
     expect(
       hits
-        .slice(1, 4)
+        .slice(1, 5)
         .map((h) => h.place.id)
         .sort(),
-    ).toEqual(['tr-istanbul-ayrilikcesme', 'tr-istanbul-halkali', 'tr-istanbul-kazlicesme']);
+    ).toEqual(['tr-ambarli', 'tr-istanbul-ayrilikcesme', 'tr-istanbul-halkali', 'tr-istanbul-kazlicesme']);
   });
 
   it('offers Baku as a city of two terminals; a station by its own name stays the station', () => {

@@ -122,6 +122,14 @@ export function formatStats(s: NetworkStats): string {
       f.estimatedShare,
     )}), missing ${f.missing} (${pct(f.missingShare)})`,
     `  missing by field  ${counts(s.missingByField)}`,
+    `capacities missing  links ${s.gaps.linkCapacity.missing} of ${s.gaps.linkCapacity.of}, facilities ${
+      s.gaps.facilityCapacity.missing
+    } of ${s.gaps.facilityCapacity.of}, gauge-change yards ${s.gaps.gaugeChangeCapacity.missing} of ${
+      s.gaps.gaugeChangeCapacity.of
+    }`,
+    `handling charges missing  ${s.gaps.handlingCharge.missing} of ${s.gaps.handlingCharge.of} ports and terminals${
+      s.gaps.handlingCharge.zero > 0 ? ` (${s.gaps.handlingCharge.zero} given as zero)` : ''
+    }`,
   ].join('\n');
 }
 

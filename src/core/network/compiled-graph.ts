@@ -13,6 +13,7 @@ export const PLATFORM_CLASSES = [
   'rail1435',
   'rail1520',
   'rail1668',
+  'rail1676',
   'road',
   'ferry',
   'sea',

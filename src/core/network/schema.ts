@@ -39,7 +39,8 @@ export const NODE_KINDS = [
 ] as const;
 export const MODES = ['rail', 'road', 'ferry', 'sea', 'inland_waterway'] as const;
 export const STATUSES = ['operational', 'under_construction', 'planned', 'closed'] as const;
-export const GAUGES = [1435, 1520, 1668] as const;
+/** Track gauges in mm: standard, Russian, Iberian, and the Indian broad gauge of Pakistan and India (1676). */
+export const GAUGES = [1435, 1520, 1668, 1676] as const;
 export const CORRIDORS = [
   'middle',
   'northern',
@@ -179,7 +180,11 @@ export const LinkSchema = z
       });
     }
     if (l.mode === 'rail' && l.gauge === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'a rail link needs its gauge (1435, 1520 or 1668)', path: ['gauge'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a rail link needs its gauge (1435, 1520, 1668 or 1676)',
+        path: ['gauge'],
+      });
     }
     if (l.from === l.to)
       ctx.addIssue({ code: 'custom', message: 'a link cannot start and end at the same node', path: ['to'] });

@@ -7,11 +7,14 @@
  * without the sources the reasoning draws on). "Missing" counts the expected figures a record leaves out; the
  * expected fields are fixed per record kind (EXPECTED_FIGURES below):
  * - every node: coords;
- * - terminal, dry_port, sea_port: facility.dwell and facility capacity (capacityTeuPerYear or
- *   capacityTonnesPerYear);
+ * - terminal, dry_port, sea_port: facility.dwell, facility capacity (capacityTeuPerYear or
+ *   capacityTonnesPerYear) and a handling charge (handlingCostUsdPerTeu or handlingCostUsdPerTonne); a charge of
+ *   zero counts as missing (no port handles for free: a zero is a placeholder);
+ * - any other node with a facility block (cargo changes mode there): facility capacity;
  * - border_crossing: border.dwellInbound and border.dwellOutbound;
- * - gauge_change, and any node with a gaugeChange block: gaugeChange.duration;
- * - every link: distanceKm, a tariff (any of its fields), a capacity (any of its fields);
+ * - gauge_change, and any node with a gaugeChange block: gaugeChange.duration and gaugeChange.capacityTeuPerDay;
+ * - every link: distanceKm, a tariff (any of its fields), a capacity (any of its fields, or, for a scheduled
+ *   link, its service's capacity per departure: that is what the scenario engine loads);
  * - every service: capacityTeuPerDeparture when it carries containers, cancellationProbability;
  * - every rate: speedKmPerDay and usdPerTeuKm.
  * The shares divide by sourced + estimated + missing.
@@ -50,22 +53,39 @@ export interface NetworkStats {
   figures: ProvenanceCounts;
   /** Expected figure slots left empty, by `kind.field` (e.g. `link.tariff`), for finding the gaps. */
   missingByField: Record<string, number>;
+  /**
+   * The gaps that keep scenarios from congesting and costing: capacities of links, handling facilities and
+   * gauge-change yards, and handling charges at ports and terminals (`zero` of the `missing` are present but 0).
+   */
+  gaps: {
+    linkCapacity: { missing: number; of: number };
+    facilityCapacity: { missing: number; of: number };
+    gaugeChangeCapacity: { missing: number; of: number };
+    handlingCharge: { missing: number; zero: number; of: number };
+  };
 }
 
 /** An expected figure: present when any of its paths holds a value. */
 interface Expected {
   field: string;
   paths: string[][];
+  /** A value of zero counts as missing (a placeholder, not a figure). */
+  zeroIsMissing?: boolean;
 }
+
+const HANDLING_PATHS = [
+  ['facility', 'handlingCostUsdPerTeu'],
+  ['facility', 'handlingCostUsdPerTonne'],
+];
 
 const PORT_KINDS = new Set(['terminal', 'dry_port', 'sea_port']);
 
 /** The expected figures per record (see the module header). */
 export const EXPECTED_FIGURES = {
-  node: (n: { kind: string; gaugeChange?: unknown }): Expected[] => {
+  node: (n: { kind: string; facility?: unknown; gaugeChange?: unknown }): Expected[] => {
     const out: Expected[] = [{ field: 'coords', paths: [['coords']] }];
-    if (PORT_KINDS.has(n.kind)) {
-      out.push({ field: 'facility.dwell', paths: [['facility', 'dwell']] });
+    if (PORT_KINDS.has(n.kind)) out.push({ field: 'facility.dwell', paths: [['facility', 'dwell']] });
+    if (PORT_KINDS.has(n.kind) || n.facility !== undefined) {
       out.push({
         field: 'facility.capacity',
         paths: [
@@ -74,21 +94,35 @@ export const EXPECTED_FIGURES = {
         ],
       });
     }
+    if (PORT_KINDS.has(n.kind))
+      out.push({ field: 'facility.handlingCharge', paths: HANDLING_PATHS, zeroIsMissing: true });
     if (n.kind === 'border_crossing') {
       out.push({ field: 'border.dwellInbound', paths: [['border', 'dwellInbound']] });
       out.push({ field: 'border.dwellOutbound', paths: [['border', 'dwellOutbound']] });
     }
-    if (n.kind === 'gauge_change' || n.gaugeChange !== undefined)
+    if (n.kind === 'gauge_change' || n.gaugeChange !== undefined) {
       out.push({ field: 'gaugeChange.duration', paths: [['gaugeChange', 'duration']] });
+      out.push({ field: 'gaugeChange.capacity', paths: [['gaugeChange', 'capacityTeuPerDay']] });
+    }
     return out;
   },
+  /** Checked on the link plus `serviceRecord`, its scheduled service: a service's capacity per departure is the link's. */
   link: (): Expected[] => [
     { field: 'distanceKm', paths: [['distanceKm']] },
     {
       field: 'tariff',
       paths: ['usdPerTeu', 'usdPerFeu', 'usdPerTonne', 'usdPerTeuKm', 'usdPerTonneKm'].map((k) => ['tariff', k]),
     },
-    { field: 'capacity', paths: ['trainsPerDay', 'tonnesPerYear', 'teuPerYear'].map((k) => ['capacity', k]) },
+    {
+      field: 'capacity',
+      paths: [
+        ...['trainsPerDay', 'tonnesPerYear', 'teuPerYear'].map((k) => ['capacity', k]),
+        ...['capacityTeuPerDeparture', 'capacityWagonsPerDeparture', 'capacityTrucksPerDeparture'].map((k) => [
+          'serviceRecord',
+          k,
+        ]),
+      ],
+    },
   ],
   service: (s: { carries: readonly string[] }): Expected[] => [
     ...(s.carries.includes('containers')
@@ -149,78 +183,116 @@ function sorted(m: Record<string, number>): Record<string, number> {
  *
  * @example computeStats(net).figures.sourcedShare // e.g. 0.62
  */
-export function computeStats(net: Network): NetworkStats {
-  const tally = { sourced: 0, estimated: 0 };
-  const missingByField: Record<string, number> = {};
-  const checkExpected = (kind: string, record: unknown, expected: Expected[]): void => {
+/** Figures met (sourced or estimated) and expected figures missing, by field. */
+class FigureAudit {
+  readonly tally = { sourced: 0, estimated: 0 };
+  readonly missingByField: Record<string, number> = {};
+  readonly expectedByField: Record<string, number> = {};
+  zeroHandling = 0;
+
+  /** Counts a record's figures and checks the ones it is expected to have. */
+  record(kind: string, record: unknown, expected: Expected[], walked: unknown = record): void {
+    walkFigures(walked, this.tally);
     for (const e of expected) {
-      if (!e.paths.some((p) => at(record, p) !== undefined)) bump(missingByField, `${kind}.${e.field}`);
+      bump(this.expectedByField, `${kind}.${e.field}`);
+      if (e.paths.some((p) => present(at(record, p), e.zeroIsMissing === true))) continue;
+      bump(this.missingByField, `${kind}.${e.field}`);
+      if (e.zeroIsMissing && e.paths.some((p) => at(record, p) !== undefined)) this.zeroHandling++;
     }
-  };
+  }
 
-  const nodes = { total: net.nodes.length, byKind: {}, byCountry: {}, byStatus: {} };
-  const countryOf = new Map<string, string>();
+  get missing(): number {
+    return Object.values(this.missingByField).reduce((a, b) => a + b, 0);
+  }
+
+  gap(key: string): { missing: number; of: number } {
+    return { missing: this.missingByField[key] ?? 0, of: this.expectedByField[key] ?? 0 };
+  }
+}
+
+/** A figure is present when given (and, for charges, not zero). */
+function present(v: unknown, zeroIsMissing: boolean): boolean {
+  if (v === undefined) return false;
+  if (!zeroIsMissing) return true;
+  const value = (v as { value?: unknown }).value;
+  return typeof value !== 'number' || value !== 0;
+}
+
+function nodeStats(net: Network, audit: FigureAudit): NetworkStats['nodes'] {
+  const byKind = {};
+  const byCountry = {};
+  const byStatus = {};
   for (const n of net.nodes) {
-    bump(nodes.byKind, n.kind);
-    bump(nodes.byCountry, n.country);
-    bump(nodes.byStatus, n.status);
-    countryOf.set(n.id, n.country);
-    walkFigures(n, tally);
-    checkExpected('node', n, EXPECTED_FIGURES.node(n));
+    bump(byKind, n.kind);
+    bump(byCountry, n.country);
+    bump(byStatus, n.status);
+    audit.record('node', n, EXPECTED_FIGURES.node(n));
   }
+  return { total: net.nodes.length, byKind: sorted(byKind), byCountry: sorted(byCountry), byStatus: sorted(byStatus) };
+}
 
-  const links = { total: net.links.length, byMode: {}, byCountry: {}, byStatus: {}, totalKm: 0 };
+function linkStats(net: Network, audit: FigureAudit): NetworkStats['links'] {
+  const countryOf = new Map(net.nodes.map((n) => [n.id, n.country]));
+  const serviceById = new Map(net.services.map((s) => [s.id, s]));
+  const byMode = {};
+  const byCountry = {};
+  const byStatus = {};
+  let totalKm = 0;
   for (const l of net.links) {
-    bump(links.byMode, l.mode);
-    bump(links.byStatus, l.status);
+    bump(byMode, l.mode);
+    bump(byStatus, l.status);
     const countries = new Set([countryOf.get(l.from), countryOf.get(l.to)].filter((c) => c !== undefined));
-    for (const c of countries) bump(links.byCountry, c);
-    links.totalKm += l.distanceKm?.value ?? 0;
-    walkFigures(l, tally);
-    checkExpected('link', l, EXPECTED_FIGURES.link());
+    for (const c of countries) bump(byCountry, c);
+    totalKm += l.distanceKm?.value ?? 0;
+    // A link's capacity may be its service's capacity per sailing, which is what scenarios load.
+    const serviceRecord = l.service === undefined ? undefined : serviceById.get(l.service);
+    audit.record('link', { ...l, serviceRecord }, EXPECTED_FIGURES.link(), l);
   }
+  const s = { byMode: sorted(byMode), byCountry: sorted(byCountry), byStatus: sorted(byStatus) };
+  return { total: net.links.length, ...s, totalKm };
+}
 
-  const services = { total: net.services.length, byMode: {} };
+function serviceAndRateStats(net: Network, audit: FigureAudit): NetworkStats['services'] {
+  const byMode = {};
   for (const s of net.services) {
-    bump(services.byMode, s.mode);
-    walkFigures(s, tally);
-    checkExpected('service', s, EXPECTED_FIGURES.service(s));
+    bump(byMode, s.mode);
+    audit.record('service', s, EXPECTED_FIGURES.service(s));
   }
-  for (const r of net.rates) {
-    walkFigures(r, tally);
-    checkExpected('rate', r, EXPECTED_FIGURES.rate());
-  }
+  for (const r of net.rates) audit.record('rate', r, EXPECTED_FIGURES.rate());
+  return { total: net.services.length, byMode: sorted(byMode) };
+}
 
-  const missing = Object.values(missingByField).reduce((a, b) => a + b, 0);
-  const total = tally.sourced + tally.estimated + missing;
+export function computeStats(net: Network): NetworkStats {
+  const audit = new FigureAudit();
+  const nodes = nodeStats(net, audit);
+  const links = linkStats(net, audit);
+  const services = serviceAndRateStats(net, audit);
+  const { sourced, estimated } = audit.tally;
+  const missing = audit.missing;
+  const total = sourced + estimated + missing;
   const share = (x: number): number => (total === 0 ? 0 : x / total);
   return {
     dataset: { name: net.manifest.name, version: net.manifest.version },
     sources: net.sources.size,
-    nodes: {
-      total: nodes.total,
-      byKind: sorted(nodes.byKind),
-      byCountry: sorted(nodes.byCountry),
-      byStatus: sorted(nodes.byStatus),
-    },
-    links: {
-      total: links.total,
-      byMode: sorted(links.byMode),
-      byCountry: sorted(links.byCountry),
-      byStatus: sorted(links.byStatus),
-      totalKm: links.totalKm,
-    },
-    services: { total: services.total, byMode: sorted(services.byMode) },
+    nodes,
+    links,
+    services,
     rates: net.rates.length,
     figures: {
-      sourced: tally.sourced,
-      estimated: tally.estimated,
+      sourced,
+      estimated,
       missing,
       total,
-      sourcedShare: share(tally.sourced),
-      estimatedShare: share(tally.estimated),
+      sourcedShare: share(sourced),
+      estimatedShare: share(estimated),
       missingShare: share(missing),
     },
-    missingByField: sorted(missingByField),
+    missingByField: sorted(audit.missingByField),
+    gaps: {
+      linkCapacity: audit.gap('link.capacity'),
+      facilityCapacity: audit.gap('node.facility.capacity'),
+      gaugeChangeCapacity: audit.gap('node.gaugeChange.capacity'),
+      handlingCharge: { ...audit.gap('node.facility.handlingCharge'), zero: audit.zeroHandling },
+    },
   };
 }

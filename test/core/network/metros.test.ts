@@ -1,4 +1,7 @@
-/** Cities with several terminals on the shipped dataset: Istanbul (three Marmaray/rail nodes) and Baku (city, Alat). */
+/**
+ * Cities with several terminals on the shipped dataset: Istanbul (three Marmaray/rail nodes and the container port at
+ * Ambarlı) and Baku (city, Alat).
+ */
 import { describe, expect, it } from 'vitest';
 import { KeruenError } from '../../../src/core/errors.ts';
 import { findMetro, getPlaceByName, listMetros, placeNodes } from '../../../src/core/network/metros.ts';
@@ -6,7 +9,7 @@ import { resolvePlaceIds } from '../../../src/core/requests/places.ts';
 import { DEFAULT_DATA_DIR, loadNetwork } from '../../../src/io/index.ts';
 
 const net = loadNetwork(DEFAULT_DATA_DIR);
-const ISTANBUL = ['tr-istanbul-ayrilikcesme', 'tr-istanbul-kazlicesme', 'tr-istanbul-halkali'];
+const ISTANBUL = ['tr-istanbul-ayrilikcesme', 'tr-istanbul-kazlicesme', 'tr-istanbul-halkali', 'tr-ambarli'];
 const ids = (q: string) => placeNodes(getPlaceByName(net, q)).map((n) => n.id);
 
 function errorOf(f: () => unknown): KeruenError {
@@ -23,12 +26,12 @@ describe('metro areas', () => {
   it('lists the cities with two or more terminals, in dataset order', () => {
     expect(listMetros(net).map((m) => [m.name, m.nodes.length])).toEqual([
       ['Baku', 2],
-      ['Istanbul', 3],
+      ['Istanbul', 4],
     ]);
     expect(findMetro(net, 'İSTANBUL')?.name).toBe('Istanbul');
   });
 
-  it.each(['Istanbul', 'istanbul', 'İstanbul', ' ISTANBUL '])('%s is the city and all three terminals', (q) => {
+  it.each(['Istanbul', 'istanbul', 'İstanbul', ' ISTANBUL '])('%s is the city and all four terminals', (q) => {
     expect(getPlaceByName(net, q).kind).toBe('metro');
     expect(ids(q)).toEqual(ISTANBUL);
   });
@@ -59,7 +62,7 @@ describe('metro areas', () => {
     expect(candidates).toEqual(['ir-sarakhs', 'tm-sarakhs']);
   });
 
-  it('a name matching part of a city (two of its three terminals) is an error, not the city', () => {
+  it('a name matching part of a city (two of its four terminals) is an error, not the city', () => {
     const e = errorOf(() => getPlaceByName(net, 'Marmaray'));
     expect(e.code).toBe('KERUEN_INVALID_INPUT');
     expect((e.details as { candidates: unknown[] }).candidates).toHaveLength(2);

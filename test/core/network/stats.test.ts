@@ -24,22 +24,45 @@ describe('computeStats on the fixture network', () => {
   it('classifies every figure as sourced, estimated or missing', () => {
     // Nodes: aktau coords S, capacity S, dwell E; khorgos coords E, gauge-change duration S, dwell and capacity
     // missing (dry port); xian coords S, capacity S, dwell missing; alat coords S, dwell and capacity missing;
-    // constanta coords, dwell, capacity S; malaszewicze coords S, gaugeChange.duration missing (gauge_change).
-    //   -> sourced 10, estimated 2, missing 6.
+    // constanta coords, dwell, capacity S; malaszewicze coords S, gaugeChange.duration missing (gauge_change);
+    // the five ports and terminals have no handling charge; neither gauge-change yard has a capacity.
+    //   -> sourced 10, estimated 2, missing 6 + 5 + 2.
     // Links: xian-khorgos distance S, tariff S, capacity missing; khorgos-aktau distance E, capacity S, tariff
-    // missing; aktau-alat distance S, duration S, tariff and capacity missing; alat-constanta distance E, tariff
-    // and capacity missing.  -> sourced 5, estimated 2, missing 6.
+    // missing; aktau-alat distance S, duration S, tariff missing, capacity from its service (200 TEU per
+    // departure); alat-constanta distance E, tariff and capacity missing.  -> sourced 5, estimated 2, missing 5.
     // Service: departures S, capacity S, cancellationProbability missing. -> sourced 2, missing 1.
-    expect(s.figures).toMatchObject({ sourced: 17, estimated: 4, missing: 13, total: 34 });
-    expect(s.figures.sourcedShare).toBeCloseTo(17 / 34, 12);
+    expect(s.figures).toMatchObject({ sourced: 17, estimated: 4, missing: 19, total: 40 });
+    expect(s.figures.sourcedShare).toBeCloseTo(17 / 40, 12);
     expect(s.figures.estimatedShare + s.figures.sourcedShare + s.figures.missingShare).toBeCloseTo(1, 12);
     expect(s.missingByField).toEqual({
-      'link.capacity': 3,
+      'link.capacity': 2,
       'link.tariff': 3,
       'node.facility.dwell': 3,
       'node.facility.capacity': 2,
+      'node.facility.handlingCharge': 5,
+      'node.gaugeChange.capacity': 2,
       'node.gaugeChange.duration': 1,
       'service.cancellationProbability': 1,
     });
+    expect(s.gaps).toEqual({
+      linkCapacity: { missing: 2, of: 4 },
+      facilityCapacity: { missing: 2, of: 5 },
+      gaugeChangeCapacity: { missing: 2, of: 2 },
+      handlingCharge: { missing: 5, zero: 0, of: 5 },
+    });
+  });
+
+  it('counts a zero handling charge as missing, and a facility at any node as needing a capacity', () => {
+    const nodes = net.nodes.map((n) => {
+      if (n.id === 'kz-aktau')
+        return { ...n, facility: { ...n.facility, handlingCostUsdPerTeu: { value: 0, source: ['T1'] } } };
+      if (n.id === 'ro-constanta')
+        return { ...n, facility: { ...n.facility, handlingCostUsdPerTonne: { value: 4, source: ['T1'] } } };
+      if (n.id === 'pl-malaszewicze') return { ...n, facility: { note: 'transshipment yard' } };
+      return n;
+    });
+    const t = computeStats({ ...net, nodes });
+    expect(t.gaps.handlingCharge).toEqual({ missing: 4, zero: 1, of: 5 });
+    expect(t.gaps.facilityCapacity).toEqual({ missing: 3, of: 6 });
   });
 });
