@@ -38,9 +38,11 @@ export class JobRunner {
     };
   }
 
-  private async update(id: string, patch: Parameters<Storage['updateJob']>[1]): Promise<void> {
+  /** Changes the job's row and tells its listeners; undefined when the job had finished already. */
+  private async update(id: string, patch: Parameters<Storage['updateJob']>[1]): Promise<JobRecord | undefined> {
     const job = await this.storage.updateJob(id, patch);
     if (job !== undefined) for (const l of this.listeners.get(id) ?? []) l(job);
+    return job;
   }
 
   start(job: JobRecord, model: PortModel): void {
@@ -71,8 +73,6 @@ export class JobRunner {
   /** Stops the job's thread if it runs here, and marks it cancelled (undefined when it had finished). */
   async cancel(id: string): Promise<JobRecord | undefined> {
     this.running.get(id)?.abort();
-    const after = await this.storage.updateJob(id, { status: 'cancelled', error: 'cancelled by its owner' });
-    if (after !== undefined) for (const l of this.listeners.get(id) ?? []) l(after);
-    return after;
+    return this.update(id, { status: 'cancelled', error: 'cancelled by its owner' });
   }
 }

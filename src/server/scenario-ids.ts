@@ -5,11 +5,9 @@
  * one caller's scenario is never answered to another.
  */
 import type { FlowScenario, RouteScenario } from '../core/index.ts';
-import { BASELINE_ID, unknownScenario } from '../core/index.ts';
+import { BASELINE_ID, BASELINE_NAME, unknownScenario } from '../core/index.ts';
 import type { AppDeps } from './deps.ts';
 import { loadStoredScenario } from './stored-scenario.ts';
-
-export const BASELINE_NAME = 'Baseline (the network as loaded)';
 
 /** The scenario `id`, or KERUEN_UNKNOWN_ID naming `field` (e.g. `body.scenario`) with the known ids. */
 export async function resolveScenarioId(

@@ -6,34 +6,21 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadContext } from '../../src/io/index.ts';
-import { loadScenarioLibrary } from '../../src/io/scenario-library.ts';
-import { buildApp } from '../../src/server/app.ts';
-import { SqliteStorage } from '../../src/server/storage/sqlite-storage.ts';
+import type { SqliteStorage } from '../../src/server/index.ts';
+import { type ShippedApp, shippedApp } from './support/shipped-app.ts';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 const SUEZ_LEG = 'sea-singapore-port-said';
 let app: FastifyInstance;
 let storage: SqliteStorage;
+let shipped: ShippedApp;
 
 beforeAll(async () => {
-  const ctx = loadContext();
-  storage = new SqliteStorage(':memory:');
-  app = await buildApp({
-    network: ctx.network,
-    engine: ctx.engine,
-    storage,
-    emissions: ctx.emissions,
-    emissionFactors: ctx.factors,
-    library: loadScenarioLibrary(ctx.network),
-    now: () => NOW,
-    rateLimitPerMinute: 0,
-    workPool: { threads: 1 },
-  });
+  shipped = await shippedApp({ now: () => NOW, workPool: { threads: 1 } });
+  ({ app, storage } = shipped);
 }, 60_000);
 afterAll(async () => {
-  await app.close();
-  await storage.close();
+  await shipped.close();
 });
 
 const body = { from: 'Shanghai', to: 'Rotterdam', depart: '2026-12-07T08:00:00Z' };

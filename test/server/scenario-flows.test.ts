@@ -5,31 +5,19 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmissionsModel } from '../../src/core/emissions/routing-model.ts';
-import { loadContext } from '../../src/io/index.ts';
-import { loadScenarioLibrary } from '../../src/io/scenario-library.ts';
-import { buildApp } from '../../src/server/app.ts';
-import { SqliteStorage } from '../../src/server/storage/sqlite-storage.ts';
+import type { SqliteStorage } from '../../src/server/index.ts';
+import { type ShippedApp, shippedApp } from './support/shipped-app.ts';
 
 let app: FastifyInstance;
 let storage: SqliteStorage;
+let shipped: ShippedApp;
 
 beforeAll(async () => {
-  const ctx = loadContext();
-  storage = new SqliteStorage(':memory:');
-  app = await buildApp({
-    network: ctx.network,
-    engine: ctx.engine,
-    storage,
-    emissions: createEmissionsModel(ctx.factors),
-    emissionFactors: ctx.factors,
-    library: loadScenarioLibrary(ctx.network),
-    rateLimitPerMinute: 0,
-  });
+  shipped = await shippedApp();
+  ({ app, storage } = shipped);
 }, 60_000);
 afterAll(async () => {
-  await app.close();
-  await storage.close();
+  await shipped.close();
 });
 
 const flows = (payload: Record<string, unknown>, token?: string) =>

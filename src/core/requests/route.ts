@@ -138,20 +138,28 @@ export const RouteTextSchema = z.strictObject(RouteTextFields).transform(
     }),
 );
 
+/** Resolves a place named in a request field to its node id, or its terminals' ids for a city. */
+export type PlaceResolver = (field: string, query: string) => string | string[];
+
 /**
- * The engine's request: places resolved to node ids (a city with several terminals to all of them; avoided nodes
- * to one each), departure defaulting to `now`.
+ * The engine's request: places resolved to node ids (a city with several terminals to all of them, avoided or
+ * not), departure defaulting to `now`. A caller may pass its own resolver (the server remembers names).
  */
-export function resolveRoute(net: Network, r: z.output<z.ZodObject<typeof RouteFields>>, now: Date): RouteRequest {
+export function resolveRoute(
+  net: Network,
+  r: z.output<z.ZodObject<typeof RouteFields>>,
+  now: Date,
+  placeIds: PlaceResolver = (field, query) => resolvePlaceIds(net, field, query),
+): RouteRequest {
   return {
-    from: resolvePlaceIds(net, 'from', r.from),
-    to: resolvePlaceIds(net, 'to', r.to),
+    from: placeIds('from', r.from),
+    to: placeIds('to', r.to),
     depart: r.depart ?? now.toISOString(),
     cargo: r.cargo,
     avoidCountries: r.avoidCountries,
     avoidModes: r.avoidModes,
     // A city avoided is all its terminals avoided.
-    avoidNodes: r.avoidNodes?.flatMap((n, i) => resolvePlaceIds(net, `avoidNodes.${i}`, n)),
+    avoidNodes: r.avoidNodes?.flatMap((n, i) => placeIds(`avoidNodes.${i}`, n)),
     avoidLinks: r.avoidLinks,
     includePlannedUpTo: r.includePlannedUpTo,
     maxTransfers: r.maxTransfers,

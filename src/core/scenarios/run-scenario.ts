@@ -12,6 +12,7 @@ import { computeKpis, type KpiOptions, type ScenarioKpis } from './kpis.ts';
 import type { Scenario } from './scenario-schema.ts';
 
 export const BASELINE_ID = 'baseline';
+export const BASELINE_NAME = 'Baseline (the network as loaded)';
 
 export interface RunOptions {
   emissions?: EmissionsModel | undefined;
@@ -48,7 +49,7 @@ export function runScenario(
   const t4 = performance.now();
   return {
     id: scenario?.id ?? BASELINE_ID,
-    name: scenario?.name ?? 'Baseline (the network as loaded)',
+    name: scenario?.name ?? BASELINE_NAME,
     scenario,
     network,
     graph,

@@ -6,6 +6,7 @@ import {
   type RouteRequestBody,
   RouteTextSchema,
   resolvePlaceIds,
+  resolveRoute,
   routeRequestUnder,
   scenarioEcho,
   scenarioEngine,
@@ -28,37 +29,22 @@ export function routeResponse(r: RouteResult, withTimeline: boolean): unknown {
 }
 
 /**
- * resolveRoute (core/requests/route.ts) on the served network with remembered names: the same fields in the
- * same order. Name search scans every name, alias and locode of the network (about 10 µs); the network does not
- * change while the server runs, so a name that resolved once resolves to the same node (or city's nodes) again.
- * Failures are not remembered: they throw with suggestions every time. Origins and destinations may name a city
- * with several terminals; avoided nodes name one node each (keyed apart: the same text resolves apart).
+ * resolveRoute (core/requests/route.ts) on the served network with remembered names. Name search scans every
+ * name, alias and locode of the network (about 10 µs); the network does not change while the server runs, so a
+ * name that resolved once resolves to the same node (or city's nodes) again. Failures are not remembered: they
+ * throw with suggestions every time.
  */
 function rememberingResolver(deps: AppDeps): (q: RouteRequestBody) => RouteRequest {
   const ids = new Map<string, string | string[]>();
-  const remember = <T extends string | string[]>(key: string, resolve: () => T): T => {
-    let id = ids.get(key) as T | undefined;
+  const placeOf = (field: string, query: string): string | string[] => {
+    let id = ids.get(query);
     if (id === undefined) {
-      id = resolve();
-      if (ids.size < MAX_REMEMBERED_NAMES) ids.set(key, id);
+      id = resolvePlaceIds(deps.network, field, query);
+      if (ids.size < MAX_REMEMBERED_NAMES) ids.set(query, id);
     }
     return id;
   };
-  const placeOf = (field: string, query: string) =>
-    remember(`p${query}`, () => resolvePlaceIds(deps.network, field, query));
-  return (q) => ({
-    from: placeOf('from', q.from),
-    to: placeOf('to', q.to),
-    depart: q.depart ?? deps.now().toISOString(),
-    cargo: q.cargo,
-    avoidCountries: q.avoidCountries,
-    avoidModes: q.avoidModes,
-    avoidNodes: q.avoidNodes?.flatMap((n, i) => placeOf(`avoidNodes.${i}`, n)),
-    avoidLinks: q.avoidLinks,
-    includePlannedUpTo: q.includePlannedUpTo,
-    maxTransfers: q.maxTransfers,
-    useRisk: q.useRisk,
-  });
+  return (q) => resolveRoute(deps.network, q, deps.now(), placeOf);
 }
 
 /**

@@ -6,12 +6,12 @@
  * a stale run.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { BASELINE_ID, KeruenError } from '../../core/index.ts';
+import { BASELINE_ID, BASELINE_NAME, KeruenError } from '../../core/index.ts';
 import { clientOf, refuseBadToken } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { cancelOnClose } from '../heavy.ts';
 import { LruCache } from '../lru-cache.ts';
-import { BASELINE_NAME, resolveScenarioId } from '../scenario-ids.ts';
+import { resolveScenarioId } from '../scenario-ids.ts';
 import { FlowsRequestSchema } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 

@@ -7,9 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createEmissionsModel } from '../../../src/core/index.ts';
-import { loadContext, loadScenarioLibrary } from '../../../src/io/index.ts';
-import { buildApp, SqliteStorage } from '../../../src/server/index.ts';
+import { shippedApp } from '../../server/support/shipped-app.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -25,24 +23,13 @@ describe('scenario compare in the CLI and the API', () => {
     );
     expect(cli.status).toBe(0);
     const fromCli = JSON.parse(cli.stdout).comparison;
-    const ctx = loadContext();
-    const storage = new SqliteStorage(':memory:');
-    const app = await buildApp({
-      network: ctx.network,
-      engine: ctx.engine,
-      storage,
-      emissions: createEmissionsModel(ctx.factors),
-      emissionFactors: ctx.factors,
-      library: loadScenarioLibrary(ctx.network),
-      rateLimitPerMinute: 0,
-    });
+    const { app, close } = await shippedApp();
     const r = await app.inject({
       method: 'POST',
       url: '/scenarios/flows',
       payload: { base: 'baseline', other: 'bakhty-ayagoz' },
     });
-    await app.close();
-    await storage.close();
+    await close();
     expect(r.statusCode).toBe(200);
     const fromApi = r.json();
     expect(fromApi.totals).toEqual(fromCli.totals);
