@@ -58,6 +58,7 @@ const ERROR_SCHEMA = {
     value: { description: 'the value given (cut short when long)' },
     statusCode: { type: 'integer' },
     issues: { type: 'array', items: { type: 'object' }, description: 'every problem, for validation errors' },
+    offered: { type: 'array', items: { type: 'object' }, description: 'the itineraries to choose from instead' },
   },
   additionalProperties: true,
 };
@@ -81,6 +82,12 @@ function errorResponses(key: string, op: Operation, path: string): Record<string
     '400': error('invalid request: the field, the value and the bound are named'),
     ...(secured || key === 'POST /scenarios/flows' ? { '401': error('no valid bearer token') } : {}),
     ...(path.includes('{') ? { '404': error('no such record of yours') } : {}),
+    ...(key === 'POST /shipments'
+      ? {
+          '409': error('itinerary_gone: the search no longer offers the itinerary key; `offered` lists what it does'),
+          '422': error('no_route or no_such_itinerary: nothing to book at that index'),
+        }
+      : {}),
     '429': error('rate limit or per-client quota exceeded (see Retry-After)'),
     '500': error('a fault of the server'),
     ...(HEAVY.has(key)

@@ -15,6 +15,7 @@ import {
   searchReliability,
   searchRoutes,
 } from './api.ts';
+import { bookingBox } from './book-itinerary.ts';
 import { distanceCharts, distributionChart } from './charts.ts';
 import { el, statusWriter } from './dom.ts';
 import { fmtDateTime, fmtNumber, fmtPercent, fmtUsd, onLangChange, t } from './i18n.ts';
@@ -236,6 +237,7 @@ async function renderSelected(v: PlannerView): Promise<void> {
   else detail.append(el('p', t('chart.noDistribution'), 'notice'));
   detail.append(distanceCharts(it, width));
   detail.append(legsTable(it, v.ctx.showPlace));
+  if (state.query) detail.append(bookingBox(state.query, it));
 }
 
 /** Departure → arrival, distance, cost (marked when incomplete), risk. */
@@ -249,16 +251,15 @@ export function itineraryFacts(it: Itinerary): string {
   ].join(' · ');
 }
 
-/** Copies each itinerary's Monte Carlo result onto the route search's itinerary of the same corridor and path. */
+/** Copies each itinerary's Monte Carlo result onto the route search's itinerary with the same key. */
 function attachArrivals(
   routes: RouteResult,
-  rel: { itineraries?: Array<{ corridor: string; keyNodes: string[]; transitH?: ArrivalDistribution }> },
+  rel: { itineraries?: Array<{ key?: string; transitH?: ArrivalDistribution }> },
 ): void {
-  const rels = rel.itineraries ?? [];
-  routes.itineraries.forEach((it, i) => {
-    const r = rels[i];
-    // Both calls run the same deterministic search; the check guards against a server that changed in between.
-    if (r?.transitH && r.corridor === it.corridor && r.keyNodes.join('|') === it.keyNodes.join('|'))
-      it.arrival = r.transitH;
-  });
+  // Both calls run the same deterministic search; matching by key guards against a server that changed between.
+  const byKey = new Map((rel.itineraries ?? []).map((r) => [r.key, r.transitH]));
+  for (const it of routes.itineraries) {
+    const d = byKey.get(it.key);
+    if (d) it.arrival = d;
+  }
 }

@@ -29,6 +29,7 @@ export function answerReliability(engine: RoutingEngine, req: ReliabilityRequest
       const d = simulateTimeline(it.timeline, { samples: req.samples, seed: req.seed, deadlineH });
       const t0 = it.timeline.departH;
       return {
+        key: it.key,
         corridor: it.corridor,
         keyNodes: it.keyNodes,
         plannedArrive: it.totals.arrive,

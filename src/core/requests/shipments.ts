@@ -1,6 +1,7 @@
 /** Booking a shipment on an itinerary, recording its milestones, and re-predicting its arrival. */
 import { z } from 'zod';
 import { bounded, boundedText } from '../bounds.ts';
+import { ITINERARY_KEY_PATTERN } from '../routing/itinerary-key.ts';
 import { MILESTONE_TYPES } from '../shipments/milestone.ts';
 import { IsoDateSchema } from './dates.ts';
 import { NodeRefSchema } from './places.ts';
@@ -12,6 +13,11 @@ export const ShipmentRequestSchema = z.strictObject({
   depart: IsoDateSchema,
   deadline: IsoDateSchema,
   itinerary: bounded('itinerary').default(0).describe('index of the chosen itinerary in the route search'),
+  itineraryKey: z
+    .string()
+    .regex(ITINERARY_KEY_PATTERN, 'an itinerary key is two groups of 12 hex digits, e.g. 0123456789ab.cdef01234567')
+    .optional()
+    .describe('key of the chosen itinerary in a route answer; when given, it wins over `itinerary`'),
 });
 export type ShipmentRequest = z.output<typeof ShipmentRequestSchema>;
 

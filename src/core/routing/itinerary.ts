@@ -12,6 +12,7 @@ import type { TimelineStep } from '../reliability/timeline.ts';
 import { isoOfHours } from '../time.ts';
 import { type CorridorLabel, corridorLabel } from './corridor-label.ts';
 import { arrivalH } from './edge-cost.ts';
+import { itineraryKey } from './itinerary-key.ts';
 import type { ParetoPath } from './pareto-search.ts';
 import type { Cargo } from './query.ts';
 
@@ -48,6 +49,8 @@ export interface Stop {
 }
 
 export interface Itinerary {
+  /** Stable key of the legs taken and their departures (itinerary-key.ts): names this itinerary in a booking. */
+  key: string;
   corridor: CorridorLabel;
   /** Node names where the itinerary changes vehicle or crosses a border, origin and destination included. */
   keyNodes: string[];
@@ -163,6 +166,7 @@ export function buildItinerary(
   addKeyNode(w, edgeTargetNode(net, g, lastEdge).name);
   const { countries, seaKm, totalKm, crossesCaspian } = w;
   return {
+    key: itineraryKey(w.legs),
     corridor: corridorLabel({ countries, seaKm, totalKm, crossesCaspian }),
     keyNodes: w.keyNodes,
     legs: w.legs,

@@ -8,7 +8,14 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Itinerary, Milestone, MilestoneType } from '../../core/index.ts';
-import { checkEvent, isoToHours, lastPosition, resolveNodeRef, resolveRoute } from '../../core/index.ts';
+import {
+  bookedItinerary,
+  checkEvent,
+  isoToHours,
+  lastPosition,
+  resolveNodeRef,
+  resolveRoute,
+} from '../../core/index.ts';
 import { clientOf, ownerOf, requireToken } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';
@@ -62,25 +69,22 @@ function createShipment(app: ZodApp, deps: AppDeps): void {
         tags,
         security,
         summary: 'Create a shipment on an itinerary of a route search',
+        description:
+          'The route search is run again and the itinerary named by `itineraryKey` (from a route answer) is frozen ' +
+          'into the shipment; 409 itinerary_gone says what changed when the search no longer offers it. ' +
+          'Without a key, `itinerary` is the index in the search.',
         body: ShipmentRequestSchema,
       },
     },
     async (req, reply) => {
-      const { name, deadline, itinerary: index, ...route } = req.body;
+      const { name, deadline, itinerary, itineraryKey, ...route } = req.body;
       const request = resolveRoute(deps.network, route, deps.now());
-      const r = deps.engine.route(request);
-      const it = r.itineraries[index];
-      if (it === undefined) {
-        return sendError(reply, 422, {
-          error: r.itineraries.length === 0 ? 'no_route' : 'no_such_itinerary',
-          field: 'itinerary',
-          value: index,
-          message:
-            r.itineraries.length === 0
-              ? (r.noRoute?.message ?? 'no route')
-              : `the search found ${r.itineraries.length} itineraries (0-based index)`,
-        });
+      const chosen = bookedItinerary(deps.engine.route(request), { itinerary, itineraryKey });
+      if (!chosen.ok) {
+        const { status, error, field, value, message, offered } = chosen;
+        return sendError(reply, status, { error, field, value, message, offered });
       }
+      const it = chosen.itinerary;
       const s = await deps.storage.createShipment(ownerOf(req), {
         name,
         request: request as unknown as Record<string, unknown>,

@@ -1,0 +1,77 @@
+/**
+ * Booking the itinerary the user chose (issue 17, item 1), on the shipped dataset: the Middle Corridor itinerary
+ * Xi'an → Duisburg avoiding Russia, Belarus and Iran, booked by its key, is stored with exactly its legs; a key
+ * the search no longer offers answers 409 itinerary_gone saying what changed and listing what it offers.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ShippedApp, shippedApp } from './support/shipped-app.ts';
+
+const NOW = new Date('2026-12-01T00:00:00Z');
+const query = {
+  from: "Xi'an",
+  to: 'Duisburg',
+  depart: '2026-12-07T08:00:00Z',
+  avoidCountries: ['RU', 'BY', 'IR'],
+};
+const deadline = '2027-02-01T00:00:00Z';
+let shipped: ShippedApp;
+let app: FastifyInstance;
+let token: string;
+
+beforeAll(async () => {
+  shipped = await shippedApp({ now: () => NOW });
+  app = shipped.app;
+  token = (await shipped.storage.createToken('ops')).token;
+}, 60_000);
+afterAll(async () => {
+  await shipped.close();
+});
+
+const auth = () => ({ authorization: `Bearer ${token}` });
+const book = (extra: Record<string, unknown>) =>
+  app.inject({ method: 'POST', url: '/shipments', headers: auth(), payload: { ...query, deadline, ...extra } });
+interface Answer {
+  itineraries: Array<{ key: string; corridor: string; legs: Array<{ linkId: string; depart: string }> }>;
+}
+
+describe('booking a pinned itinerary', () => {
+  it('stores exactly the legs of the itinerary named by its key, not the first of a new search', async () => {
+    const r = await app.inject({ method: 'POST', url: '/routes', payload: query });
+    expect(r.statusCode).toBe(200);
+    const a = r.json() as Answer;
+    expect(new Set(a.itineraries.map((it) => it.key)).size).toBe(a.itineraries.length);
+    // The last Middle Corridor itinerary of the answer, not the first one, so that an index-0 booking (what the
+    // page used to send) could not pass by chance.
+    const chosen = a.itineraries.filter((it) => it.corridor === 'Middle').at(-1);
+    expect(chosen).toBeDefined();
+    expect(a.itineraries.indexOf(chosen as (typeof a.itineraries)[number])).toBeGreaterThan(0);
+    const s = await book({ itineraryKey: chosen?.key });
+    expect(s.statusCode).toBe(201);
+    const stored = s.json().itinerary;
+    expect(stored.key).toBe(chosen?.key);
+    expect(stored.legs.map((l: { linkId: string }) => l.linkId)).toEqual(chosen?.legs.map((l) => l.linkId));
+    expect(stored.countries).not.toContain('RU');
+  });
+
+  it('answers 409 itinerary_gone, naming a change of times, when only the departures moved', async () => {
+    const a = (await app.inject({ method: 'POST', url: '/routes', payload: query })).json() as Answer;
+    const key = a.itineraries[0]?.key ?? '';
+    // The same request a week later: the same legs, other departures.
+    const s = await book({ itineraryKey: key, depart: '2026-12-14T08:00:00Z' });
+    expect(s.statusCode).toBe(409);
+    const b = s.json();
+    expect(b).toMatchObject({ error: 'itinerary_gone', field: 'itineraryKey', value: key });
+    expect(b.message).toMatch(/same legs now depart at other times/);
+    expect(b.offered.length).toBeGreaterThan(0);
+  });
+
+  it('answers 409 naming other legs when no itinerary takes the key’s legs, and 400 for a malformed key', async () => {
+    const gone = await book({ itineraryKey: '000000000000.000000000000' });
+    expect(gone.statusCode).toBe(409);
+    expect(gone.json().message).toMatch(/no itinerary of this search takes its legs/);
+    const bad = await book({ itineraryKey: 'middle-corridor' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/itineraryKey/);
+  });
+});
