@@ -3,12 +3,15 @@
  * (`npx vite`), API calls are proxied to a server started with `keruen serve` on port 8080.
  */
 import { defineConfig } from 'vite';
+import { compressAssets } from './web/build/compress-assets.ts';
 
 const API_PREFIXES = ['/network', '/routes', '/reliability', '/emissions', '/simulations', '/scenarios', '/shipments', '/health', '/openapi.json', '/docs'];
 
 export default defineConfig({
   root: 'web',
   base: '/',
+  // Brotli and gzip twins of every text asset, and the 600 KB (compressed) budget on JavaScript and CSS.
+  plugins: [compressAssets()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

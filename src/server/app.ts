@@ -183,11 +183,23 @@ const PAGE_NOT_BUILT =
   '<code>dist/web</code>), then reload; <code>keruen serve</code> also builds it on start when Vite is ' +
   'installed. The API is running: <a href="/docs">/docs</a>, <a href="/openapi.json">/openapi.json</a>.</p>';
 
+/** Vite names the files under assets/ after their content: they never change, so they are cached for a year. */
+export function cacheControlOf(path: string): string {
+  return /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** The built page at /, or, before `npm run build:web`, a page that says how to build it (never a bare 404). */
 async function registerWebPage(app: FastifyInstance, webDir: string | undefined): Promise<void> {
   if (webDir === undefined) return;
   if (existsSync(`${webDir}/index.html`)) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      // The build writes .br and .gz twins (web/build/compress-assets.ts): sent as they are, per Accept-Encoding.
+      preCompressed: true,
+      setHeaders: (reply, path) => reply.header('cache-control', cacheControlOf(path)),
+    });
     return;
   }
   app.get('/', { schema: { hide: true } }, (_req, reply) =>
