@@ -3,9 +3,11 @@
  * operationId, its error responses with the one error schema, explicit security (empty when public); the
  * document has servers and a licence; and the operationId table names only operations that exist.
  */
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATION_IDS } from '../../src/server/openapi.ts';
 import { fixtureApp, type TestApp } from './support/fixture-app.ts';
+import { shippedApp } from './support/shipped-app.ts';
 
 type Op = { operationId?: string; security?: unknown[]; responses?: Record<string, { content?: unknown }> };
 let t: TestApp;
@@ -51,5 +53,40 @@ describe('OpenAPI document', () => {
     const keys = new Set(operations().map((o) => o.key));
     // The emissions endpoint exists only when the app has emission factors (the fixture has none).
     expect(Object.keys(OPERATION_IDS).filter((k) => !keys.has(k))).toEqual(['POST /emissions']);
+  });
+});
+
+/** Redocly's recommended rules, as `redocly lint` applies them, on the shipped app's document (every operation). */
+async function redoclyProblems(source: string) {
+  const config = await createConfig({ extends: ['recommended'] });
+  const problems = await lintFromString({ source, config, absoluteRef: 'openapi.json' });
+  return problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? ''}`);
+}
+
+describe("the ecosystem's standard lint", () => {
+  it('passes Redocly recommended with no error and no warning', async () => {
+    const shipped = await shippedApp();
+    const source = (await shipped.app.inject({ method: 'GET', url: '/openapi.json' })).body;
+    await shipped.close();
+    expect(await redoclyProblems(source)).toEqual([]);
+  }, 60_000);
+
+  it('would catch an operation without operationId, summary, 4xx answer or security', async () => {
+    const bare = {
+      openapi: '3.0.3',
+      info: { title: 'x', version: '1' },
+      paths: { '/a': { get: { responses: { '200': { description: 'ok' } } } } },
+    };
+    const rules = (await redoclyProblems(JSON.stringify(bare))).map((p) => p.split(':')[0]);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'warn operation-operationId',
+        'error operation-summary',
+        'warn operation-4xx-response',
+        'error security-defined',
+        'error no-empty-servers',
+        'warn info-license',
+      ]),
+    );
   });
 });

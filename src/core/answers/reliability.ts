@@ -24,6 +24,7 @@ export function answerReliability(engine: RoutingEngine, req: ReliabilityRequest
     to: r.to,
     depart: r.depart,
     noRoute: r.noRoute,
+    notes: r.notes,
     deadline: req.deadline,
     itineraries: r.itineraries.map((it) => {
       const d = simulateTimeline(it.timeline, { samples: req.samples, seed: req.seed, deadlineH });

@@ -5,6 +5,7 @@
  */
 export * from '../bounds.ts';
 export * from './dates.ts';
+export * from './departure-notes.ts';
 export * from './parse.ts';
 export * from './places.ts';
 export * from './reliability.ts';

@@ -3,6 +3,7 @@
  * the flat text shape (GET query strings and the CLI's flags) that is read into the same JSON shape, with the same
  * bounds and messages. resolveRoute turns either into the engine's RouteRequest (names to ids, default departure).
  */
+
 import { z } from 'zod';
 import { bounded, boundedText } from '../bounds.ts';
 import type { Network } from '../network/network.ts';
@@ -10,6 +11,7 @@ import { MODES } from '../network/schema.ts';
 import type { RouteRequest } from '../routing/plan.ts';
 import type { Cargo } from '../routing/query.ts';
 import { IsoDateSchema } from './dates.ts';
+import { departureNotes } from './departure-notes.ts';
 import { CountryCodeSchema, IdSchema, NodeRefSchema, resolvePlaceIds } from './places.ts';
 
 const commodity = z.string().max(200, 'must be at most 200 characters').optional();
@@ -164,5 +166,6 @@ export function resolveRoute(
     includePlannedUpTo: r.includePlannedUpTo,
     maxTransfers: r.maxTransfers,
     useRisk: r.useRisk,
+    notes: departureNotes(r.depart, now),
   };
 }

@@ -11,6 +11,7 @@ import type { CompiledGraph } from '../network/compile.ts';
 import { COUNTRIES } from '../network/countries.ts';
 import { getLinkIndex, getNodeIndex, type Network, type NetworkNode, nodeAt } from '../network/network.ts';
 import { MODES, type Mode } from '../network/schema.ts';
+import type { RouteNote } from '../requests/departure-notes.ts';
 import { isoOfHours, toHoursSinceEpoch } from '../time.ts';
 import { buildItinerary, type Itinerary } from './itinerary.ts';
 import { mergeParetoSets } from './pareto-merge.ts';
@@ -32,6 +33,8 @@ export interface RouteRequest {
   includePlannedUpTo?: number | undefined;
   maxTransfers?: number | undefined;
   useRisk?: boolean | undefined;
+  /** Notes on the request itself (a past departure), passed on to the answer. */
+  notes?: RouteNote[] | undefined;
 }
 
 export interface NoRoute {
@@ -61,6 +64,8 @@ export interface RouteResult {
   cargo: Cargo;
   itineraries: Itinerary[];
   noRoute?: NoRoute | undefined;
+  /** What the answer says about its request (a departure in the past). */
+  notes?: RouteNote[] | undefined;
   stats: { labelsCreated: number; labelsPopped: number };
 }
 
@@ -167,6 +172,7 @@ export class RoutingEngine {
       itineraries,
       stats,
     };
+    if (req.notes !== undefined && req.notes.length > 0) result.notes = req.notes;
     if (itineraries.length === 0) result.noRoute = this.explainNoRoute(queries);
     return result;
   }
