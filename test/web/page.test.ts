@@ -4,23 +4,16 @@
  * playwright-core (software WebGL through SwiftShader, so MapLibre renders headless). Screenshots go to
  * test-artifacts/. Skipped, with a message, only when /usr/bin/chromium is absent.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server/server.ts';
+import type { RunningServer } from '../../src/server/server.ts';
 import { SqliteStorage } from '../../src/server/storage/sqlite-storage.ts';
+import { type BrowserPage, CHROMIUM, hasChromium, openBrowserPage, ROOT } from './support/browser-page.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = resolve(import.meta.dirname, '../..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`test/web: skipped, ${CHROMIUM} is absent (apt-get install chromium)`);
-
-/** Errors the page may log without being at fault (software GL, see docs/web.md). */
-const BENIGN = [/GPU stall due to ReadPixels/i, /WebGL.*performance/i];
 
 interface RenderedFeature {
   properties: Record<string, unknown>;
@@ -28,44 +21,20 @@ interface RenderedFeature {
 type MapHandle = { queryRenderedFeatures(o: { layers: string[] }): RenderedFeature[] };
 
 describe.skipIf(!hasChromium)('web page in chromium', () => {
-  let tmp: string;
+  let b: BrowserPage;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'keruen-web-'));
     mkdirSync(ARTIFACTS, { recursive: true });
-    const webDir = join(tmp, 'web');
-    // Build from the current sources every run, into a private folder, so the test never sees a stale page.
-    await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDir } });
-    server = await startServer({ port: 0, dbFile: join(tmp, 'keruen.db'), webDir, rateLimitPerMinute: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--disable-gpu',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'en-GB' });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !BENIGN.some((re) => re.test(m.text()))) errors.push(`console: ${m.text()}`);
-    });
+    b = await openBrowserPage();
+    ({ server, page, errors } = b);
     page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    await b?.close();
   });
 
   const rendered = (layers: string[]) =>
@@ -332,7 +301,7 @@ describe.skipIf(!hasChromium)('web page in chromium', () => {
   }, 60_000);
 
   it('compares a stored scenario with the baseline, in a table and on the map', async () => {
-    const storage = new SqliteStorage(join(tmp, 'keruen.db'));
+    const storage = new SqliteStorage(b.dbFile);
     const { token } = await storage.createToken('web-test');
     await storage.close();
     const caspian = ['caspian-kuryk-alat-ferry', 'caspian-turkmenbashi-alat-ferry', 'caspian-aktau-alat-feeder'];

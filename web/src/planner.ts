@@ -18,10 +18,13 @@ import {
 import { bookingBox } from './book-itinerary.ts';
 import { distanceCharts, distributionChart } from './charts.ts';
 import { el, statusWriter } from './dom.ts';
-import { fmtDateTime, fmtNumber, fmtPercent, fmtUsd, onLangChange, t } from './i18n.ts';
+import { fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtUsd, onLangChange, t } from './i18n.ts';
 import { itinerariesTable, legsTable } from './itinerary-tables.ts';
 import type { KeruenMap } from './map.ts';
 import { type Place, type PlaceIndex, placeCombobox } from './place-search.ts';
+import { download, itinerariesCsv } from './plan-export.ts';
+import { hashToPlan, type PlanState, planToHash } from './plan-link.ts';
+import { isRank, rankItineraries } from './plan-rank.ts';
 
 /** Monte Carlo samples per itinerary: a P90 to within about a percent, and an answer in well under a second. */
 const SAMPLES = 2000;
@@ -36,6 +39,8 @@ interface State {
   result?: RouteResult | undefined;
   selected: number;
   query?: RouteQuery | undefined;
+  /** Deadline of the search, ISO date-time (end of the chosen day, UTC), when one was given. */
+  deadline?: string | undefined;
   /** Why P50/P90 are missing, when they are. */
   reliabilityError?: string | undefined;
 }
@@ -57,6 +62,8 @@ function plannerElements(root: HTMLElement) {
     fromInput: $<HTMLInputElement>(form, '#from'),
     toInput: $<HTMLInputElement>(form, '#to'),
     depart: $<HTMLInputElement>(form, '#depart'),
+    deadline: $<HTMLInputElement>(form, '#deadline'),
+    rank: $<HTMLSelectElement>(form, '#plan-rank'),
     cargoKind: $<HTMLSelectElement>(form, '#cargo-kind'),
     quantity: $<HTMLInputElement>(form, '#quantity'),
     avoidCountries: $<HTMLInputElement>(form, '#avoid-countries'),
@@ -95,7 +102,10 @@ export function initPlanner(root: HTMLElement, ctx: PlannerContext): void {
   });
   f.plannedYear.disabled = !f.includePlanned.checked;
   f.form.addEventListener('submit', (e) => void search(v, e));
-  void fillScenarios(f.scenario);
+  f.rank.addEventListener('change', () => {
+    if (v.state.result) rerank(v);
+  });
+  void fillScenarios(f.scenario).then(() => openFromLink(v));
   onLangChange(() => {
     if (v.state.result) render(v);
     else if (f.status.dataset.kind !== 'busy') v.setStatus('');
@@ -163,16 +173,20 @@ async function search(v: PlannerView, e: Event): Promise<void> {
   const submit = must(v.form.querySelector<HTMLButtonElement>('button[type=submit]'), 'submit button');
   submit.disabled = true;
   try {
+    const deadline = v.deadline.value ? new Date(`${v.deadline.value}T23:59:59Z`).toISOString() : undefined;
     const [routes, rel] = await Promise.all([
       searchRoutes(q),
-      searchReliability({ ...q, samples: SAMPLES, seed: 1 }).catch((err: unknown) => err as Error),
+      searchReliability({ ...q, samples: SAMPLES, seed: 1, deadline }).catch((err: unknown) => err as Error),
     ]);
     state.query = q;
+    state.deadline = deadline;
     state.selected = 0;
     state.result = routes;
     state.reliabilityError = undefined;
     if (rel instanceof Error) state.reliabilityError = rel.message;
     else attachArrivals(routes, rel);
+    routes.itineraries = rankItineraries(routes.itineraries, isRank(v.rank.value) ? v.rank.value : 'pareto');
+    history.replaceState(null, '', `#${planToHash(planState(v))}`);
     v.setStatus('');
     render(v);
   } catch (err) {
@@ -195,11 +209,15 @@ function renderResults(v: PlannerView): void {
   results.replaceChildren();
   const r = state.result;
   if (!r) return;
+  for (const n of r.notes ?? [])
+    results.append(
+      el('p', n.code === 'past_departure' ? t('plan.pastDeparture', { date: n.value }) : n.message, 'notice'),
+    );
   if (r.itineraries.length === 0) {
     results.append(el('p', t('plan.noRoute', { msg: r.noRoute?.message ?? '' }), 'notice'));
     return;
   }
-  results.append(el('h2', t('plan.results')));
+  results.append(el('h2', t('plan.results')), exportBar(v, r));
   const wrap = el('div', undefined, 'table-wrap');
   wrap.append(itinerariesTable(r, state.selected, (i) => select(v, i)));
   results.append(wrap);
@@ -232,7 +250,7 @@ async function renderSelected(v: PlannerView): Promise<void> {
   const h = el('h2', t('it.heading', { n: state.selected + 1, corridor: t(`corridor.${it.corridor}`) }));
   h.tabIndex = -1;
   detail.append(h);
-  detail.append(el('p', itineraryFacts(it), 'it-facts'));
+  detail.append(el('p', itineraryFacts(it, state.deadline), 'it-facts'));
   if (it.arrival) detail.append(distributionChart(it.arrival, width));
   else detail.append(el('p', t('chart.noDistribution'), 'notice'));
   detail.append(distanceCharts(it, width));
@@ -240,15 +258,97 @@ async function renderSelected(v: PlannerView): Promise<void> {
   if (state.query) detail.append(bookingBox(state.query, it));
 }
 
-/** Departure → arrival, distance, cost (marked when incomplete), risk. */
-export function itineraryFacts(it: Itinerary): string {
+/** Departure → planned arrival, P50/P90 arrival dates and on-time probability, distance, cost, risk. */
+export function itineraryFacts(it: Itinerary, deadline?: string): string {
   const costText = `${fmtUsd(it.totals.costUsd)}${it.totals.costComplete ? '' : ` (${t('it.costIncomplete')})`}`;
+  const at = (h: number) => fmtDateTime(new Date(Date.parse(it.totals.depart) + h * 3_600_000));
+  const a = it.arrival;
   return [
     `${fmtDateTime(it.totals.depart)} → ${fmtDateTime(it.totals.arrive)}`,
+    ...(a ? [t('it.arrivals', { p50: at(a.p50), p90: at(a.p90) })] : []),
+    ...(a?.onTimeProbability !== undefined && deadline !== undefined
+      ? [t('it.onTime', { deadline: fmtDate(deadline), p: fmtPercent(a.onTimeProbability) })]
+      : []),
     `${fmtNumber(it.totals.distanceKm)} km`,
     costText,
     t('it.risk', { p: fmtPercent(it.totals.riskProbability) }),
   ].join(' · ');
+}
+
+/** Re-sorts the itineraries shown, keeping the selected one selected. */
+function rerank(v: PlannerView): void {
+  const r = v.state.result;
+  if (!r) return;
+  const selected = r.itineraries[v.state.selected];
+  r.itineraries = rankItineraries(r.itineraries, isRank(v.rank.value) ? v.rank.value : 'pareto');
+  v.state.selected = Math.max(0, selected ? r.itineraries.indexOf(selected) : 0);
+  history.replaceState(null, '', `#${planToHash(planState(v))}`);
+  render(v);
+}
+
+/** A place name as part of a file name: letters and digits, the rest as dashes. */
+const fileName = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+
+/** The buttons over the results: CSV of the itineraries, the printable summary, the permalink. */
+function exportBar(v: PlannerView, r: RouteResult): HTMLElement {
+  const bar = el('div', undefined, 'export-bar');
+  const button = (key: string, onClick: () => void) => {
+    const b = el('button', t(key));
+    b.type = 'button';
+    b.addEventListener('click', onClick);
+    bar.append(b);
+  };
+  button('plan.csv', () => download(`keruen-${fileName(r.from.name)}-${fileName(r.to.name)}.csv`, itinerariesCsv(r)));
+  button('plan.print', () => window.print());
+  button('plan.copyLink', () => {
+    void navigator.clipboard?.writeText(location.href).then(() => v.setStatus(t('plan.linkCopied')));
+  });
+  return bar;
+}
+
+/** The form as a permalink state. */
+function planState(v: PlannerView): PlanState {
+  return {
+    from: v.from.value()?.id ?? '',
+    to: v.to.value()?.id ?? '',
+    depart: v.depart.value || undefined,
+    deadline: v.deadline.value || undefined,
+    cargo: v.cargoKind.value,
+    quantity: v.quantity.value,
+    avoidCountries: v.avoidCountries.value || undefined,
+    avoidModes: [...v.form.querySelectorAll<HTMLInputElement>('input[name=avoid-mode]:checked')].map((c) => c.value),
+    plannedYear: v.includePlanned.checked ? v.plannedYear.value : undefined,
+    scenario: v.scenario.value === 'baseline' ? undefined : v.scenario.value,
+    rank: v.rank.value === 'pareto' ? undefined : v.rank.value,
+  };
+}
+
+/** Fills the form from the page's address (a permalink) and runs the search; nothing when it holds no plan. */
+function openFromLink(v: PlannerView): void {
+  const p = hashToPlan(location.hash);
+  const from = p && v.ctx.places.byId.get(p.from);
+  const to = p && v.ctx.places.byId.get(p.to);
+  if (!p || !from || !to) return;
+  v.from.set(from);
+  v.to.set(to);
+  if (p.depart) v.depart.value = p.depart;
+  v.deadline.value = p.deadline ?? '';
+  v.cargoKind.value = p.cargo;
+  v.quantity.value = p.quantity;
+  v.avoidCountries.value = p.avoidCountries ?? '';
+  for (const c of v.form.querySelectorAll<HTMLInputElement>('input[name=avoid-mode]'))
+    c.checked = p.avoidModes.includes(c.value);
+  v.includePlanned.checked = p.plannedYear !== undefined;
+  v.plannedYear.disabled = !v.includePlanned.checked;
+  if (p.plannedYear) v.plannedYear.value = p.plannedYear;
+  if (p.scenario && [...v.scenario.options].some((o) => o.value === p.scenario)) v.scenario.value = p.scenario;
+  v.rank.value = isRank(p.rank) ? p.rank : 'pareto';
+  v.form.requestSubmit();
 }
 
 /** Copies each itinerary's Monte Carlo result onto the route search's itinerary with the same key. */

@@ -1,0 +1,75 @@
+/**
+ * The planner's desk in the browser (issue 17), tried as a forwarder would: a permalink opens Xi'an → Duisburg
+ * avoiding Russia, Belarus and Iran with a deadline; the page shows each itinerary's P50/P90 arrival dates and
+ * on-time probability; the Middle Corridor itinerary chosen in the table is booked from the page and the stored
+ * shipment has exactly its legs; the compared itineraries download as CSV.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteStorage } from '../../src/server/storage/sqlite-storage.ts';
+import { type BrowserPage, hasChromium, openBrowserPage } from './support/browser-page.ts';
+
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+interface RouteAnswer {
+  itineraries: Array<{ key: string; corridor: string; legs: Array<{ linkId: string }> }>;
+}
+
+describe.skipIf(!hasChromium)('the planner’s desk', () => {
+  let b: BrowserPage;
+  let token: string;
+  let answer: RouteAnswer;
+  let middleKey: string;
+
+  beforeAll(async () => {
+    b = await openBrowserPage();
+    const storage = new SqliteStorage(b.dbFile);
+    token = (await storage.createToken('desk')).token;
+    await storage.close();
+  }, 120_000);
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('opens a permalink, searches, and shows arrival dates and the on-time probability', async () => {
+    const hash = `plan?from=cn-xian&to=de-duisburg&depart=${day(2)}&deadline=${day(50)}&cargo=containers&quantity=1&avoidCountries=RU%2C+BY%2C+IR`;
+    const routes = b.page.waitForResponse((r) => r.url().endsWith('/routes') && r.request().method() === 'POST');
+    await b.page.goto(`${b.server.url}/#${hash}`);
+    answer = (await (await routes).json()) as RouteAnswer;
+    await b.page.waitForSelector('table[data-testid=itineraries] tbody tr', { timeout: 30_000 });
+    expect(await b.page.inputValue('#from')).toMatch(/^Xi'an/);
+    expect(await b.page.inputValue('#deadline')).toBe(day(50));
+    const middle = answer.itineraries.findIndex((it) => it.corridor === 'Middle');
+    expect(middle).toBeGreaterThanOrEqual(0);
+    middleKey = answer.itineraries[middle]?.key ?? '';
+    await b.page.click(`table[data-testid=itineraries] tbody tr[data-index="${middle}"] button`);
+    const facts = (await b.page.textContent('.it-facts')) ?? '';
+    expect(facts).toMatch(/arrival P50 .+ · P90 .+/);
+    expect(facts).toMatch(/on time by .+: \d+(\.\d)?%/);
+  });
+
+  it('books exactly the selected Middle Corridor itinerary from the page', async () => {
+    await b.page.click('.booking summary');
+    await b.page.fill('#book-token', token);
+    await b.page.dispatchEvent('#book-token', 'change');
+    const created = b.page.waitForResponse((r) => r.url().endsWith('/shipments') && r.request().method() === 'POST');
+    await b.page.click('.booking button[type=submit]');
+    const res = await created;
+    expect(res.status()).toBe(201);
+    const s = (await res.json()) as { id: string; itinerary: { key: string; corridor: string; countries: string[] } };
+    expect(s.itinerary.key).toBe(middleKey);
+    expect(s.itinerary.corridor).toBe('Middle');
+    expect(s.itinerary.countries).not.toContain('RU');
+    expect(await b.page.textContent('.booking .status')).toContain(s.id);
+  });
+
+  it('downloads the compared itineraries as CSV, one row each', async () => {
+    const download = b.page.waitForEvent('download');
+    await b.page.click('.export-bar button:first-child');
+    const path = await (await download).path();
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\r\n');
+    expect(lines.length).toBe(answer.itineraries.length + 1);
+    expect(lines.slice(1).some((l) => l.includes(middleKey))).toBe(true);
+    expect(b.errors).toEqual([]);
+  });
+});
