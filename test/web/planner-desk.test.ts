@@ -2,7 +2,8 @@
  * The planner's desk in the browser (issue 17), tried as a forwarder would: a permalink opens Xi'an → Duisburg
  * avoiding Russia, Belarus and Iran with a deadline; the page shows each itinerary's P50/P90 arrival dates and
  * on-time probability; the Middle Corridor itinerary chosen in the table is booked from the page and the stored
- * shipment has exactly its legs; the compared itineraries download as CSV.
+ * shipment has exactly its legs; the compared itineraries download as CSV; a "Kuryk ferry doubled" scenario is
+ * built in the page and compared with the baseline by flows.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,4 +73,34 @@ describe.skipIf(!hasChromium)('the planner’s desk', () => {
     expect(lines.slice(1).some((l) => l.includes(middleKey))).toBe(true);
     expect(b.errors).toEqual([]);
   });
+
+  it('builds "Kuryk ferry doubled" in the page, saves it and compares it with the baseline', async () => {
+    await b.page.click('#tab-scenarios');
+    await b.page.fill('#sc-token', token);
+    await b.page.dispatchEvent('#sc-token', 'change');
+    await b.page.click('.sc-builder summary');
+    await b.page.waitForSelector('#sb-target option', { state: 'attached' });
+    await b.page.fill('#sb-name', 'Kuryk ferry doubled');
+    await b.page.selectOption('#sb-kind', 'set_frequency');
+    await b.page.selectOption('#sb-target', 'asco-kuryk-alat-ferry');
+    const now = Number(await b.page.inputValue('#sb-value'));
+    expect(now).toBeGreaterThan(0);
+    await b.page.fill('#sb-value', String(now * 2));
+    await b.page.click('.sc-builder button:has-text("Add the change")');
+    expect(await b.page.textContent('.sb-changes li')).toMatch(/departures per week/);
+    const saved = b.page.waitForResponse((r) => r.url().endsWith('/scenarios') && r.request().method() === 'POST');
+    await b.page.click('.sc-builder button[type=submit]');
+    const res = await saved;
+    expect(res.status()).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    // The stored scenario is offered in the flows comparison, and compares with the baseline.
+    await b.page.waitForSelector(`#fl-b option[value="${id}"]`, { state: 'attached' });
+    await b.page.selectOption('#fl-a', 'baseline');
+    await b.page.selectOption('#fl-b', id);
+    const flows = b.page.waitForResponse((r) => r.url().endsWith('/scenarios/flows'));
+    await b.page.click('#view-scenarios form.fl-form button[type=submit]');
+    expect((await flows).status()).toBe(200);
+    await b.page.waitForSelector('table[data-testid=flows-table] tbody tr', { timeout: 60_000 });
+    expect(b.errors).toEqual([]);
+  }, 90_000);
 });

@@ -16,6 +16,7 @@ import type {
   ReliabilityRequestInput,
   RouteRequestInput,
   ScenarioEcho,
+  ScenarioInput,
   ShipmentRequestInput,
 } from '../../src/core/index.ts';
 
@@ -52,6 +53,7 @@ export interface NetworkGeoJson {
 
 /** A route search as POST /routes takes it (core/requests/route.ts). */
 export type RouteQuery = RouteRequestInput;
+export type { ScenarioInput };
 
 /** A failed call: the HTTP status and the server's JSON error ({error, field, value, message}). */
 export class ApiError extends Error {
@@ -114,6 +116,34 @@ export function getNetworkGeoJson(): Promise<NetworkGeoJson> {
   return call('GET', '/network/geojson');
 }
 
+/** A link as GET /network/links lists it (the fields the scenario builder reads). */
+export interface LinkRecord {
+  id: string;
+  from: string;
+  to: string;
+  mode: string;
+  status: string;
+  statusYear?: number;
+  service?: string;
+  capacity?: { teuPerYear?: { value: number }; trainsPerDay?: { value: number }; tonnesPerYear?: { value: number } };
+}
+
+/** A scheduled service as GET /network/services lists it. */
+export interface ServiceRecord {
+  id: string;
+  name: string;
+  departuresPerWeek?: { value: number };
+  capacityTeuPerDeparture?: { value: number };
+}
+
+export function getNetworkLinks(): Promise<LinkRecord[]> {
+  return call('GET', '/network/links');
+}
+
+export function getNetworkServices(): Promise<ServiceRecord[]> {
+  return call('GET', '/network/services');
+}
+
 // ---- routing (public) ----
 
 /** POST /routes: Pareto itineraries, no Monte Carlo. */
@@ -143,6 +173,11 @@ export interface ScenarioRecord {
     year?: number;
     changes: Array<{ kind: string; target?: string; id?: string; link?: { id: string }; node?: { id: string } }>;
   };
+}
+
+/** POST /scenarios: stores a scenario of the token's owner, after the server checks it against the network. */
+export function createScenario(s: ScenarioInput): Promise<ScenarioRecord> {
+  return call('POST', '/scenarios', s);
 }
 
 export function listScenarios(): Promise<{ scenarios: ScenarioRecord[] }> {

@@ -15,6 +15,7 @@ import { flowsSection } from './flows-section.ts';
 import { onLangChange, t } from './i18n.ts';
 import type { PlannerContext } from './planner.ts';
 import { routeCompareSection } from './route-compare.ts';
+import { scenarioBuilder } from './scenario-builder.ts';
 import { onTokenChange, tokenField } from './token.ts';
 
 export { linkChange, linkUtilisation, touchedLinks } from './scenario-links.ts';
@@ -27,12 +28,14 @@ export function initScenarios(root: HTMLElement, ctx: PlannerContext): void {
   intro.dataset.i18n = 'sc.intro';
   let scenarios: ScenarioRecord[] = [];
   const flows = flowsSection(ctx, () => scenarios);
+  // A scenario saved in the builder is listed at once in both comparisons.
+  const builder = scenarioBuilder(ctx, () => void load());
   const route = routeCompareSection(
     ctx,
     () => scenarios,
     root,
     (heading, form, status, out) =>
-      root.append(h, intro, tokenField('sc-token'), flows.element, heading, form, status, out),
+      root.append(h, intro, tokenField('sc-token'), builder.element, flows.element, heading, form, status, out),
   );
 
   const load = async () => {
