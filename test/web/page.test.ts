@@ -4,13 +4,20 @@
  * playwright-core (software WebGL through SwiftShader, so MapLibre renders headless). Screenshots go to
  * test-artifacts/. Skipped, with a message, only when /usr/bin/chromium is absent.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/server.ts';
 import { SqliteStorage } from '../../src/server/storage/sqlite-storage.ts';
-import { type BrowserPage, CHROMIUM, hasChromium, openBrowserPage, ROOT } from './support/browser-page.ts';
+import {
+  axeViolations,
+  type BrowserPage,
+  CHROMIUM,
+  hasChromium,
+  openBrowserPage,
+  ROOT,
+} from './support/browser-page.ts';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 if (!hasChromium) console.warn(`test/web: skipped, ${CHROMIUM} is absent (apt-get install chromium)`);
@@ -175,26 +182,9 @@ describe.skipIf(!hasChromium)('web page in chromium', () => {
     expect(await page.textContent('.plan-results h2')).toBe('Itineraries');
   });
 
-  /** axe-core's WCAG 2.x A/AA checks of the page as it stands; serious and critical violations only. */
-  const axeSerious = async () => {
-    if (!(await page.evaluate(() => 'axe' in window)))
-      // Evaluated through the DevTools protocol: the page's CSP (no inline scripts) stays on for everything else.
-      await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(o: unknown): Promise<{ violations: unknown[] }> } }).axe;
-      const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return (r.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>).map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-      }));
-    });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  };
-
-  it('passes axe checks (WCAG 2 A/AA) with no serious or critical violation', async () => {
-    const serious = await axeSerious();
-    expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+  it('passes axe checks (WCAG 2 A/AA) with no violation of any impact', async () => {
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
   });
 
   it('compares two library scenarios by flows: KPI table, utilisation colours, bottlenecks', async () => {
@@ -296,8 +286,8 @@ describe.skipIf(!hasChromium)('web page in chromium', () => {
     ).toBe('none');
     await mapIdle();
     await page.screenshot({ path: join(ARTIFACTS, 'web-5-flows.png') });
-    const serious = await axeSerious();
-    expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
   }, 60_000);
 
   it('compares a stored scenario with the baseline, in a table and on the map', async () => {
@@ -353,8 +343,8 @@ describe.skipIf(!hasChromium)('web page in chromium', () => {
     expect(states).toEqual([1, 1, 1]);
     await mapIdle();
     await page.screenshot({ path: join(ARTIFACTS, 'web-5-scenarios.png') });
-    const serious = await axeSerious();
-    expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
   });
 
   it('creates a shipment, records a milestone and shows the ETA and deadline risk', async () => {
@@ -383,8 +373,8 @@ describe.skipIf(!hasChromium)('web page in chromium', () => {
     expect(await page.textContent('.sh-detail table tbody tr')).toContain('Departed');
     await page.locator('[data-testid=shipment-eta]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'web-6-shipment.png') });
-    const serious = await axeSerious();
-    expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
   });
 
   it('logged no page errors and made no failed requests', () => {

@@ -3,12 +3,12 @@
  * avoiding Russia, Belarus and Iran with a deadline; the page shows each itinerary's P50/P90 arrival dates and
  * on-time probability; the Middle Corridor itinerary chosen in the table is booked from the page and the stored
  * shipment has exactly its legs; the compared itineraries download as CSV; a "Kuryk ferry doubled" scenario is
- * built in the page and compared with the baseline by flows.
+ * built in the page and compared with the baseline by flows; on a phone the map comes first and nothing overflows.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStorage } from '../../src/server/storage/sqlite-storage.ts';
-import { type BrowserPage, hasChromium, openBrowserPage } from './support/browser-page.ts';
+import { axeViolations, type BrowserPage, hasChromium, openBrowserPage } from './support/browser-page.ts';
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -103,4 +103,18 @@ describe.skipIf(!hasChromium)('the planner’s desk', () => {
     await b.page.waitForSelector('table[data-testid=flows-table] tbody tr', { timeout: 60_000 });
     expect(b.errors).toEqual([]);
   }, 90_000);
+
+  it('on a phone: the map first, nothing wider than the screen, no axe violation', async () => {
+    await b.page.setViewportSize({ width: 390, height: 844 });
+    await b.page.click('#tab-plan');
+    const layout = await b.page.evaluate(() => ({
+      mapTop: document.querySelector('.map-area')?.getBoundingClientRect().top ?? -1,
+      panelTop: document.querySelector('#panel')?.getBoundingClientRect().top ?? -1,
+      pageWidth: document.documentElement.scrollWidth,
+    }));
+    expect(layout.mapTop).toBeLessThan(layout.panelTop);
+    expect(layout.pageWidth).toBeLessThanOrEqual(390);
+    const violations = await axeViolations(b.page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@
  * server on it (bundled dataset, a temporary SQLite file, random port), and opens Debian's chromium with
  * playwright-core (software WebGL through SwiftShader, so MapLibre renders headless). Page errors are collected.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -66,4 +66,26 @@ export async function openBrowserPage(viewport = { width: 1366, height: 800 }): 
       rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  targets: string[];
+}
+
+/** axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now, of any impact. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window)))
+    // Evaluated through the DevTools protocol: the page's CSP (no inline scripts) stays on for everything else.
+    await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(o: unknown): Promise<{ violations: unknown[] }> } }).axe;
+    const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return (r.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>).map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  });
 }
