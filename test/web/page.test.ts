@@ -92,6 +92,14 @@ describe.skipIf(!hasChromium)('web page in chromium', () => {
     // Planned links are drawn, dashed, in their own layer.
     expect((await rendered(['links-planned'])).every((f) => f.properties.status !== 'operational')).toBe(true);
     expect(external).toEqual([]);
+    // The hubs are named on the map from the first view; the legend folds.
+    const labels = await page.$$eval('.place-label', (l) => l.map((x) => x.textContent ?? ''));
+    expect(labels.length).toBeGreaterThanOrEqual(5);
+    expect(labels.length).toBeLessThan(60);
+    expect(labels.some((n) => /Aktau|Alashankou|Dostyk|Baku/.test(n))).toBe(true);
+    await page.click('.legend summary');
+    expect(await page.$eval('.legend details', (d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await page.click('.legend summary');
     await page.screenshot({ path: join(ARTIFACTS, 'web-1-network.png') });
   });
 

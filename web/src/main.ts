@@ -48,9 +48,13 @@ function initTabs(): void {
   }
 }
 
+/** The map's legend, foldable: open on wide screens, folded on phones; re-rendering keeps the user's choice. */
 function renderLegend(box: HTMLElement): void {
-  box.replaceChildren();
-  const h = document.createElement('h2');
+  const was = box.querySelector('details');
+  const details = document.createElement('details');
+  details.open = was ? was.open : window.innerWidth > 900;
+  box.replaceChildren(details);
+  const h = document.createElement('summary');
   h.textContent = t('map.legend');
   const ul = document.createElement('ul');
   const item = (swatch: HTMLElement, label: string) => {
@@ -80,7 +84,7 @@ function renderLegend(box: HTMLElement): void {
     s.style.background = colour;
     item(s, t(`kind.${kind}`));
   }
-  box.append(h, ul);
+  details.append(h, ul);
 }
 
 function main(): void {

@@ -19,6 +19,7 @@ import atlasUrl from 'world-atlas/countries-50m.json?url';
 import type { Itinerary, NetworkFeature, NetworkGeoJson } from './api.ts';
 import { loadCountries } from './basemap.ts';
 import { t } from './i18n.ts';
+import { addPlaceLabels } from './map-labels.ts';
 import { NETWORK_LAYERS } from './map-layers.ts';
 
 // MapLibre 6 finds its worker beside its own module; bundled, that file moves, so it is named here.
@@ -61,6 +62,7 @@ export async function createMap(
   map.addSource('routes', { type: 'geojson', data: EMPTY });
   for (const layer of NETWORK_LAYERS) map.addLayer(layer);
   wirePointer(map, records, onSelect);
+  addPlaceLabels(map, net.features);
 
   await new Promise<void>((resolve) => map.once('idle', () => resolve()));
   container.dataset.state = 'ready';

@@ -149,7 +149,11 @@ function readQuery(v: PlannerView): RouteQuery | string {
   return {
     from: a.id,
     to: b.id,
-    depart: v.depart.value ? new Date(`${v.depart.value}T08:00:00Z`).toISOString() : undefined,
+    // Today means now (a ready time of 08:00 today may already be past); another day means 08:00 UTC that day.
+    depart:
+      v.depart.value && v.depart.value !== todayIso()
+        ? new Date(`${v.depart.value}T08:00:00Z`).toISOString()
+        : undefined,
     cargo: kind === 'containers' ? { kind, teu: q } : { kind, tonnes: q },
     avoidCountries: codes.length ? codes : undefined,
     avoidModes: modes.length ? modes : undefined,
