@@ -183,6 +183,7 @@ const PACKAGES: Record<Layer, readonly string[]> = {
     '@fastify/swagger-ui',
     'fastify-type-provider-zod',
     'better-sqlite3',
+    'pg',
     'piscina',
     'tsx',
     'zod',

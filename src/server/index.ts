@@ -14,6 +14,8 @@ export {
   startServer,
   startWorkers,
 } from './server.ts';
+export { chosenDb, describeDb, openStorage } from './storage/open-storage.ts';
+export { PostgresStorage } from './storage/postgres-storage.ts';
 export { SqliteStorage } from './storage/sqlite-storage.ts';
 export type { JobRecord, ScenarioRecord, ShipmentRecord, Storage, TokenInfo } from './storage/storage.ts';
 export { DEFAULT_WORK_POOL, type WorkPoolOptions } from './work-pool.ts';

@@ -1,6 +1,6 @@
 /**
- * Starts the Keruen API: loads and compiles the dataset, opens the embedded database (created on first use),
- * builds the app and listens. Closes the database on SIGINT/SIGTERM; a SIGKILL loses nothing acknowledged
+ * Starts the Keruen API: loads and compiles the dataset, opens the database (the embedded SQLite file, created on
+ * first use, or PostgreSQL for a postgres:// URL: storage/open-storage.ts), builds the app and listens. Closes the database on SIGINT/SIGTERM; a SIGKILL loses nothing acknowledged
  * because every write is committed (WAL, synchronous=FULL) before its answer is sent.
  */
 import cluster from 'node:cluster';
@@ -9,17 +9,18 @@ import type { FastifyInstance } from 'fastify';
 import { createEmissionsModel } from '../core/index.ts';
 import { DEFAULT_DATA_DIR, loadContext, loadScenarioLibrary } from '../io/index.ts';
 import { buildApp } from './app.ts';
-import { SqliteStorage } from './storage/sqlite-storage.ts';
+import { chosenDb, DEFAULT_DB_FILE, openStorage } from './storage/open-storage.ts';
 import type { WorkPoolOptions } from './work-pool.ts';
 
 export const DEFAULT_PORT = 8080;
-export const DEFAULT_DB_FILE = '.keruen/keruen.db';
+export { DEFAULT_DB_FILE };
 /** The built web page (Vite output), relative to the package root. */
 export const DEFAULT_WEB_DIR = resolve(DEFAULT_DATA_DIR, '../dist/web');
 
 export interface ServeOptions {
   port?: number | undefined;
   host?: string | undefined;
+  /** SQLite file, or a postgres:// URL; default KERUEN_DATABASE_URL, then .keruen/keruen.db. */
   dbFile?: string | undefined;
   dataDir?: string | undefined;
   webDir?: string | undefined;
@@ -39,7 +40,7 @@ export interface RunningServer {
 export async function startServer(o: ServeOptions = {}): Promise<RunningServer> {
   const dataDir = o.dataDir ?? DEFAULT_DATA_DIR;
   const ctx = loadContext(dataDir);
-  const storage = new SqliteStorage(o.dbFile ?? DEFAULT_DB_FILE);
+  const storage = await openStorage(chosenDb(o.dbFile));
   // Jobs a previous process left running are failed now, with the reason, rather than shown as running forever.
   // Under --workers the primary does this once, before any worker starts a job.
   if (cluster.isPrimary) await storage.failInterruptedJobs();
@@ -98,9 +99,9 @@ export interface ServerWorkers {
  */
 export async function startWorkers(n: number, o: ServeOptions = {}): Promise<ServerWorkers> {
   if (!cluster.isPrimary) throw new Error('startWorkers runs in the cluster primary');
-  const dbFile = o.dbFile ?? DEFAULT_DB_FILE;
+  const dbFile = chosenDb(o.dbFile);
   if (dbFile === ':memory:') throw new Error('--workers needs a database file: each worker would get its own :memory:');
-  const first = new SqliteStorage(dbFile);
+  const first = await openStorage(dbFile);
   await first.failInterruptedJobs();
   await first.close();
   let closing = false;

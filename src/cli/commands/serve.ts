@@ -8,11 +8,12 @@ import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_DATA_DIR } from '../../io/index.ts';
 import {
+  chosenDb,
   closeOnSignals,
-  DEFAULT_DB_FILE,
   DEFAULT_PORT,
   DEFAULT_WEB_DIR,
   DEFAULT_WORK_POOL,
+  describeDb,
   startServer,
   startWorkers,
 } from '../../server/index.ts';
@@ -33,7 +34,7 @@ function nonNegativeInt(v: string): number {
 interface ServeFlags {
   port: number;
   host: string;
-  db: string;
+  db?: string;
   data: string;
   rateLimit: number;
   log?: boolean;
@@ -59,7 +60,10 @@ export function register(program: Command): void {
     .description('start the HTTP API (OpenAPI at /openapi.json, docs at /docs) and the web page at /')
     .addOption(new Option('-p, --port <port>', 'port to listen on').argParser(nonNegativeInt).default(DEFAULT_PORT))
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
-    .option('--db <file>', 'SQLite database file (created when missing)', DEFAULT_DB_FILE)
+    .option(
+      '--db <file-or-url>',
+      'SQLite database file (created when missing) or postgres:// URL (default: KERUEN_DATABASE_URL, then .keruen/keruen.db)',
+    )
     .addOption(new Option('-d, --data <dir>', 'dataset folder').default(DEFAULT_DATA_DIR, 'the shipped data/'))
     .option('--web <dir>', 'folder of the built web page served at / (default: dist/web, built on first start)')
     .addOption(
@@ -131,10 +135,13 @@ async function serve(o: ServeFlags): Promise<void> {
     const w = await startWorkers(o.workers, opts);
     for (const sig of ['SIGINT', 'SIGTERM'] as const)
       process.once(sig, () => void w.close().then(() => process.exit(0)));
-    process.stdout.write(`Keruen API on ${w.url} with ${o.workers} workers (docs ${w.url}/docs, database ${o.db})\n`);
+    process.stdout.write(
+      `Keruen API on ${w.url} with ${o.workers} workers (docs ${w.url}/docs, database ${describeDb(chosenDb(o.db))})\n`,
+    );
     return;
   }
   const s = await startServer(opts);
   closeOnSignals(s);
-  if (cluster.isPrimary) process.stdout.write(`Keruen API on ${s.url} (docs ${s.url}/docs, database ${o.db})\n`);
+  if (cluster.isPrimary)
+    process.stdout.write(`Keruen API on ${s.url} (docs ${s.url}/docs, database ${describeDb(chosenDb(o.db))})\n`);
 }

@@ -3,14 +3,16 @@
  * database keeps only a salted hash.
  */
 import type { Command } from 'commander';
-import { DEFAULT_DB_FILE, SqliteStorage } from '../../server/index.ts';
+import { chosenDb, openStorage, type Storage } from '../../server/index.ts';
 
 const out = (s: string): void => {
   process.stdout.write(`${s}\n`);
 };
 
-async function withStorage<T>(db: string, f: (s: SqliteStorage) => Promise<T>): Promise<T> {
-  const s = new SqliteStorage(db);
+const DB_HELP = 'SQLite database file or postgres:// URL (default: KERUEN_DATABASE_URL, then .keruen/keruen.db)';
+
+async function withStorage<T>(db: string | undefined, f: (s: Storage) => Promise<T>): Promise<T> {
+  const s = await openStorage(chosenDb(db));
   try {
     return await f(s);
   } finally {
@@ -24,9 +26,9 @@ export function register(program: Command): void {
     .command('create')
     .description('create a token and print it (shown once; only its hash is stored)')
     .option('-n, --name <name>', 'who or what the token is for', 'default')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB_FILE)
+    .option('--db <file-or-url>', DB_HELP)
     .option('--json', 'print id and token as JSON')
-    .action((o: { name: string; db: string; json?: boolean }) =>
+    .action((o: { name: string; db?: string; json?: boolean }) =>
       withStorage(o.db, async (s) => {
         const { token: t, info } = await s.createToken(o.name);
         if (o.json) out(JSON.stringify({ id: info.id, name: info.name, token: t }));
@@ -39,9 +41,9 @@ export function register(program: Command): void {
   token
     .command('list')
     .description('list token ids, names and dates (never the secrets)')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB_FILE)
+    .option('--db <file-or-url>', DB_HELP)
     .option('--json', 'print as JSON')
-    .action((o: { db: string; json?: boolean }) =>
+    .action((o: { db?: string; json?: boolean }) =>
       withStorage(o.db, async (s) => {
         const list = await s.listTokens();
         if (o.json) out(JSON.stringify(list));
@@ -54,8 +56,8 @@ export function register(program: Command): void {
     .command('revoke')
     .description('revoke a token by its id')
     .argument('<id>', 'token id (the 12 hex digits after krn_)')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB_FILE)
-    .action((id: string, o: { db: string }) =>
+    .option('--db <file-or-url>', DB_HELP)
+    .action((id: string, o: { db?: string }) =>
       withStorage(o.db, async (s) => {
         if (await s.revokeToken(id)) out(`revoked ${id}`);
         else {

@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { KeruenError, must } from '../../core/index.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { event, FINISHED, job, now, scenario, shipment, tokenInfo } from './rows.ts';
 import type {
   JobPatch,
   JobRecord,
@@ -25,76 +26,6 @@ import type {
 import { newToken, parseToken, secretMatches } from './token-hash.ts';
 
 type Row = Record<string, unknown>;
-
-const now = (): string => new Date().toISOString();
-
-function tokenInfo(r: Row): TokenInfo {
-  return {
-    id: r.id as string,
-    name: r.name as string,
-    createdAt: r.created_at as string,
-    revokedAt: (r.revoked_at as string | null) ?? null,
-  };
-}
-
-function scenario(r: Row): ScenarioRecord {
-  const s: ScenarioRecord = {
-    id: r.id as string,
-    owner: r.owner as string,
-    name: r.name as string,
-    document: JSON.parse(r.document as string) as Record<string, unknown>,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-  return s;
-}
-
-function shipment(r: Row): ShipmentRecord {
-  const s: ShipmentRecord = {
-    id: r.id as string,
-    owner: r.owner as string,
-    request: JSON.parse(r.request as string) as Record<string, unknown>,
-    itinerary: JSON.parse(r.itinerary as string) as unknown,
-    deadline: r.deadline as string,
-    createdAt: r.created_at as string,
-  };
-  if (r.name !== null) s.name = r.name as string;
-  return s;
-}
-
-function event(r: Row): ShipmentEventRecord {
-  const e: ShipmentEventRecord = {
-    id: r.id as string,
-    shipmentId: r.shipment_id as string,
-    seq: r.seq as number,
-    type: r.type as string,
-    node: r.node as string,
-    at: r.at as string,
-    warnings: JSON.parse(r.warnings as string) as ShipmentEventRecord['warnings'],
-    recordedAt: r.recorded_at as string,
-  };
-  if (r.note !== null) e.note = r.note as string;
-  return e;
-}
-
-function job(r: Row): JobRecord {
-  const j: JobRecord = {
-    id: r.id as string,
-    owner: r.owner as string,
-    kind: r.kind as string,
-    status: r.status as JobRecord['status'],
-    progress: r.progress as number,
-    request: JSON.parse(r.request as string) as unknown,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-  if (r.result !== null) j.result = JSON.parse(r.result as string) as unknown;
-  if (r.error !== null) j.error = r.error as string;
-  if (r.finished_at !== null) j.finishedAt = r.finished_at as string;
-  return j;
-}
-
-const FINISHED = new Set(['done', 'failed', 'cancelled']);
 
 /**
  * Creates the database file readable by its owner only (0600) before SQLite opens it: SQLite gives the -wal and

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../src/server/storage/migrations.ts';
 import { migrate, SqliteStorage } from '../../../src/server/storage/sqlite-storage.ts';
 import { parseToken } from '../../../src/server/storage/token-hash.ts';
+import { storageContract } from './storage-contract.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -106,4 +107,9 @@ describe('SqliteStorage', () => {
     expect(await b.updateJob(job.id, { status: 'done' })).toBeUndefined();
     await b.close();
   });
+});
+
+storageContract('SQLite', () => {
+  const file = join(tmp(), 'contract.db');
+  return { open: async () => new SqliteStorage(file), reopen: async () => new SqliteStorage(file) };
 });
