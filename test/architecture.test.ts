@@ -184,6 +184,7 @@ const PACKAGES: Record<Layer, readonly string[]> = {
     'fastify-type-provider-zod',
     'better-sqlite3',
     'pg',
+    'pg-boss',
     'piscina',
     'tsx',
     'zod',

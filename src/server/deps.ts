@@ -1,6 +1,7 @@
 /** What the server's routes share: the loaded dataset, the routing engine, storage, the work pool and caches. */
 
 import type { EmissionFactors, EmissionsModel, Network, RoutingEngine, ScenarioLibrary } from '../core/index.ts';
+import type { JobQueue } from './job-runner.ts';
 import type { Storage } from './storage/storage.ts';
 import type { WorkPool } from './work-pool.ts';
 
@@ -16,6 +17,8 @@ export interface AppDeps {
   library: ScenarioLibrary;
   /** Heavy questions run here, off the event loop. */
   work: WorkPool;
+  /** Where simulation jobs run: default, this process's work pool; or a queue shared by `keruen worker`s. */
+  jobs?: JobQueue | undefined;
   /** Server clock (tests fix it). */
   now: () => Date;
 }

@@ -3,6 +3,7 @@
  * calls, the storage the CLI's token commands use, and the work pool's settings.
  */
 export { type AppOptions, buildApp } from './app.ts';
+export { type JobWorker, type JobWorkerOptions, startJobWorker } from './job-worker.ts';
 export {
   closeOnSignals,
   DEFAULT_DB_FILE,

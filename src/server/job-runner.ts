@@ -14,7 +14,20 @@ const PROGRESS_EVERY_MS = 250;
 
 export type JobListener = (job: JobRecord) => void;
 
-export class JobRunner {
+/**
+ * Where the simulation routes send their jobs: this process's work pool (JobRunner, the default) or a job queue
+ * shared by worker processes on any machine (BossJobs, pg-boss on PostgreSQL).
+ */
+export interface JobQueue {
+  start(job: JobRecord, model: PortModel): void;
+  cancel(id: string): Promise<JobRecord | undefined>;
+  /** Whether listen() will hear the job's changes (a job that runs here, or any job of a shared queue). */
+  isRunning(id: string): boolean;
+  listen(id: string, listener: JobListener): () => void;
+  close?(): Promise<void>;
+}
+
+export class JobRunner implements JobQueue {
   private readonly running = new Map<string, AbortController>();
   private readonly listeners = new Map<string, Set<JobListener>>();
 

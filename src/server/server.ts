@@ -6,10 +6,14 @@
 import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { createEmissionsModel } from '../core/index.ts';
+import { createEmissionsModel, KeruenError } from '../core/index.ts';
 import { DEFAULT_DATA_DIR, loadContext, loadScenarioLibrary } from '../io/index.ts';
 import { buildApp } from './app.ts';
+import type { JobQueue } from './job-runner.ts';
+import { BOSS_DEFAULTS, BossJobs, type BossSettings, openBoss } from './pg-boss-jobs.ts';
 import { chosenDb, DEFAULT_DB_FILE, openStorage } from './storage/open-storage.ts';
+import { isPostgresUrl } from './storage/postgres-storage.ts';
+import type { Storage } from './storage/storage.ts';
 import type { WorkPoolOptions } from './work-pool.ts';
 
 export const DEFAULT_PORT = 8080;
@@ -28,6 +32,13 @@ export interface ServeOptions {
   logger?: boolean | undefined;
   /** Heavy-work threads, queue, per-client quota, time budget (work-pool.ts). */
   workPool?: Partial<WorkPoolOptions> | undefined;
+  /**
+   * Where simulation jobs run: this process's work pool (default), or the pg-boss queue on the PostgreSQL
+   * database, taken by `keruen worker` processes (pg-boss-jobs.ts).
+   */
+  jobQueue?: 'in-process' | 'pg-boss' | undefined;
+  /** pg-boss settings (tests shorten the expiry). */
+  boss?: Partial<BossSettings> | undefined;
 }
 
 export interface RunningServer {
@@ -40,10 +51,12 @@ export interface RunningServer {
 export async function startServer(o: ServeOptions = {}): Promise<RunningServer> {
   const dataDir = o.dataDir ?? DEFAULT_DATA_DIR;
   const ctx = loadContext(dataDir);
-  const storage = await openStorage(chosenDb(o.dbFile));
-  // Jobs a previous process left running are failed now, with the reason, rather than shown as running forever.
-  // Under --workers the primary does this once, before any worker starts a job.
-  if (cluster.isPrimary) await storage.failInterruptedJobs();
+  const db = chosenDb(o.dbFile);
+  const storage = await openStorage(db);
+  const jobs = o.jobQueue === 'pg-boss' ? await sharedJobs(db, storage, o.boss) : undefined;
+  // Jobs a previous process left running are failed now, with the reason, rather than shown as running forever
+  // (a shared queue keeps them: its workers carry on). Under --workers the primary does this once.
+  if (cluster.isPrimary && jobs === undefined) await storage.failInterruptedJobs();
   const app = await buildApp({
     network: ctx.network,
     engine: ctx.engine,
@@ -52,6 +65,7 @@ export async function startServer(o: ServeOptions = {}): Promise<RunningServer> 
     emissionFactors: ctx.factors,
     library: loadScenarioLibrary(ctx.network, dataDir),
     workPool: o.workPool,
+    jobs,
     webDir: o.webDir ?? DEFAULT_WEB_DIR,
     logger: o.logger,
     rateLimitPerMinute: o.rateLimitPerMinute,
@@ -65,9 +79,22 @@ export async function startServer(o: ServeOptions = {}): Promise<RunningServer> 
     if (closed) return;
     closed = true;
     await app.close();
+    await jobs?.close?.();
     await storage.close();
   };
   return { app, url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, close };
+}
+
+/** The pg-boss queue on the server's PostgreSQL database; refused, naming --db, on SQLite. */
+async function sharedJobs(db: string, storage: Storage, boss: Partial<BossSettings> | undefined): Promise<JobQueue> {
+  if (!isPostgresUrl(db)) {
+    await storage.close();
+    throw new KeruenError('KERUEN_INVALID_INPUT', `job queue pg-boss needs a postgres:// database, not ${db}`, [], {
+      field: 'db',
+      value: db,
+    });
+  }
+  return new BossJobs(storage, await openBoss(db, { ...BOSS_DEFAULTS, ...boss }));
 }
 
 /** Closes the server and the database on SIGINT and SIGTERM. */

@@ -10,9 +10,19 @@ import * as scenario from './scenario.ts';
 import * as serve from './serve.ts';
 import * as simulate from './simulate.ts';
 import * as token from './token.ts';
+import * as worker from './worker.ts';
 
 export interface CommandModule {
   register(program: Command): void;
 }
 
-export const commandModules: readonly CommandModule[] = [network, route, emissions, simulate, scenario, serve, token];
+export const commandModules: readonly CommandModule[] = [
+  network,
+  route,
+  emissions,
+  simulate,
+  scenario,
+  serve,
+  token,
+  worker,
+];

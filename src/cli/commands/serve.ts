@@ -18,6 +18,7 @@ import {
   startWorkers,
 } from '../../server/index.ts';
 import { ensureWebPage } from '../web-build.ts';
+import { bossFromEnv } from './worker.ts';
 
 function positiveInt(v: string): number {
   const n = Number(v);
@@ -44,6 +45,7 @@ interface ServeFlags {
   workQueue: number;
   workPerClient: number;
   workTimeout: number;
+  jobQueue: 'in-process' | 'pg-boss';
 }
 
 /** An integer flag within [min, max], refused with the bound otherwise. */
@@ -79,6 +81,14 @@ export function register(program: Command): void {
       )
         .argParser(positiveInt)
         .default(1),
+    )
+    .addOption(
+      new Option(
+        '--job-queue <queue>',
+        'where simulation jobs run: this process, or pg-boss on the PostgreSQL --db for `keruen worker`s',
+      )
+        .choices(['in-process', 'pg-boss'])
+        .default('in-process'),
     );
   addWorkPoolOptions(cmd).action(serve);
 }
@@ -129,6 +139,8 @@ async function serve(o: ServeFlags): Promise<void> {
       perClient: o.workPerClient,
       timeoutMs: o.workTimeout * 1000,
     },
+    jobQueue: o.jobQueue,
+    boss: bossFromEnv(),
   };
   if (o.workers > 1 && cluster.isPrimary) {
     // The workers run this same command and take the branch below.

@@ -6,12 +6,12 @@
  * MAX_ACTIVE_JOBS queued or running.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { PortModel } from '../../core/index.ts';
 import { listPortSailings, resolveNodeRef } from '../../core/index.ts';
 import { ownerOf, requireToken } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';
-import { JobRunner } from '../job-runner.ts';
+import { type JobQueue, JobRunner } from '../job-runner.ts';
+import { portJobModel } from '../port-job.ts';
 import { IdParamsSchema, PortSimulationRequestSchema } from '../schemas.ts';
 import type { JobRecord } from '../storage/storage.ts';
 import type { ZodApp } from '../zod-app.ts';
@@ -28,7 +28,7 @@ const notFound = (reply: Parameters<typeof sendError>[0], id: string) =>
 const finished = (j: JobRecord) => j.status === 'done' || j.status === 'failed' || j.status === 'cancelled';
 
 /** POST /simulations/port: checks the node's sailings and the token's quota, stores the job and starts it. */
-function startSimulation(app: ZodApp, deps: AppDeps, jobs: JobRunner): void {
+function startSimulation(app: ZodApp, deps: AppDeps, jobs: JobQueue): void {
   app.post(
     '/simulations/port',
     {
@@ -60,17 +60,16 @@ function startSimulation(app: ZodApp, deps: AppDeps, jobs: JobRunner): void {
           message: `at most ${MAX_ACTIVE_JOBS} simulation jobs queued or running per token; wait for one or cancel it`,
         });
       }
-      const arrivals = { kind: 'poisson' as const, teuPerWeek: b.teuPerWeek };
-      const model: PortModel = { sailings: s.sailings, arrivals, weeks: b.weeks, seed: b.seed };
-      const job = await deps.storage.createJob(owner, 'port', { ...b, node: node.id, services: s.services });
-      jobs.start(job, model);
+      const request = { ...b, node: node.id, services: s.services };
+      const job = await deps.storage.createJob(owner, 'port', request);
+      jobs.start(job, portJobModel(deps.network, request));
       return reply.code(202).header('location', `/simulations/${job.id}`).send(job);
     },
   );
 }
 
 /** GET /simulations/:id and DELETE /simulations/:id. */
-function readAndCancel(app: ZodApp, deps: AppDeps, jobs: JobRunner): void {
+function readAndCancel(app: ZodApp, deps: AppDeps, jobs: JobQueue): void {
   app.get(
     '/simulations/:id',
     { schema: { tags, security, summary: 'Progress and result of a simulation job', params: IdParamsSchema } },
@@ -92,7 +91,7 @@ function readAndCancel(app: ZodApp, deps: AppDeps, jobs: JobRunner): void {
  * `event: done|failed|cancelled` at the end, after which the stream closes. A job already finished, or running in
  * another process (--workers), gets its current state and the stream closes at once.
  */
-function streamProgress(app: ZodApp, deps: AppDeps, jobs: JobRunner): void {
+function streamProgress(app: ZodApp, deps: AppDeps, jobs: JobQueue): void {
   app.get(
     '/simulations/:id/events',
     {
@@ -124,7 +123,7 @@ function streamProgress(app: ZodApp, deps: AppDeps, jobs: JobRunner): void {
 }
 
 export function simulationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const jobs = new JobRunner(deps.storage, deps.work);
+  const jobs = deps.jobs ?? new JobRunner(deps.storage, deps.work);
   return async (app) => {
     app.addHook('onRequest', requireToken);
     startSimulation(app, deps, jobs);

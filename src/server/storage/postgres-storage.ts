@@ -271,6 +271,11 @@ export class PostgresStorage implements Storage {
     return r === undefined ? undefined : job(r);
   }
 
+  async getJob(id: string): Promise<JobRecord | undefined> {
+    const [r] = await this.rows('SELECT * FROM jobs WHERE id = $1', [id]);
+    return r === undefined ? undefined : job(r);
+  }
+
   async countActiveJobs(owner: string): Promise<number> {
     const [r] = await this.rows(
       "SELECT COUNT(*)::int AS n FROM jobs WHERE owner = $1 AND status IN ('queued', 'running')",

@@ -271,6 +271,11 @@ export class SqliteStorage implements Storage {
     return r === undefined ? undefined : job(r);
   }
 
+  async getJob(id: string): Promise<JobRecord | undefined> {
+    const r = this.stmts.getJob.get(id) as Row | undefined;
+    return r === undefined ? undefined : job(r);
+  }
+
   async countActiveJobs(owner: string): Promise<number> {
     return (this.stmts.countActiveJobs.get(owner) as { n: number }).n;
   }

@@ -116,6 +116,8 @@ export interface Storage {
   /** Changes a job that is not finished yet; undefined when there is none (or it has finished). */
   updateJob(id: string, patch: JobPatch): Promise<JobRecord | undefined>;
   findJob(owner: string, id: string): Promise<JobRecord | undefined>;
+  /** A job by id whoever owns it: for the job workers, never for an answer to a client. */
+  getJob(id: string): Promise<JobRecord | undefined>;
   /** Jobs of an owner that are queued or running. */
   countActiveJobs(owner: string): Promise<number>;
   /** At start-up: jobs left queued or running by a previous process become failed; returns how many. */

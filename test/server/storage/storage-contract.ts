@@ -77,6 +77,8 @@ export function storageContract(name: string, backend: () => Backend): void {
       expect(await s.updateJob(j.id, { status: 'failed' })).toBeUndefined();
       expect(await s.countActiveJobs(owner)).toBe(0);
       expect(await s.findJob('nobody', j.id)).toBeUndefined();
+      expect((await s.getJob(j.id))?.status).toBe('done');
+      expect(await s.getJob('no-such-job')).toBeUndefined();
       await s.close();
     });
 

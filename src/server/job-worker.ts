@@ -1,0 +1,101 @@
+/**
+ * `keruen worker`: a process that takes simulation jobs from the shared queue (pg-boss on PostgreSQL) and runs
+ * them in its own work pool, writing progress and the result to the job's row. Start as many as wanted, on any
+ * machine that reaches the database; each loads the dataset once. A job found finished is skipped (its result
+ * stands), a cancelled one is stopped within a second, and a failure is left to pg-boss to retry until the last
+ * attempt, which marks the row failed with the reason.
+ */
+import type PgBoss from 'pg-boss';
+import { EMPTY_LIBRARY, KeruenError, type Network } from '../core/index.ts';
+import { DEFAULT_DATA_DIR, loadContext } from '../io/index.ts';
+import { JOB_TIMEOUT_MS } from './job-runner.ts';
+import { BOSS_DEFAULTS, type BossSettings, openBoss, PORT_QUEUE } from './pg-boss-jobs.ts';
+import { type PortJobRequest, portJobModel } from './port-job.ts';
+import { isPostgresUrl, PostgresStorage } from './storage/postgres-storage.ts';
+import type { JobRecord, Storage } from './storage/storage.ts';
+import { WorkPool, WorkRefused } from './work-pool.ts';
+
+export interface JobWorkerOptions {
+  /** The PostgreSQL database the API instances use. */
+  db: string;
+  dataDir?: string | undefined;
+  /** Jobs run at once (one thread each). */
+  concurrency?: number | undefined;
+  boss?: Partial<BossSettings> | undefined;
+}
+
+export interface JobWorker {
+  close(): Promise<void>;
+}
+
+interface WorkerDeps {
+  storage: Storage;
+  work: WorkPool;
+  network: Network;
+}
+
+const PROGRESS_EVERY_MS = 250;
+const CANCEL_CHECK_MS = 1000;
+const finished = (j: JobRecord) => j.status === 'done' || j.status === 'failed' || j.status === 'cancelled';
+
+export async function startJobWorker(o: JobWorkerOptions): Promise<JobWorker> {
+  if (!isPostgresUrl(o.db))
+    throw new KeruenError('KERUEN_INVALID_INPUT', 'db: a worker needs the postgres:// database of the API', [], {
+      field: 'db',
+      value: o.db,
+    });
+  const n = Math.max(1, o.concurrency ?? 1);
+  const storage = await PostgresStorage.open(o.db);
+  const ctx = loadContext(o.dataDir ?? DEFAULT_DATA_DIR);
+  const data = { network: ctx.network, emissionFactors: ctx.factors, library: EMPTY_LIBRARY };
+  const work = new WorkPool(data, { threads: n, maxQueue: n, perClient: n, timeoutMs: JOB_TIMEOUT_MS });
+  const boss = await openBoss(o.db, { ...BOSS_DEFAULTS, ...o.boss });
+  const deps: WorkerDeps = { storage, work, network: ctx.network };
+  const options = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: 0.5 };
+  for (let i = 0; i < n; i++) {
+    await boss.work<{ jobId: string }>(PORT_QUEUE, options, async ([j]) => {
+      if (j !== undefined) await runJob(deps, j);
+    });
+  }
+  return {
+    close: async () => {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await work.close();
+      await storage.close();
+    },
+  };
+}
+
+/** Runs one queued job to its row's end; throws (for pg-boss to retry) on a failure that has attempts left. */
+async function runJob(d: WorkerDeps, q: PgBoss.JobWithMetadata<{ jobId: string }>): Promise<void> {
+  const id = q.data.jobId;
+  const row = await d.storage.getJob(id);
+  if (row === undefined || finished(row)) return;
+  await d.storage.updateJob(id, { status: 'running' });
+  const ac = new AbortController();
+  const watch = setInterval(() => {
+    void d.storage.getJob(id).then((r) => {
+      if (r?.status === 'cancelled') ac.abort();
+    });
+  }, CANCEL_CHECK_MS);
+  let lastWrite = 0;
+  const onProgress = (progress: number) => {
+    const t = Date.now();
+    if (t - lastWrite < PROGRESS_EVERY_MS) return;
+    lastWrite = t;
+    void d.storage.updateJob(id, { progress });
+  };
+  try {
+    const model = portJobModel(d.network, row.request as PortJobRequest);
+    const options = { client: `job:${row.owner}`, timeoutMs: JOB_TIMEOUT_MS, signal: ac.signal, onProgress };
+    const result = await d.work.run({ kind: 'port', model }, options);
+    await d.storage.updateJob(id, { status: 'done', progress: 1, result });
+  } catch (e) {
+    if (e instanceof WorkRefused && e.code === 'cancelled') return;
+    const error = e instanceof Error ? e.message : String(e);
+    if (q.retryCount >= q.retryLimit) await d.storage.updateJob(id, { status: 'failed', error });
+    else throw e;
+  } finally {
+    clearInterval(watch);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Simulation jobs on a queue shared by worker processes on any machine that reaches the database: pg-boss on
+ * PostgreSQL (a kept job engine, not a home-made one). The API stores the job row (storage) and sends its id to
+ * the queue; a `keruen worker` takes it, runs it and writes progress and result to the row. pg-boss retries a
+ * failed job with back-off and, when a worker dies mid-job (SIGKILL), expires the job after its time limit and
+ * hands it to another worker. A finished row refuses further writes (storage.updateJob), so a job's result is
+ * written once even when it ran twice. Progress streams (SSE) follow the row from any API instance.
+ */
+import PgBoss from 'pg-boss';
+import type { PortModel } from '../core/index.ts';
+import { JOB_TIMEOUT_MS, type JobListener, type JobQueue } from './job-runner.ts';
+import type { JobRecord, Storage } from './storage/storage.ts';
+
+export const PORT_QUEUE = 'keruen-port-simulation';
+
+export interface BossSettings {
+  /** pg-boss's own tables live in this schema. */
+  schema: string;
+  /** Attempts after the first, with exponential back-off from retryDelaySeconds. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** A job still active after this long is taken as lost (its worker died) and retried. */
+  expireInSeconds: number;
+  /** How often pg-boss looks for expired jobs. */
+  maintenanceIntervalSeconds: number;
+}
+
+export const BOSS_DEFAULTS: BossSettings = {
+  schema: 'pgboss',
+  retryLimit: 2,
+  retryDelaySeconds: 5,
+  expireInSeconds: JOB_TIMEOUT_MS / 1000 + 60,
+  maintenanceIntervalSeconds: 30,
+};
+
+/** How often a progress stream re-reads the job's row, ms. */
+const POLL_MS = 400;
+
+/** Starts pg-boss on the database and makes sure the queue exists with its retry and expiry policy. */
+export async function openBoss(url: string, s: BossSettings): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: s.schema,
+    maintenanceIntervalSeconds: s.maintenanceIntervalSeconds,
+    monitorStateIntervalSeconds: Math.max(1, s.maintenanceIntervalSeconds),
+    max: 4,
+  });
+  // A lost connection must not crash the process; pg-boss reconnects and the next call reports the failure.
+  boss.on('error', () => {});
+  await boss.start();
+  const policy = {
+    retryLimit: s.retryLimit,
+    retryDelay: s.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: s.expireInSeconds,
+  };
+  if ((await boss.getQueue(PORT_QUEUE)) === null) await boss.createQueue(PORT_QUEUE, { name: PORT_QUEUE, ...policy });
+  else await boss.updateQueue(PORT_QUEUE, { name: PORT_QUEUE, ...policy });
+  return boss;
+}
+
+export class BossJobs implements JobQueue {
+  constructor(
+    private readonly storage: Storage,
+    private readonly boss: PgBoss,
+  ) {}
+
+  start(job: JobRecord, _model: PortModel): void {
+    // The worker rebuilds the model from the stored request (port-job.ts); only the id travels.
+    this.boss.send(PORT_QUEUE, { jobId: job.id }).catch((e: unknown) => {
+      const error = `could not queue the job: ${e instanceof Error ? e.message : String(e)}`;
+      return this.storage.updateJob(job.id, { status: 'failed', error });
+    });
+  }
+
+  /** Marks the job cancelled; the worker running it sees that and stops its thread. */
+  async cancel(id: string): Promise<JobRecord | undefined> {
+    return this.storage.updateJob(id, { status: 'cancelled', error: 'cancelled by its owner' });
+  }
+
+  isRunning(_id: string): boolean {
+    return true;
+  }
+
+  listen(id: string, listener: JobListener): () => void {
+    let last = '';
+    const timer = setInterval(() => {
+      void this.storage.getJob(id).then((j) => {
+        if (j === undefined) return stop();
+        const seen = `${j.status}|${j.progress}|${j.updatedAt}`;
+        if (seen !== last) {
+          last = seen;
+          listener(j);
+        }
+        if (j.status !== 'queued' && j.status !== 'running') stop();
+      });
+    }, POLL_MS);
+    const stop = () => clearInterval(timer);
+    return stop;
+  }
+
+  async close(): Promise<void> {
+    await this.boss.stop({ graceful: false, wait: true });
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Simulation jobs on the shared queue (issue 20, items 2 and 4), with real processes: the API sends the job to
+ * pg-boss on PostgreSQL, a `keruen worker` process takes it and is killed (SIGKILL) mid-job; after the job's
+ * expiry pg-boss hands it to a second worker, which finishes it. The job ends done with its result written once,
+ * and a second job queued meanwhile is done too. Runs when KERUEN_TEST_DATABASE_URL names a server.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BossJobs, openBoss } from '../../src/server/pg-boss-jobs.ts';
+import { PostgresStorage } from '../../src/server/storage/postgres-storage.ts';
+import { shippedApp } from './support/shipped-app.ts';
+
+const URL_ = process.env.KERUEN_TEST_DATABASE_URL;
+const BIN = join(resolve(import.meta.dirname, '../..'), 'bin/keruen.mjs');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.skipIf(URL_ === undefined)('jobs on the shared queue, with workers that die', () => {
+  const schema = `keruen_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const bossSchema = `${schema}_boss`;
+  const url = `${URL_}${URL_?.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const env = {
+    ...process.env,
+    KERUEN_JOB_SCHEMA: bossSchema,
+    KERUEN_JOB_EXPIRE_S: '4',
+    KERUEN_JOB_MAINTENANCE_S: '1',
+  };
+  let admin: pg.Client;
+  let app: FastifyInstance;
+  let close: () => Promise<void>;
+  let token: string;
+  const workers: ChildProcess[] = [];
+
+  /** A `keruen worker` process; resolves once it says it is taking jobs. */
+  const startWorker = () =>
+    new Promise<ChildProcess>((ready, fail) => {
+      const w = spawn(process.execPath, [BIN, 'worker', '--db', url], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      workers.push(w);
+      let err = '';
+      w.stderr?.on('data', (d) => {
+        err += String(d);
+      });
+      w.stdout?.on('data', (d) => {
+        if (String(d).includes('Keruen worker')) ready(w);
+      });
+      w.once('exit', (code) => fail(new Error(`worker exited with ${code}: ${err}`)));
+    });
+
+  beforeAll(async () => {
+    admin = new pg.Client({ connectionString: URL_ });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const storage = await PostgresStorage.open(url);
+    const boss = await openBoss(url, {
+      schema: bossSchema,
+      retryLimit: 2,
+      retryDelaySeconds: 1,
+      expireInSeconds: 4,
+      maintenanceIntervalSeconds: 1,
+    });
+    const jobs = new BossJobs(storage, boss);
+    const s = await shippedApp({ storage, jobs });
+    app = s.app;
+    close = async () => {
+      await s.app.close();
+      await jobs.close();
+      await storage.close();
+    };
+    token = (await storage.createToken('ops')).token;
+  }, 60_000);
+  afterAll(async () => {
+    for (const w of workers) w.kill('SIGKILL');
+    await close?.();
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.query(`DROP SCHEMA IF EXISTS ${bossSchema} CASCADE`);
+    await admin.end();
+  });
+
+  const auth = () => ({ authorization: `Bearer ${token}` });
+  const submit = async (teuPerWeek: number, weeks: number) => {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/simulations/port',
+      headers: auth(),
+      payload: { node: 'kz-aktau', teuPerWeek, weeks, seed: 7 },
+    });
+    expect(r.statusCode).toBe(202);
+    return r.json().id as string;
+  };
+  const job = async (id: string) => (await app.inject({ url: `/simulations/${id}`, headers: auth() })).json();
+  const waitFor = async (id: string, ok: (j: { status: string; progress: number }) => boolean, ms: number) => {
+    for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) {
+      const j = await job(id);
+      if (ok(j)) return j;
+    }
+    throw new Error(`job ${id} is still ${JSON.stringify(await job(id)).slice(0, 200)} after ${ms} ms`);
+  };
+
+  it('finishes a job whose worker was killed mid-run on another worker, once, and the job queued behind it', async () => {
+    const first = await startWorker();
+    const long = await submit(38_000, 520);
+    await waitFor(long, (j) => j.status === 'running' && j.progress > 0 && j.progress < 1, 30_000);
+    first.kill('SIGKILL');
+    const short = await submit(200, 52);
+    await startWorker();
+    const done = await waitFor(long, (j) => j.status === 'done', 90_000);
+    expect(done.result).toMatchObject({ weeks: 520, seed: 7 });
+    expect(done.result.arrivedTeu).toBeGreaterThan(19_000_000);
+    expect((await waitFor(short, (j) => j.status === 'done', 30_000)).result).toBeDefined();
+    // The queue's record: the killed attempt was retried; each job completed once.
+    const q = await admin.query(`SELECT data->>'jobId' AS id, state, retry_count FROM ${bossSchema}.job`);
+    const byId = new Map(q.rows.map((r) => [r.id as string, r]));
+    expect(byId.get(long)).toMatchObject({ state: 'completed' });
+    expect(Number(byId.get(long)?.retry_count)).toBeGreaterThanOrEqual(1);
+    expect(byId.get(short)).toMatchObject({ state: 'completed' });
+    expect(q.rows.filter((r) => r.id === long)).toHaveLength(1);
+  }, 180_000);
+});
