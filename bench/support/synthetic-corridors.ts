@@ -336,7 +336,13 @@ export function replicate(template: RawDataset, o: ReplicateOptions): RawDataset
         ...(l.service === undefined ? {} : { service: sfx(l.service, c) }),
       });
     }
-    for (const s of template.services) out.services.push({ ...s, id: sfx(s.id, c) });
+    for (const s of template.services)
+      out.services.push({
+        ...s,
+        id: sfx(s.id, c),
+        // a scheduled train's stops are node ids: they follow their copy
+        ...(s.route === undefined ? {} : { route: s.route.map((n) => sfx(n, c)) }),
+      });
   }
   if (k > 1) {
     const gauges = railGauges(template);

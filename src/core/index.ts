@@ -7,6 +7,10 @@
 /** The questions Keruen answers, one function each (reliability, flows, scenario routes, ETA). */
 export * from './answers/index.ts';
 export * from './bounds.ts';
+/** Calibration of transit-time distributions against observed journeys (docs/validation.md). */
+export * as calibration from './calibration/index.ts';
+/** Costs by component: tariffs, handling, border fees, sea lanes by date, price year, payload physics, provenance. */
+export * from './costs/index.ts';
 /** ISO 14083 / GLEC emissions: factors, transport chain elements, chains, iLEAP export. */
 export * from './emissions/index.ts';
 export * as emissions from './emissions/index.ts';
@@ -35,6 +39,7 @@ export * from './network/load.ts';
 export { findMetro, getPlaceByName, listMetros, type Metro, type Place, placeNodes } from './network/metros.ts';
 export { closestNames, findNodes, getNodeByName } from './network/names.ts';
 export * from './network/network.ts';
+export { type RouteFigureCounts, type RouteUse, routeFigureCounts } from './network/route-figures.ts';
 export * from './network/schema.ts';
 export { computeStats, type NetworkStats } from './network/stats.ts';
 export { validateReferences } from './network/validate.ts';
@@ -44,6 +49,14 @@ export * as reliability from './reliability/index.ts';
 /** Every request, defined once with its bounds. */
 export * from './requests/index.ts';
 export { type CorridorLabel, corridorLabel } from './routing/corridor-label.ts';
+export {
+  bestItineraries,
+  DEFAULT_ROUTES_DEPART,
+  type DefaultRouteCase,
+  defaultRouteUses,
+  routeUseOf,
+  VALIDATION_ROUTE_CASES,
+} from './routing/default-routes.ts';
 export { buildCsr, type CsrGraph, Dijkstra, MinHeap } from './routing/dijkstra.ts';
 export type { Itinerary, Leg, Stop } from './routing/itinerary.ts';
 export { mergeParetoSets } from './routing/pareto-merge.ts';

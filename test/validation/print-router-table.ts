@@ -2,9 +2,11 @@
  * Prints the router tables of docs/validation.md recomputed from the shipped dataset (the hand-written cells of
  * the observations table are read from the page), so that the page can be refreshed after a change to the data;
  * with --legs, also every leg, stop and timeline step of each chosen itinerary, to find the figure behind a miss.
- * Run: node --import tsx test/validation/print-router-table.ts [--legs]
+ * Run: node --import tsx test/validation/print-router-table.ts [--legs] [--write]
+ * With --write, the rows and the hit counts of the page are replaced in place (the prose about the misses is not:
+ * read it again after a change).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContext } from '../../src/io/context.ts';
@@ -36,6 +38,8 @@ for (const c of ROUTER_CASES) {
 }
 
 process.stdout.write('\n');
+const fresh = new Map<string, string>();
+for (const c of ROUTER_CASES) fresh.set(`\`${c.id}\``, row([`\`${c.id}\``, ...caseCells(c, predictions.get(c.id)!)]));
 let hits = 0;
 let independentHits = 0;
 let independent = 0;
@@ -53,10 +57,27 @@ for (const o of observations) {
     independent++;
     independentHits += hit ? 1 : 0;
   }
-  process.stdout.write(
-    `${row([o.row, o.corridor, o.route, o.observed, o.date, o.source, `\`${o.caseId}\``, ...cells])}\n`,
-  );
+  const line = row([o.row, o.corridor, o.route, o.observed, o.date, o.source, `\`${o.caseId}\``, ...cells]);
+  fresh.set(o.row, line);
+  process.stdout.write(`${line}\n`);
 }
 process.stdout.write(
   `\nhits ${hits} of ${observations.length}; independent rows: ${independentHits} of ${independent}\n`,
 );
+
+if (process.argv.includes('--write')) {
+  const n = observations.length;
+  const pct = (a: number, b: number) => `${Math.round((a / b) * 100)}%`;
+  const text = readFileSync(DOC, 'utf8')
+    .split('\n')
+    .map((l) => fresh.get(/^\| (`[a-z0-9-]+`|R\d+) \|/.exec(l)?.[1] ?? '') ?? l)
+    .join('\n')
+    .replace(/router on the shipped dataset: \*\*\d+ of \d+\*\*/, `router on the shipped dataset: **${hits} of ${n}**`)
+    .replace(/\d+ of \d+ independent rows hit/, `${independentHits} of ${independent} independent rows hit`)
+    .replace(
+      /Result: \d+ of \d+ observations lie within the predicted P10–P90 \(\d+%\); \d+ of the \d+ independent rows \(\d+%\)/,
+      `Result: ${hits} of ${n} observations lie within the predicted P10–P90 (${pct(hits, n)}); ${independentHits} of the ${independent} independent rows (${pct(independentHits, independent)})`,
+    );
+  writeFileSync(DOC, text);
+  process.stdout.write(`wrote ${DOC}\n`);
+}

@@ -37,7 +37,7 @@ export function itinerariesTable(r: RouteResult, selected: number, onSelect: (i:
   const cap = el('caption', t('plan.resultsCaption', { from: r.from.name, to: r.to.name }));
   const thead = el('thead');
   const hr = el('tr');
-  for (const k of ['#', 'col.corridor', 'col.p50', 'col.p90', 'col.cost', 'col.co2e', 'col.transfers']) {
+  for (const k of ['#', 'col.corridor', 'col.p50', 'col.p90', 'col.cost', 'col.sourced', 'col.co2e', 'col.transfers']) {
     const th = el('th', k === '#' ? '#' : t(k));
     th.scope = 'col';
     if (!['#', 'col.corridor'].includes(k)) th.className = 'num';
@@ -84,12 +84,15 @@ function itineraryRow(
   const a = it.arrival;
   const cost = el('td', `${it.totals.costComplete ? '' : '≥ '}${fmtNumber(it.totals.costUsd)}`, 'num');
   if (!it.totals.costComplete) cost.title = t('it.costIncomplete');
+  const sourced = el('td', `${pct(it.totals.costSourcedShare)} / ${pct(it.totals.timeSourcedShare)}`, 'num');
+  sourced.title = t('it.sourcedTitle', { year: it.totals.priceYear });
   tr.append(
     first,
     corridor,
     el('td', a ? fmtDays(a.p50) : na, 'num'),
     el('td', a ? fmtDays(a.p90) : na, 'num'),
     cost,
+    sourced,
     el('td', it.totals.co2eKg === null ? na : fmtNumber(it.totals.co2eKg / 1000, 2), 'num'),
     el('td', String(it.totals.transfers), 'num'),
   );
@@ -97,6 +100,21 @@ function itineraryRow(
     if (!(e.target as HTMLElement).closest('button')) onSelect(i);
   });
   return tr;
+}
+
+/** A share as a whole percentage; a dash when there is nothing to weigh. */
+const pct = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)} %`);
+
+/**
+ * A leg's cost and time parts with the provenance of each, e.g. "line haul 1,750 sourced · travel 7.8 h sourced".
+ * @example evidenceText(it.legs[0])
+ */
+export function evidenceText(l: Pick<Itinerary['legs'][number], 'costParts' | 'timeParts'>): string {
+  const cost = l.costParts.map(
+    (p) => `${t(`part.${p.kind}`)} ${p.usd === null ? t('it.unknown') : fmtNumber(p.usd)} ${t(`prov.${p.provenance}`)}`,
+  );
+  const time = l.timeParts.map((p) => `${t(`part.${p.kind}`)} ${fmtNumber(p.hours, 1)} h ${t(`prov.${p.provenance}`)}`);
+  return [...cost, ...time].join(' · ');
 }
 
 /** A node name that opens the node's facts panel (the keyboard's way to what a map click shows). */
@@ -126,6 +144,7 @@ export function legsTable(it: Itinerary, show: (id: string) => void): HTMLElemen
     'col.border',
     'col.travel',
     'col.cost',
+    'col.evidence',
     'col.service',
   ]) {
     const th = el('th', t(k));
@@ -147,6 +166,7 @@ export function legsTable(it: Itinerary, show: (id: string) => void): HTMLElemen
       el('td', fmtNumber(l.borderH, 1), 'num'),
       el('td', fmtNumber(l.travelH, 1), 'num'),
       el('td', l.costUsd === null ? na : fmtNumber(l.costUsd), 'num'),
+      el('td', evidenceText(l), 'evidence'),
       el('td', l.service?.name ?? ''),
     );
     tbody.append(tr);

@@ -6,6 +6,8 @@
  */
 import { Marker, type Map as MlMap } from 'maplibre-gl';
 import type { NetworkFeature } from './api.ts';
+import { onLangChange } from './i18n.ts';
+import { placeName } from './place-search.ts';
 
 interface Label {
   marker: Marker;
@@ -37,7 +39,12 @@ export function addPlaceLabels(map: MlMap, features: readonly NetworkFeature[]):
     if (f.properties.recordType !== 'node' || f.geometry.type !== 'Point') continue;
     const el = document.createElement('div');
     el.className = 'place-label';
-    el.textContent = String(f.properties.name);
+    const names = f.properties.names as Partial<Record<string, string>> | undefined;
+    const label = () => placeName({ name: String(f.properties.name), names });
+    el.textContent = label();
+    onLangChange(() => {
+      el.textContent = label();
+    });
     el.setAttribute('aria-hidden', 'true');
     const marker = new Marker({ element: el, anchor: 'left', offset: [6, 0] }).setLngLat(f.geometry.coordinates);
     labels.push({ marker, minZoom: labelMinZoom(String(f.properties.kind), degrees.get(f.properties.id) ?? 0) });

@@ -7,7 +7,7 @@
  */
 import { compactName } from '../../src/core/browser.ts';
 import type { NetworkFeature } from './api.ts';
-import { t } from './i18n.ts';
+import { lang, t } from './i18n.ts';
 
 export interface Place {
   id: string;
@@ -17,6 +17,13 @@ export interface Place {
   kind: string;
   /** A metro's number of terminals. */
   terminals?: number;
+  /** The dataset's name in other languages (`names` of the node). */
+  names?: Partial<Record<string, string>> | undefined;
+}
+
+/** A place's name in the page's language, else the dataset's name. */
+export function placeName(p: Pick<Place, 'name' | 'names'>, language: string = lang()): string {
+  return p.names?.[language] ?? p.name;
 }
 
 interface Key {
@@ -37,15 +44,24 @@ export class PlaceIndex {
       const p = f.properties;
       if (p.recordType !== 'node') continue;
       const place: Place = { id: p.id, name: String(p.name), country: String(p.country), kind: String(p.kind) };
+      if (p.names !== undefined && p.names !== null) place.names = p.names as Place['names'];
       this.byId.set(place.id, place);
       this.add(place, place.name, 0);
+      for (const n of Object.values(place.names ?? {})) if (n !== undefined) this.add(place, n, 2);
       this.add(place, p.id, 1);
       if (typeof p.locode === 'string') this.add(place, p.locode, 1);
       for (const a of (p.aliases as string[] | undefined) ?? []) this.add(place, a, 2);
       if (typeof p.metro === 'string') {
         const m = metros.get(compactName(p.metro));
         if (m === undefined)
-          metros.set(compactName(p.metro), { ...place, id: p.metro, name: p.metro, kind: 'metro', terminals: 1 });
+          metros.set(compactName(p.metro), {
+            ...place,
+            id: p.metro,
+            name: p.metro,
+            names: undefined,
+            kind: 'metro',
+            terminals: 1,
+          });
         else m.terminals = (m.terminals ?? 0) + 1;
       }
     }
@@ -100,7 +116,7 @@ export function placeCombobox(
   return {
     set: (p) => {
       c.picked = p;
-      input.value = p?.name ?? '';
+      input.value = p ? placeName(p) : '';
     },
     value: () => c.picked,
   };
@@ -161,7 +177,7 @@ class PlaceCombobox {
 
   private pick(p: Place | undefined): void {
     this.picked = p;
-    if (p) this.input.value = p.name;
+    if (p) this.input.value = placeName(p);
     this.input.setAttribute('aria-invalid', 'false');
     this.close();
     this.onPick(p);
@@ -199,10 +215,10 @@ class PlaceCombobox {
     li.setAttribute('aria-selected', 'false');
     li.dataset.id = o.place.id;
     const name = document.createElement('span');
-    name.textContent = o.place.name;
+    name.textContent = placeName(o.place);
     const meta = document.createElement('span');
     meta.className = 'combo-meta';
-    const alias = compactName(o.matched) !== compactName(o.place.name) ? `“${o.matched}” · ` : '';
+    const alias = compactName(o.matched) !== compactName(placeName(o.place)) ? `“${o.matched}” · ` : '';
     meta.textContent = `${alias}${o.place.country} · ${t(`kind.${o.place.kind}`, { n: o.place.terminals ?? 1 })}`;
     li.append(name, meta);
     // mousedown, not click: a click would blur the input first and close the list.
@@ -214,7 +230,7 @@ class PlaceCombobox {
   }
 
   private onInput(): void {
-    if (this.picked && this.input.value !== this.picked.name) {
+    if (this.picked && this.input.value !== placeName(this.picked)) {
       this.picked = undefined;
       this.onPick(undefined);
     }

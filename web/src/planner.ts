@@ -126,6 +126,14 @@ async function fillScenarios(select: HTMLSelectElement): Promise<void> {
   }
 }
 
+/** The ready time of a date input: now (to the minute) for today or no date, else 08:00 UTC that day. */
+function readyIso(date: string): string {
+  if (date && date !== todayIso()) return new Date(`${date}T08:00:00Z`).toISOString();
+  const now = new Date();
+  now.setUTCSeconds(0, 0);
+  return now.toISOString();
+}
+
 /** The form as a route query, or the message saying what is wrong with it. */
 function readQuery(v: PlannerView): RouteQuery | string {
   const a: Place | undefined = v.from.value();
@@ -149,11 +157,9 @@ function readQuery(v: PlannerView): RouteQuery | string {
   return {
     from: a.id,
     to: b.id,
-    // Today means now (a ready time of 08:00 today may already be past); another day means 08:00 UTC that day.
-    depart:
-      v.depart.value && v.depart.value !== todayIso()
-        ? new Date(`${v.depart.value}T08:00:00Z`).toISOString()
-        : undefined,
+    // Today means now, to the minute, sent explicitly so that the route search and the Monte Carlo plan from the
+    // same instant (their itineraries are matched by key, which holds the departures); another day, 08:00 UTC.
+    depart: readyIso(v.depart.value),
     cargo: kind === 'containers' ? { kind, teu: q } : { kind, tonnes: q },
     avoidCountries: codes.length ? codes : undefined,
     avoidModes: modes.length ? modes : undefined,

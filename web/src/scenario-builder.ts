@@ -42,7 +42,8 @@ export interface ScenarioBuilder {
   element: HTMLElement;
 }
 
-export function scenarioBuilder(ctx: PlannerContext, onSaved: () => void): ScenarioBuilder {
+/** The builder's controls, in its foldable box. */
+function builderView() {
   const box = el('details', undefined, 'sc-builder');
   box.append(el('summary', t('sb.heading')));
   const name = el('input');
@@ -55,6 +56,7 @@ export function scenarioBuilder(ctx: PlannerContext, onSaved: () => void): Scena
   const country = el('input');
   country.maxLength = 2;
   country.hidden = true;
+  country.setAttribute('aria-label', t('sb.country'));
   const value = el('input');
   value.type = 'number';
   const add = el('button', t('sb.add'));
@@ -64,7 +66,6 @@ export function scenarioBuilder(ctx: PlannerContext, onSaved: () => void): Scena
   save.type = 'submit';
   const status = el('p', undefined, 'status');
   status.setAttribute('role', 'status');
-  const setStatus = statusWriter(status, box);
   const form = el('form');
   const targetField = field(t('sb.target'), target, 'sb-target');
   targetField.append(country);
@@ -79,102 +80,126 @@ export function scenarioBuilder(ctx: PlannerContext, onSaved: () => void): Scena
     save,
   );
   box.append(el('p', t('sb.hint'), 'hint'), form, status);
-  country.setAttribute('aria-label', t('sb.country'));
+  return { box, form, name, desc, kind, target, country, value, add, list, setStatus: statusWriter(status, box) };
+}
 
-  const picks: DraftPick[] = [];
-  let cat: Catalogue | undefined;
-  const nameOf = (id: string) => ctx.places.byId.get(id)?.name ?? id;
-  const linkText = (l: LinkRecord) => `${nameOf(l.from)} – ${nameOf(l.to)} (${t(`mode.${l.mode}`)})`;
+type BuilderView = ReturnType<typeof builderView>;
 
-  const fillTargets = () => {
-    const k = kind.value as DraftKind;
-    target.replaceChildren();
-    country.hidden = k !== 'close_country';
-    target.hidden = k === 'close_country';
-    const bounds = NEEDS_VALUE[k];
-    value.disabled = bounds === undefined;
-    if (bounds) Object.assign(value, { min: String(bounds.min), max: String(bounds.max), step: String(bounds.step) });
-    if (!cat) return;
-    for (const [id, text] of targetsOf(k, cat, linkText, ctx)) target.append(option(id, text));
-    prefill();
+interface BuilderState {
+  ctx: PlannerContext;
+  picks: DraftPick[];
+  cat?: Catalogue | undefined;
+}
+
+const nameOf = (s: BuilderState, id: string) => s.ctx.places.byId.get(id)?.name ?? id;
+const linkTextOf = (s: BuilderState) => (l: LinkRecord) =>
+  `${nameOf(s, l.from)} – ${nameOf(s, l.to)} (${t(`mode.${l.mode}`)})`;
+
+/** The targets of the chosen kind of change, and whether it takes a number and within which bounds. */
+function fillTargets(v: BuilderView, s: BuilderState): void {
+  const k = v.kind.value as DraftKind;
+  v.target.replaceChildren();
+  v.country.hidden = k !== 'close_country';
+  v.target.hidden = k === 'close_country';
+  const bounds = NEEDS_VALUE[k];
+  v.value.disabled = bounds === undefined;
+  if (bounds) Object.assign(v.value, { min: String(bounds.min), max: String(bounds.max), step: String(bounds.step) });
+  if (!s.cat) return;
+  for (const [id, text] of targetsOf(k, s.cat, linkTextOf(s), s.ctx)) v.target.append(option(id, text));
+  prefill(v, s);
+}
+
+/** The current figure of the chosen record, as the starting value (the frequency or capacity it has now). */
+function prefill(v: BuilderView, s: BuilderState): void {
+  const k = v.kind.value as DraftKind;
+  const svc = s.cat?.services.find((x) => x.id === v.target.value);
+  const link = s.cat?.links.find((x) => x.id === v.target.value);
+  const now: Partial<Record<DraftKind, number | undefined>> = {
+    set_frequency: svc?.departuresPerWeek?.value,
+    set_service_capacity: svc?.capacityTeuPerDeparture?.value,
+    set_link_capacity: link?.capacity?.teuPerYear?.value,
+    open_link: link?.statusYear,
   };
-  /** The current figure of the chosen record, as the starting value (the frequency or capacity it has now). */
-  const prefill = () => {
-    const k = kind.value as DraftKind;
-    const svc = cat?.services.find((s) => s.id === target.value);
-    const link = cat?.links.find((l) => l.id === target.value);
-    const now =
-      k === 'set_frequency'
-        ? svc?.departuresPerWeek?.value
-        : k === 'set_service_capacity'
-          ? svc?.capacityTeuPerDeparture?.value
-          : k === 'set_link_capacity'
-            ? link?.capacity?.teuPerYear?.value
-            : k === 'open_link'
-              ? link?.statusYear
-              : undefined;
-    value.value = now === undefined ? '' : String(now);
-  };
-  kind.addEventListener('change', fillTargets);
-  target.addEventListener('change', prefill);
+  const x = now[k];
+  v.value.value = x === undefined ? '' : String(x);
+}
 
-  const renderList = () => {
-    list.replaceChildren();
-    picks.forEach((p, i) => {
-      const li = el('li', describePick(p, cat, linkText, nameOf));
-      const rm = el('button', '×', 'link');
-      rm.type = 'button';
-      rm.setAttribute('aria-label', `${t('sb.remove')}: ${li.textContent}`);
-      rm.addEventListener('click', () => {
-        picks.splice(i, 1);
-        renderList();
-      });
-      li.append(' ', rm);
-      list.append(li);
+/** The changes picked so far, in plain words, each with its remove button. */
+function renderPicks(v: BuilderView, s: BuilderState): void {
+  v.list.replaceChildren();
+  s.picks.forEach((p, i) => {
+    const li = el(
+      'li',
+      describePick(p, s.cat, linkTextOf(s), (id) => nameOf(s, id)),
+    );
+    const rm = el('button', '×', 'link');
+    rm.type = 'button';
+    rm.setAttribute('aria-label', `${t('sb.remove')}: ${li.textContent}`);
+    rm.addEventListener('click', () => {
+      s.picks.splice(i, 1);
+      renderPicks(v, s);
     });
-  };
-  add.addEventListener('click', () => {
-    const k = kind.value as DraftKind;
-    const id = k === 'close_country' ? country.value.trim().toUpperCase() : target.value;
-    if (!id || (k === 'close_country' && !/^[A-Z]{2}$/.test(id))) return setStatus(t('sb.pickTarget'), 'error');
-    const v = value.value === '' ? undefined : Number(value.value);
-    if (NEEDS_VALUE[k] && (v === undefined || !Number.isFinite(v) || v <= 0))
-      return setStatus(t('sb.needValue'), 'error');
-    picks.push({ kind: k, id, value: v });
-    setStatus('');
-    renderList();
+    li.append(' ', rm);
+    v.list.append(li);
   });
-  form.addEventListener('submit', (e) => {
+}
+
+/** Adds the change in the controls to the picks, or says what is missing. */
+function addPick(v: BuilderView, s: BuilderState): void {
+  const k = v.kind.value as DraftKind;
+  const id = k === 'close_country' ? v.country.value.trim().toUpperCase() : v.target.value;
+  const x = v.value.value === '' ? undefined : Number(v.value.value);
+  if (!id || (k === 'close_country' && !/^[A-Z]{2}$/.test(id))) v.setStatus(t('sb.pickTarget'), 'error');
+  else if (NEEDS_VALUE[k] && (x === undefined || !Number.isFinite(x) || x <= 0))
+    v.setStatus(t('sb.needValue'), 'error');
+  else {
+    s.picks.push({ kind: k, id, value: x });
+    v.setStatus('');
+    renderPicks(v, s);
+  }
+}
+
+async function saveDraft(v: BuilderView, s: BuilderState, onSaved: () => void): Promise<void> {
+  const name = v.name.value.trim();
+  if (name.length < 3 || s.picks.length === 0) {
+    v.setStatus(t(name.length < 3 ? 'sb.needName' : 'sb.needChange'), 'error');
+    return;
+  }
+  v.setStatus(t('common.loading'), 'busy');
+  try {
+    const r = await createScenario(scenarioOf(name, v.desc.value, s.picks));
+    v.setStatus(t('sb.saved', { name, id: r.id }));
+    onSaved();
+  } catch (err) {
+    v.setStatus(t('common.error', { msg: (err as ApiError).message }), 'error');
+  }
+}
+
+export function scenarioBuilder(ctx: PlannerContext, onSaved: () => void): ScenarioBuilder {
+  const v = builderView();
+  const s: BuilderState = { ctx, picks: [] };
+  v.kind.addEventListener('change', () => fillTargets(v, s));
+  v.target.addEventListener('change', () => prefill(v, s));
+  v.add.addEventListener('click', () => addPick(v, s));
+  v.form.addEventListener('submit', (e) => {
     e.preventDefault();
-    void saveDraft();
+    void saveDraft(v, s, onSaved);
   });
-  const saveDraft = async () => {
-    if (name.value.trim().length < 3) return setStatus(t('sb.needName'), 'error');
-    if (picks.length === 0) return setStatus(t('sb.needChange'), 'error');
-    setStatus(t('common.loading'), 'busy');
-    try {
-      const r = await createScenario(scenarioOf(name.value.trim(), desc.value, picks));
-      setStatus(t('sb.saved', { name: name.value.trim(), id: r.id }));
-      onSaved();
-    } catch (err) {
-      setStatus(t('common.error', { msg: (err as ApiError).message }), 'error');
-    }
-  };
   // The network's links and services are public; fetched once, when the builder is first opened.
-  box.addEventListener(
+  v.box.addEventListener(
     'toggle',
     () => {
       void Promise.all([getNetworkLinks(), getNetworkServices()])
         .then(([links, services]) => {
-          cat = { links, services };
-          fillTargets();
+          s.cat = { links, services };
+          fillTargets(v, s);
         })
-        .catch((err: unknown) => setStatus(t('common.error', { msg: (err as ApiError).message }), 'error'));
+        .catch((err: unknown) => v.setStatus(t('common.error', { msg: (err as ApiError).message }), 'error'));
     },
     { once: true },
   );
-  fillTargets();
-  return { element: box };
+  fillTargets(v, s);
+  return { element: v.box };
 }
 
 /** The records a kind of change can apply to, as [id, label], sorted by label. */

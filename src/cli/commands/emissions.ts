@@ -94,6 +94,11 @@ export function formatTable(r: ChainEmissions): string {
   const out = [`shipment ${r.shipmentId}: ${r.massTonnes} t`, line(head), ...rows.map(line)];
   if (t.wtwUnsplitKg > 0)
     out.push(`WTT and TTW totals exclude ${t.wtwUnsplitKg.toFixed(1)} kg WTW of hubs whose source gives WTW only.`);
+  // ISO 14083 asks a report to state how much of it rests on primary (carrier's own) data.
+  if (t.primaryWtwKg > 0)
+    out.push(
+      `primary data: ${t.primaryWtwKg.toFixed(1)} kg of ${t.wtwKg.toFixed(1)} kg WTW (${((100 * t.primaryWtwKg) / t.wtwKg).toFixed(1)}%); the rest uses default factors.`,
+    );
   if (r.fallbacks.length > 0) out.push('assumptions and fallbacks:', ...r.fallbacks.map((f) => `  - ${f}`));
   return `${out.join('\n')}\n`;
 }

@@ -2,19 +2,23 @@
  * `keruen network ...`: validate a dataset folder, count what it holds, search node names, export it as GeoJSON
  * or CSV. Every command reads data/ by default and another folder with --data (validate takes it as argument).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import {
   closestNames,
   computeStats,
+  type DefaultRouteCase,
+  defaultRouteUses,
   findNodes,
   KeruenError,
   type NetworkStats,
+  type RouteUse,
   toCsv,
   toGeoJSON,
+  VALIDATION_ROUTE_CASES,
 } from '../../core/index.ts';
-import { DEFAULT_DATA_DIR, loadNetwork, seaGeometries } from '../../io/index.ts';
+import { DEFAULT_DATA_DIR, loadContext, loadDemand, loadNetwork, seaGeometries } from '../../io/index.ts';
 import { checkDatasetDir } from '../check-dataset.ts';
 import { issueLine } from '../format.ts';
 
@@ -130,11 +134,48 @@ export function formatStats(s: NetworkStats): string {
     `handling charges missing  ${s.gaps.handlingCharge.missing} of ${s.gaps.handlingCharge.of} ports and terminals${
       s.gaps.handlingCharge.zero > 0 ? ` (${s.gaps.handlingCharge.zero} given as zero)` : ''
     }`,
+    ...defaultRouteLines(s),
   ].join('\n');
 }
 
+/** The default routes' cases: the default demand's OD pairs (1 TEU, or 1,000 t) and the router validation cases. */
+function defaultRouteCases(dataDir: string): DefaultRouteCase[] {
+  const demand = loadDemand(undefined, dataDir);
+  const kindOf = new Map(demand.commodities.map((c) => [c.id, c.kind]));
+  const fromDemand = demand.flows.map((f): DefaultRouteCase => {
+    const kind = kindOf.get(f.commodity) ?? 'containers';
+    return {
+      from: f.from,
+      to: f.to,
+      cargo: kind === 'containers' ? { kind, teu: 1 } : { kind, tonnes: 1000 },
+    };
+  });
+  return [...fromDemand, ...VALIDATION_ROUTE_CASES];
+}
+
+function defaultRouteLines(s: NetworkStats): string[] {
+  const d = s.defaultRoutes;
+  if (d === undefined) return [];
+  return [
+    `default routes  ${d.routes} itineraries over ${d.links} links and ${d.nodes} hubs: figures ${d.total}, sourced ${
+      d.sourced
+    }, estimated ${d.estimated}, missing ${d.missing} (${pct(d.missingShare)})`,
+    `  missing by field  ${counts(d.missingByField)}`,
+  ];
+}
+
+/** The default routes' uses, or undefined (with a note on stderr) when the folder has no emission factors or demand. */
+function defaultUses(dataDir: string): RouteUse[] | undefined {
+  if (!existsSync(join(dataDir, 'emissions')) || !existsSync(join(dataDir, 'demand'))) {
+    err('default routes not measured: the folder has no emissions/ or demand/');
+    return undefined;
+  }
+  const ctx = loadContext(dataDir);
+  return defaultRouteUses(ctx.engine, defaultRouteCases(dataDir)).uses;
+}
+
 function statsCommand(opts: { data: string; json?: boolean }): void {
-  const s = computeStats(loadNetwork(opts.data));
+  const s = computeStats(loadNetwork(opts.data), defaultUses(opts.data));
   out(opts.json ? JSON.stringify(s, null, 2) : formatStats(s));
 }
 

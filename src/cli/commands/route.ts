@@ -23,6 +23,7 @@ import {
   simulateTimeline,
 } from '../../core/index.ts';
 import { DEFAULT_DATA_DIR, type KeruenContext, loadContext, loadScenarios } from '../../io/index.ts';
+import { evidenceReport } from './route-evidence.ts';
 
 interface RouteOptions {
   from: string;
@@ -46,6 +47,7 @@ interface RouteOptions {
   rankBy: 'mean' | 'p90';
   limit: string;
   json?: boolean;
+  evidence?: boolean;
   data: string;
 }
 
@@ -79,6 +81,8 @@ export const flagOf = (field: string): string =>
 
 const days = (h: number) => (h / 24).toFixed(1);
 const money = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
+/** A share as a whole percentage, '-' when there is nothing to weigh. */
+const share = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
 
 /** Rows as left-aligned columns two spaces apart, without trailing spaces. */
 export function table(rows: string[][]): string {
@@ -122,6 +126,7 @@ export function register(program: Command): void {
     )
     .option('--limit <n>', 'show at most this many itineraries in the table', '12')
     .option('--json', 'print JSON')
+    .option('--evidence', 'list the first itinerary by leg: cost and time parts with their provenance')
     .option('--data <dir>', 'dataset folder', DEFAULT_DATA_DIR)
     .action(runRoute);
 }
@@ -160,7 +165,10 @@ function runRoute(o: RouteOptions): void {
   } else if (its.length > 0) {
     if (under !== undefined) process.stdout.write(`${scenarioLine(under, request)}\n`);
     process.stdout.write(itineraryReport(result, its, sampling, Number(o.limit)));
+    const first = its[0];
+    if (o.evidence && first !== undefined) process.stdout.write(evidenceReport(first));
   }
+  if (!o.json) for (const n of result.notes ?? []) process.stderr.write(`note: ${n.message}\n`);
   if (result.noRoute) {
     if (!o.json) process.stderr.write(`${result.noRoute.message}\n`);
     process.exitCode = 2;
@@ -224,6 +232,9 @@ export function itineraryReport(
   ];
   if (its.some((it) => !it.totals.costComplete))
     lines.push('+ some legs have no published tariff: cost is a lower bound');
+  const year = its[0]?.totals.priceYear;
+  if (year !== undefined)
+    lines.push(`Costs in USD of ${year}; sourced: share of cost / time resting on sourced figures (--evidence by leg)`);
   if (s.samples) lines.push(`Monte Carlo: ${s.samples} samples, seed ${s.seed}`);
   return `${lines.join('\n')}\n`;
 }
@@ -253,6 +264,7 @@ export function itineraryRows(
     ...(samples ? ['P50 d', 'P90 d'] : []),
     ...(deadlineH ? ['on time'] : []),
     'cost',
+    'sourced',
     'CO2e t',
     'transfers',
   ];
@@ -266,6 +278,7 @@ export function itineraryRows(
     ...(it.arrival ? [days(it.arrival.p50), days(it.arrival.p90)] : []),
     ...(deadlineH ? [`${Math.round((it.arrival?.onTimeProbability ?? 0) * 100)}%`] : []),
     `${money(it.totals.costUsd)}${it.totals.costComplete ? '' : '+'}`,
+    `${share(it.totals.costSourcedShare)}/${share(it.totals.timeSourcedShare)}`,
     it.totals.co2eKg === null ? 'n/a' : (it.totals.co2eKg / 1000).toFixed(2),
     String(it.totals.transfers),
   ]);

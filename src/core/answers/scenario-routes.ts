@@ -18,7 +18,12 @@ function summary(r: RouteResult) {
     fastestH: best('durationH'),
     cheapestUsd: best('costUsd'),
     noRoute: r.noRoute,
-    options: r.itineraries.map((it) => ({ key: it.key, corridor: it.corridor, keyNodes: it.keyNodes, totals: it.totals })),
+    options: r.itineraries.map((it) => ({
+      key: it.key,
+      corridor: it.corridor,
+      keyNodes: it.keyNodes,
+      totals: it.totals,
+    })),
   };
 }
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { type Issue, KeruenError } from '../errors.ts';
 import { isCountryCode } from '../network/countries.ts';
 import { HUB_OPERATIONS } from './factor-schema.ts';
+import { FuelUseSchema, HubPrimarySchema, LegPrimarySchema } from './primary-data.ts';
 
 const quantity = z.number().finite('must be a finite number').nonnegative('must not be negative');
 
@@ -43,6 +44,10 @@ export const ChainLegSchema = z.strictObject({
   groupage: z.boolean().optional(),
   distanceBasis: z.enum(['sfd', 'actual']).optional(),
   carrierTareTonnesPerTeu: quantity.optional(),
+  /** The carrier's own intensity (primary data): replaces the default factor. */
+  primary: LegPrimarySchema.optional(),
+  /** The carrier's fuel or electricity for this shipment on this leg (primary data): replaces any intensity. */
+  fuelUse: FuelUseSchema.optional(),
   ...common,
 });
 
@@ -51,6 +56,8 @@ export const ChainHubSchema = z.strictObject({
   operation: z.enum(HUB_OPERATIONS, {
     error: (i) => `unknown hub operation ${JSON.stringify(i.input)}; use ${HUB_OPERATIONS.join(', ')}`,
   }),
+  /** The hub operator's own intensity (primary data): replaces the default factor. */
+  primary: HubPrimarySchema.optional(),
   ...common,
 });
 

@@ -29,6 +29,8 @@ export interface ChainEmissions {
     wtwUnsplitKg: number;
     distanceKm: number;
     tkm: number;
+    /** WTW of the elements computed from primary data (carrier's or operator's own figures); in wtwKg. */
+    primaryWtwKg: number;
   };
   /** Every assumption and fallback, once each, prefixed with the element id. */
   fallbacks: string[];
@@ -44,7 +46,7 @@ export interface ChainEmissions {
  */
 export function chainEmissions(f: EmissionFactors, chain: ChainInput): ChainEmissions {
   const elements: ElementResult[] = [];
-  const totals = { wttKg: 0, ttwKg: 0, wtwKg: 0, wtwUnsplitKg: 0, distanceKm: 0, tkm: 0 };
+  const totals = { wttKg: 0, ttwKg: 0, wtwKg: 0, wtwUnsplitKg: 0, distanceKm: 0, tkm: 0, primaryWtwKg: 0 };
   const fallbacks: string[] = [];
   chain.elements.forEach((el, i) => {
     const id = el.id ?? `${el.type}-${i + 1}`;
@@ -63,6 +65,7 @@ export function chainEmissions(f: EmissionFactors, chain: ChainInput): ChainEmis
       country: el.type === 'leg' ? el.country : undefined,
     });
     totals.wtwKg += r.wtwKg;
+    if (r.factor.dataType === 'primary') totals.primaryWtwKg += r.wtwKg;
     if (r.wttKg === null || r.ttwKg === null) totals.wtwUnsplitKg += r.wtwKg;
     else {
       totals.wttKg += r.wttKg;
@@ -81,7 +84,8 @@ export function chainEmissions(f: EmissionFactors, chain: ChainInput): ChainEmis
 /** One element with the chain's cargo unless the element carries its own. */
 export function elementEmissions(f: EmissionFactors, el: ChainElementInput, chainCargo: Cargo): ElementEmissions {
   const cargo = el.cargo ?? chainCargo;
-  if (el.type === 'hub') return hubEmissions(f, { operation: el.operation, cargo, factorId: el.factorId });
+  if (el.type === 'hub')
+    return hubEmissions(f, { operation: el.operation, cargo, factorId: el.factorId, primary: el.primary });
   return legEmissions(f, {
     mode: el.mode,
     distanceKm: el.distanceKm,
@@ -95,5 +99,7 @@ export function elementEmissions(f: EmissionFactors, el: ChainElementInput, chai
     distanceBasis: el.distanceBasis,
     factorId: el.factorId,
     carrierTareTonnesPerTeu: el.carrierTareTonnesPerTeu,
+    primary: el.primary,
+    fuelUse: el.fuelUse,
   });
 }

@@ -4,7 +4,9 @@
  * A file's kind comes from its name: `sources*.yaml`, `tocs*.yaml` (transport operation categories),
  * `hocs*.yaml` (hub operation categories), `grid*.yaml` (electricity carbon intensity per country),
  * `traction*.yaml` (electrified share of rail), `energy*.yaml` (fuel and electricity factors) and
- * `conventions*.yaml` (TEU mass, distance adjustment factors, regional uplifts). Every record names its source
+ * `conventions*.yaml` (TEU mass, distance adjustment factors, regional uplifts), `lanes*.yaml` (the GLEC trade lane
+ * each scheduled sea service sails on) and `primary*.yaml` (carriers' own intensities for services of the network,
+ * ISO 14083 primary data). Every record names its source
  * (an `E…` id from sources.yaml), the page of the source and the framework version it belongs to, because GLEC
  * values change between editions (v3.0 → v3.1 → v3.2) and a result must say which one it used.
  */
@@ -207,6 +209,51 @@ export const ConventionSchema = z.strictObject({
 });
 export type Convention = z.output<typeof ConventionSchema>;
 
+/**
+ * The trade lane of scheduled container services: their sea legs take the lane's factor (TOC
+ * `sea-container-<id>`, GLEC Table 16 after the Clean Cargo lanes) instead of the industry average.
+ */
+export const LaneSchema = z.strictObject({
+  /** The lane, e.g. asia-north-europe; a TOC sea-container-<id> must exist. */
+  id: IdSchema,
+  /** Network service ids (data/services) that sail on this lane. */
+  services: z.array(IdSchema).min(1),
+  ...provenance,
+});
+export type Lane = z.output<typeof LaneSchema>;
+
+/**
+ * A carrier's own intensity (ISO 14083 primary data), per tonne-km or TEU-km on the net cargo basis unless
+ * `activityBasis` says gross. WTW is required; TTW when the carrier splits it.
+ */
+export const PrimaryIntensitySchema = z.strictObject({
+  unit: z.enum(TOC_UNITS, { error: (i) => `unknown unit ${JSON.stringify(i.input)}; use g_per_tkm or g_per_teukm` }),
+  wtwG: nonNegative,
+  ttwG: nonNegative.optional(),
+  activityBasis: z.enum(['net', 'gross']).default('net'),
+  /** Whether the carrier's figure is on actual distance (true) or needs the GLEC distance adjustment (false). */
+  dafIncluded: z.boolean().default(true),
+});
+export type PrimaryIntensity = z.output<typeof PrimaryIntensitySchema>;
+
+/** Primary data for a service of the network: takes precedence over the default TOC on every leg it sails. */
+export const PrimarySchema = z
+  .strictObject({
+    id: IdSchema,
+    /** Network service id (data/services). */
+    service: IdSchema,
+    /** Who reported the figure (carrier or operator). */
+    carrier: z.string().min(2),
+    energyCarrier: z.enum(ENERGY_CARRIERS).optional(),
+    ...PrimaryIntensitySchema.shape,
+    ...provenance,
+  })
+  .superRefine((p, ctx) => {
+    if (p.ttwG !== undefined && p.ttwG > p.wtwG)
+      ctx.addIssue({ code: 'custom', message: `ttwG ${p.ttwG} exceeds wtwG ${p.wtwG}`, path: ['ttwG'] });
+  });
+export type Primary = z.output<typeof PrimarySchema>;
+
 export const EmissionFileSchemas = {
   sources: EmissionSourceSchema,
   tocs: TocSchema,
@@ -215,5 +262,7 @@ export const EmissionFileSchemas = {
   traction: TractionSchema,
   energy: EnergySchema,
   conventions: ConventionSchema,
+  lanes: LaneSchema,
+  primary: PrimarySchema,
 } as const;
 export type EmissionRecordKind = keyof typeof EmissionFileSchemas;

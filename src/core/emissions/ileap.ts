@@ -9,6 +9,7 @@
  */
 import { must } from '../must.ts';
 import type { ChainEmissions, ElementResult } from './chain.ts';
+import type { Hoc, HubOperation } from './factor-schema.ts';
 import type { EmissionFactors } from './load-factors.ts';
 
 export interface IleapTce {
@@ -182,8 +183,27 @@ function tocOf(f: EmissionFactors, el: ElementResult): IleapToc {
   };
 }
 
+/** A hub computed from the operator's own figure: its HOC is rebuilt from the element (per TEU or tonne). */
+function primaryHocOf(f: EmissionFactors, el: ElementResult): Hoc {
+  const op = must(el.operation, 'operation of a hub element') as HubOperation;
+  const like = [...f.hocs.values()].find((x) => x.operation === op);
+  const perUnit = el.activity.value > 0 ? el.wtwKg / el.activity.value : el.factor.wtwIntensity;
+  return {
+    id: el.factor.id,
+    operation: op,
+    hubType: like?.hubType ?? 'transshipment',
+    category: el.factor.category,
+    temperature: 'ambient',
+    unit: el.activity.unit === 'TEU' ? 'kg_per_teu' : 'kg_per_tonne',
+    wtwKg: perUnit,
+    ttwKg: el.ttwKg === null || el.activity.value <= 0 ? undefined : el.ttwKg / el.activity.value,
+    source: el.factor.source,
+    version: el.factor.version,
+  };
+}
+
 function hocOf(f: EmissionFactors, el: ElementResult): IleapHoc {
-  const h = must(f.hocs.get(el.factor.id), 'hub factor of an element');
+  const h = f.hocs.get(el.factor.id) ?? primaryHocOf(f, el);
   return {
     hocId: h.id,
     isVerified: false,

@@ -17,6 +17,8 @@ import {
   type Energy,
   type Grid,
   type Hoc,
+  type Lane,
+  type Primary,
   type Toc,
   type Traction,
 } from './factor-schema.ts';
@@ -37,6 +39,10 @@ export interface EmissionFactors {
   traction: ReadonlyMap<string, Traction>;
   energy: ReadonlyMap<string, Energy>;
   conventions: Readonly<Record<ConventionKey, Convention>>;
+  /** Trade lane of each scheduled sea service, by network service id (lanes*.yaml). */
+  laneOfService: ReadonlyMap<string, Lane>;
+  /** A carrier's own intensity for a network service, by service id (primary*.yaml): it overrides the TOC. */
+  primaryOfService: ReadonlyMap<string, Primary>;
 }
 
 const KINDS = Object.keys(EmissionFileSchemas) as EmissionRecordKind[];
@@ -55,7 +61,17 @@ type Records = { [K in EmissionRecordKind]: Array<z.output<(typeof EmissionFileS
 
 /** Every file's records by kind (a file's kind comes from its name). */
 function readRecords(files: EmissionFactorFile[], issues: Issue[]): Records {
-  const recs: Records = { sources: [], tocs: [], hocs: [], grid: [], traction: [], energy: [], conventions: [] };
+  const recs: Records = {
+    sources: [],
+    tocs: [],
+    hocs: [],
+    grid: [],
+    traction: [],
+    energy: [],
+    conventions: [],
+    lanes: [],
+    primary: [],
+  };
   for (const f of files) {
     const kind = emissionKindOfPath(f.path);
     if (kind === undefined) {
@@ -115,6 +131,8 @@ export function parseEmissionFactors(files: EmissionFactorFile[]): { factors?: E
     issues.push({ code: 'missing_fallback', file: 'emissions/', id: 'EU', message });
   }
   const traction = byKey(recs.traction, (t) => t.country, 'traction', issues);
+  const laneOfService = lanesByService(recs, issues);
+  const primaryOfService = byKey(recs.primary, (p) => p.service, 'primary', issues);
   if (issues.length > 0) return { issues };
   return {
     issues,
@@ -126,6 +144,8 @@ export function parseEmissionFactors(files: EmissionFactorFile[]): { factors?: E
       traction,
       energy: new Map(recs.energy.map((e) => [e.id, e])),
       conventions: conventions as Record<ConventionKey, Convention>,
+      laneOfService,
+      primaryOfService,
     },
   };
 }
@@ -136,6 +156,38 @@ export function loadEmissionFactors(files: EmissionFactorFile[]): EmissionFactor
   if (factors === undefined)
     throw new KeruenError('KERUEN_INVALID_DATASET', `emission factors have ${issues.length} problem(s)`, issues);
   return factors;
+}
+
+/** Lane per service: each lane's TOC must exist, and a service sails on one lane only. */
+function lanesByService(recs: Records, issues: Issue[]): Map<string, Lane> {
+  const tocIds = new Set(recs.tocs.map((t) => t.id));
+  const m = new Map<string, Lane>();
+  for (const lane of recs.lanes) {
+    const toc = `sea-container-${lane.id}`;
+    if (!tocIds.has(toc))
+      issues.push({
+        code: 'unknown_factor',
+        file: lane.file,
+        id: lane.id,
+        field: 'id',
+        value: toc,
+        message: `no TOC ${toc}`,
+      });
+    for (const s of lane.services) {
+      const other = m.get(s);
+      if (other !== undefined)
+        issues.push({
+          code: 'duplicate_key',
+          file: lane.file,
+          id: lane.id,
+          field: 'services',
+          value: s,
+          message: `service ${s} is already on lane ${other.id}`,
+        });
+      m.set(s, lane);
+    }
+  }
+  return m;
 }
 
 function checkSources(

@@ -2,10 +2,14 @@
  * Adapts the emissions module to the routing graph: per link and per hub, the WTW CO2e of one TEU and of one
  * tonne. The compiler calls it once per link; the search scales by the cargo, which is exact because emissions
  * are linear in mass (property-tested in test/core/emissions).
+ *
+ * A scheduled link takes its service's trade lane (lanes*.yaml: GLEC lane factors for container ships) and, when
+ * the carrier publishes one, its own intensity (primary*.yaml), which takes precedence over the default factor.
  */
 import type { EmissionsModel, UnitEmissions } from '../network/compile.ts';
 import type { NetworkLink, NetworkNode } from '../network/network.ts';
 import type { EmissionFactors } from './load-factors.ts';
+import { legPrimaryOf } from './primary-data.ts';
 import type { Vessel } from './select-factor.ts';
 import { hubEmissions, legEmissions } from './tce.ts';
 
@@ -19,6 +23,11 @@ const VESSELS = new Set([
   'general_cargo',
 ]);
 
+function primaryOf(f: EmissionFactors, service: string | undefined) {
+  const p = service === undefined ? undefined : f.primaryOfService.get(service);
+  return p === undefined ? undefined : legPrimaryOf(p);
+}
+
 export function createEmissionsModel(f: EmissionFactors): EmissionsModel {
   return {
     link(l: NetworkLink, from: NetworkNode, vessel: string | undefined): UnitEmissions {
@@ -29,6 +38,8 @@ export function createEmissionsModel(f: EmissionFactors): EmissionsModel {
         electrified: l.electrified,
         gauge: l.gauge,
         vessel: vessel !== undefined && VESSELS.has(vessel) ? (vessel as Vessel) : undefined,
+        tradeLane: l.service === undefined ? undefined : f.laneOfService.get(l.service)?.id,
+        primary: primaryOf(f, l.service),
       };
       const perTeu = legEmissions(f, { ...base, cargo: { kind: 'containers', teu: 1 } }).wtwKg;
       const perTonne = legEmissions(f, { ...base, cargo: { kind: 'bulk', tonnes: 1 } }).wtwKg;

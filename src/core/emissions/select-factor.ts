@@ -10,12 +10,15 @@
  * - Caspian / Black Sea rail and truck ferries: Ro-Ro 5,000–9,999 dwt per gross tkm (GLEC Table 15, p.98); the
  *   Ro-Pax class is available by factorId for sensitivity runs (methodology, "Ro-Ro or Ro-Pax").
  * - Caspian container feeders: general cargo 0–4,999 dwt (GLEC Table 13, p.96).
+ * - Primary data first: a carrier's own intensity on the leg (primary-data.ts) replaces all of the above
+ *   (ISO 14083; GLEC v3.0: measured data rank above defaults) and is reported as `dataType: 'primary'`.
  * Every departure from a direct match is written to `fallbacks`, so a result never hides a proxy.
  */
 import { KeruenError } from '../errors.ts';
 import { must } from '../must.ts';
 import type { Toc } from './factor-schema.ts';
 import type { EmissionFactors } from './load-factors.ts';
+import { type DataType, type FuelUse, type LegPrimary, slug } from './primary-data.ts';
 
 export type LegMode = 'rail' | 'road' | 'ferry' | 'sea' | 'inland_waterway';
 export type Vessel =
@@ -51,6 +54,10 @@ export interface LegInput {
   factorId?: string | undefined;
   /** Tare of the wagon or truck per TEU, for gross-tkm ferry factors, when known. */
   carrierTareTonnesPerTeu?: number | undefined;
+  /** The carrier's own intensity for this leg: it takes precedence over every default factor. */
+  primary?: LegPrimary | undefined;
+  /** The fuel or electricity the carrier allocates to this shipment on this leg: it takes precedence over both. */
+  fuelUse?: FuelUse | undefined;
 }
 
 /** A TOC resolved for one leg: intensities in grams per unit, with what was assumed. */
@@ -73,6 +80,8 @@ export interface ResolvedToc {
   /** Grid factor used for electric traction, g CO2e/kWh delivered. */
   gridGPerKwh?: number | undefined;
   fallbacks: string[];
+  /** `primary` when the carrier's own figure was used, `default` for a framework factor. */
+  dataType: DataType;
 }
 
 /** EU member states: GLEC's EU rail and road defaults apply to them without a regional fallback note. */
@@ -102,6 +111,7 @@ export function getToc(f: EmissionFactors, id: string): Toc {
 /** Chooses and resolves the TOC for a leg. Pure; allocates one small object and the fallback list. */
 export function selectToc(f: EmissionFactors, leg: LegInput): ResolvedToc {
   const fallbacks: string[] = [];
+  if (leg.primary !== undefined) return primaryToc(leg.primary, leg.mode, fallbacks);
   if (leg.factorId !== undefined) return resolve(f, getToc(f, leg.factorId), leg.country, fallbacks);
   const containers = leg.cargo.kind === 'containers';
   switch (leg.mode) {
@@ -210,6 +220,7 @@ function resolve(f: EmissionFactors, t: Toc, country: string, fallbacks: string[
     version: t.version,
     page: t.page ?? '',
     fallbacks,
+    dataType: 'default' as const,
   };
   // Tables print each column rounded to 0.1 g, so WTT + TTW can miss WTW by 0.1: keep the headline WTW and TTW
   // and take WTT as the difference, which keeps WTW = WTT + TTW exact.
@@ -254,4 +265,31 @@ function joinSources(a: string, b: string | string[] | undefined): string {
   const out = a === '' ? [] : a.split(',');
   for (const s of b === undefined ? [] : Array.isArray(b) ? b : [b]) if (!out.includes(s)) out.push(s);
   return out.join(',');
+}
+
+/**
+ * A leg's primary intensity as a resolved TOC. Without a TTW figure the carrier gives no split: the whole WTW
+ * is booked as TTW (WTT 0), so that WTW stays exact, and a note says so.
+ */
+export function primaryToc(p: LegPrimary, mode: ResolvedToc['mode'], fallbacks: string[]): ResolvedToc {
+  const ttwG = p.ttwG ?? p.wtwG;
+  if (p.ttwG === undefined) fallbacks.push('primary intensity without a WTT/TTW split: all of it booked as TTW');
+  const who = p.carrier ?? 'carrier';
+  return {
+    id: `primary-${slug(who)}`,
+    mode,
+    energyCarrier: p.energyCarrier ?? (mode === 'rail' || mode === 'road' ? 'diesel' : 'hfo'),
+    unit: p.unit,
+    activityBasis: p.activityBasis,
+    dafIncluded: p.dafIncluded,
+    wttG: p.wtwG - ttwG,
+    ttwG,
+    wtwG: p.wtwG,
+    category: `Primary data: ${who}${p.year === undefined ? '' : ` (${p.year})`}`,
+    source: p.source,
+    version: 'primary data',
+    page: '',
+    fallbacks,
+    dataType: 'primary',
+  };
 }

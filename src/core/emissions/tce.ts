@@ -16,6 +16,7 @@
 import { KeruenError } from '../errors.ts';
 import type { Hoc, HubOperation } from './factor-schema.ts';
 import type { EmissionFactors } from './load-factors.ts';
+import { type DataType, type FuelUse, fuelUseEmissions, type HubPrimary, slug } from './primary-data.ts';
 import { type Cargo, type LegInput, type ResolvedToc, selectToc } from './select-factor.ts';
 
 export type ActivityUnit = 'tkm' | 'TEUkm' | 'tonnes' | 'TEU';
@@ -44,6 +45,8 @@ export interface ElementEmissions {
     gridGPerKwh?: number | undefined;
     loadFactor?: number | undefined;
     emptyRunning?: number | undefined;
+    /** `primary` when the carrier's or operator's own figure was used (ISO 14083 asks it reported). */
+    dataType: DataType;
   };
   fallbacks: string[];
 }
@@ -53,6 +56,8 @@ export interface HubInput {
   cargo: Cargo;
   /** Forces a HOC by id. */
   factorId?: string | undefined;
+  /** The operator's own intensity for this hub: it takes precedence over the HOC. */
+  primary?: HubPrimary | undefined;
 }
 
 /** Cargo mass in tonnes (10 t per TEU unless the cargo says otherwise). */
@@ -74,6 +79,7 @@ export function legEmissions(f: EmissionFactors, leg: LegInput): ElementEmission
   checkQuantity('distanceKm', leg.distanceKm);
   checkCargo(leg.cargo);
   if (leg.carrierTareTonnesPerTeu !== undefined) checkQuantity('carrierTareTonnesPerTeu', leg.carrierTareTonnesPerTeu);
+  if (leg.fuelUse !== undefined) return fuelLegEmissions(f, leg, leg.fuelUse);
   const toc = selectToc(f, leg);
   const fallbacks = toc.fallbacks;
   const mass = cargoTonnes(f, leg.cargo);
@@ -118,6 +124,36 @@ export function legEmissions(f: EmissionFactors, leg: LegInput): ElementEmission
   };
 }
 
+/** A leg from the carrier's fuel use (primary data): fuel × the energy carrier's WTW and TTW factors. */
+function fuelLegEmissions(f: EmissionFactors, leg: LegInput, fuel: FuelUse): ElementEmissions {
+  checkQuantity('fuelUse.quantity', fuel.quantity);
+  const { wttKg, ttwKg, energyId } = fuelUseEmissions(f, fuel);
+  const mass = cargoTonnes(f, leg.cargo);
+  const tkm = mass * leg.distanceKm;
+  const wtwKg = wttKg + ttwKg;
+  return {
+    wttKg,
+    ttwKg,
+    wtwKg,
+    activity: { value: tkm, unit: 'tkm', basis: 'net' },
+    massTonnes: mass,
+    distanceKm: leg.distanceKm,
+    distanceAdjustment: 1,
+    factor: {
+      id: `primary-fuel-${energyId}`,
+      kind: 'toc',
+      category: `Primary data: ${fuel.quantity} ${fuel.unit} ${fuel.energyCarrier}${fuel.carrier ? ` (${fuel.carrier})` : ''}`,
+      source: fuel.source,
+      version: 'primary data',
+      page: '',
+      wtwIntensity: tkm > 0 ? (wtwKg * 1000) / tkm : 0,
+      energyCarrier: fuel.energyCarrier,
+      dataType: 'primary',
+    },
+    fallbacks: [],
+  };
+}
+
 /** The DAF for a leg: sea ×1.15 on SFD unless inside the factor; road groupage ×1.05; otherwise 1. */
 export function distanceAdjustment(f: EmissionFactors, leg: LegInput, toc: ResolvedToc): number {
   if (toc.dafIncluded) return 1;
@@ -146,19 +182,7 @@ const HOC_FOR: Record<HubOperation, string> = {
 export function hubEmissions(f: EmissionFactors, hub: HubInput): ElementEmissions {
   checkCargo(hub.cargo);
   const fallbacks: string[] = [];
-  let id = hub.factorId ?? HOC_FOR[hub.operation];
-  if (hub.factorId === undefined && hub.operation === 'gauge_change') {
-    if (hub.cargo.kind === 'containers') fallbacks.push('gauge change: no published factor; container terminal used');
-    else {
-      id = HOC_FOR.transshipment;
-      fallbacks.push('gauge change: no published factor; transshipment hub used');
-    }
-  }
-  const hoc = f.hocs.get(id);
-  if (hoc === undefined)
-    throw new KeruenError('KERUEN_UNKNOWN_ID', `unknown hub factor ${JSON.stringify(id)}`, [
-      { code: 'unknown_factor', field: 'factorId', value: id, message: 'no HOC with this id in data/emissions' },
-    ]);
+  const hoc = hub.primary === undefined ? defaultHoc(f, hub, fallbacks) : primaryHoc(f, hub, hub.primary);
   const mass = cargoTonnes(f, hub.cargo);
   let activity: number;
   let unit: ActivityUnit;
@@ -186,7 +210,7 @@ export function hubEmissions(f: EmissionFactors, hub: HubInput): ElementEmission
     massTonnes: mass,
     distanceKm: 0,
     distanceAdjustment: 1,
-    factor: hocRef(hoc),
+    factor: hocRef(hoc, hub.primary === undefined ? 'default' : 'primary'),
     fallbacks,
   };
 }
@@ -204,10 +228,47 @@ function tocRef(t: ResolvedToc): ElementEmissions['factor'] {
     gridGPerKwh: t.gridGPerKwh,
     loadFactor: t.loadFactor,
     emptyRunning: t.emptyRunning,
+    dataType: t.dataType,
   };
 }
 
-function hocRef(h: Hoc): ElementEmissions['factor'] {
+/** The GLEC HOC of a hub's operation (or its factorId); a gauge change borrows the nearest one. */
+function defaultHoc(f: EmissionFactors, hub: HubInput, fallbacks: string[]): Hoc {
+  let id = hub.factorId ?? HOC_FOR[hub.operation];
+  if (hub.factorId === undefined && hub.operation === 'gauge_change') {
+    if (hub.cargo.kind === 'containers') fallbacks.push('gauge change: no published factor; container terminal used');
+    else {
+      id = HOC_FOR.transshipment;
+      fallbacks.push('gauge change: no published factor; transshipment hub used');
+    }
+  }
+  const hoc = f.hocs.get(id);
+  if (hoc === undefined)
+    throw new KeruenError('KERUEN_UNKNOWN_ID', `unknown hub factor ${JSON.stringify(id)}`, [
+      { code: 'unknown_factor', field: 'factorId', value: id, message: 'no HOC with this id in data/emissions' },
+    ]);
+  return hoc;
+}
+
+/** The operator's own hub intensity as a HOC; its hub type is the default HOC's for the operation (iLEAP). */
+function primaryHoc(f: EmissionFactors, hub: HubInput, p: HubPrimary): Hoc {
+  const who = p.carrier ?? 'operator';
+  return {
+    id: `primary-hub-${slug(who)}`,
+    operation: hub.operation,
+    hubType: f.hocs.get(HOC_FOR[hub.operation])?.hubType ?? 'transshipment',
+    category: `Primary data: ${who}${p.year === undefined ? '' : ` (${p.year})`}`,
+    temperature: 'ambient',
+    unit: p.unit,
+    wtwKg: p.wtwKg,
+    wttKg: p.ttwKg === undefined ? undefined : p.wtwKg - p.ttwKg,
+    ttwKg: p.ttwKg,
+    source: p.source,
+    version: 'primary data',
+  };
+}
+
+function hocRef(h: Hoc, dataType: DataType): ElementEmissions['factor'] {
   return {
     id: h.id,
     kind: 'hoc',
@@ -216,6 +277,7 @@ function hocRef(h: Hoc): ElementEmissions['factor'] {
     version: h.version,
     page: h.page ?? '',
     wtwIntensity: h.wtwKg,
+    dataType,
   };
 }
 

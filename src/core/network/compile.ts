@@ -7,16 +7,20 @@
  * the graph can be handed to a worker.
  *
  * Steps, one file each: platforms.ts numbers the platforms, link-edges.ts and transfer-edges.ts draft the edges,
- * edge-table.ts packs them in CSR order; the graph's shape and codes are in compiled-graph.ts (re-exported here).
+ * service-edges.ts adds scheduled trains beside their links, edge-table.ts packs them in CSR order; the graph's
+ * shape and codes are in compiled-graph.ts (re-exported here).
  */
+
+import { priceBookOfNetwork } from '../costs/price-book.ts';
 import type { Issue } from '../errors.ts';
 import { must } from '../must.ts';
-import { weeklyDepartures as weeklyDeparturesOf } from '../routing/timetable.ts';
+import { boardingOffsetsH } from '../routing/timetable.ts';
 import { type CompiledGraph, DEFAULT_TONNES_PER_TEU, type EmissionsModel } from './compiled-graph.ts';
 import { type EdgeDraft, packEdges } from './edge-table.ts';
 import { draftLinkEdges } from './link-edges.ts';
 import type { Network } from './network.ts';
 import { listPlatforms, type Platforms } from './platforms.ts';
+import { draftServiceEdges } from './service-edges.ts';
 import { draftTransferEdges } from './transfer-edges.ts';
 
 export * from './compiled-graph.ts';
@@ -69,11 +73,13 @@ function draftEdges(
 ): EdgeDraft[] {
   const edges: EdgeDraft[] = [];
   const rates = new Map(net.rates.map((r) => [`${r.country}/${r.mode}`, r]));
-  const ctx = { net, platforms, rates, emissions, tonnesPerTeu };
+  const book = priceBookOfNetwork(net);
+  const ctx = { net, platforms, rates, emissions, tonnesPerTeu, book };
   for (let li = 0; li < net.links.length; li++) draftLinkEdges(ctx, li, edges, issues);
+  draftServiceEdges(net, platforms, edges, issues);
   const { nodeOff, vClass } = platforms;
   net.nodes.forEach((n, ni) => {
-    draftTransferEdges(n, nodeOff[ni] ?? 0, nodeOff[ni + 1] ?? 0, vClass, emissions, tonnesPerTeu, edges);
+    draftTransferEdges(n, nodeOff[ni] ?? 0, nodeOff[ni + 1] ?? 0, vClass, emissions, tonnesPerTeu, edges, book);
   });
   return edges;
 }
@@ -84,7 +90,7 @@ function weeklyDepartureTable(net: Network): { off: Int32Array; offsetsH: Float6
   const deps: number[] = [];
   net.services.forEach((s, si) => {
     off[si] = deps.length;
-    deps.push(...weeklyDeparturesOf(s));
+    deps.push(...boardingOffsetsH(s));
   });
   off[net.services.length] = deps.length;
   return { off, offsetsH: Float64Array.from(deps) };

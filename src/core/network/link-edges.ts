@@ -1,11 +1,14 @@
 /**
  * Link edges of the compiled graph: one per direction a link runs, between the platforms of its class at its two
  * ends. Travel time is the link's duration, else distance over its speed or its country's rate speed; a link with
- * neither is left out (issue no_travel_time). Cost per TEU and per tonne comes from the link's tariff, else its
- * country's rate per km; only one of the two known converts at tonnesPerTeu (issue no_cost when neither is).
+ * neither is left out (issue no_travel_time). Cost per TEU and per tonne comes from the cost model's parts
+ * (src/core/costs): the link's tariff, else its sea lane, else its country's rate per km (issue no_cost when none).
  * Crossing a border adds the outbound dwell and cost of the node left and the inbound ones of the node reached
  * (CAREC CPMM-style clearance by direction), folded into the edge.
  */
+import { borderParts, lineHaulParts, sumParts } from '../costs/cost-parts.ts';
+import { PAYLOAD_TONNES } from '../costs/payload.ts';
+import { neutralPriceBook, type PriceBook } from '../costs/price-book.ts';
 import type { Issue } from '../errors.ts';
 import { must } from '../must.ts';
 import { daysToHours } from '../time.ts';
@@ -29,41 +32,46 @@ export function linkTravelTimeH(l: NetworkLink, rate: Rate | undefined): number 
 }
 
 /**
- * Cost of a link per TEU and per tonne, USD, without border costs: per unit for the whole link, else per km,
- * else (no tariff at all) the country's rate per km; one of the two known gives the other at tonnesPerTeu.
- * @example linkTariffUsd({ tariff: { usdPerFeu: { value: 800 } }, distanceKm: { value: 100 } }, undefined, 10)
- *   // { perTeu: 400, perTonne: 40 }
+ * Cost of a link per TEU and per tonne, USD of the price year, without border costs, from the cost model's parts
+ * (src/core/costs/cost-parts.ts): the link's tariff, else its sea lane at `tH` (the latest point when undefined),
+ * else the country's rate per km. A TEU-only figure gives the tonne figure at a box's legal payload (28.18 t), a
+ * tonne-only figure the TEU figure at tonnesPerTeu; undefined when nothing gives either.
+ * @example linkTariffUsd({ tariff: { usdPerFeu: { value: 800, source: 'X' } }, distanceKm: { value: 100 } }, undefined, 10)
+ *   // { perTeu: 400, perTonne: 400 / 28.18 }
  */
 export function linkTariffUsd(
-  l: Pick<NetworkLink, 'tariff' | 'distanceKm'>,
-  rate: Pick<Rate, 'usdPerTeuKm' | 'usdPerTonneKm'> | undefined,
+  l: Pick<NetworkLink, 'tariff' | 'distanceKm'> & Partial<Pick<NetworkLink, 'service' | 'mode'>>,
+  rate: (Pick<Rate, 'usdPerTeuKm' | 'usdPerTonneKm'> & Partial<Pick<Rate, 'id' | 'currency'>>) | undefined,
   tonnesPerTeu: number,
+  book: PriceBook = neutralPriceBook(),
+  tH: number = Number.POSITIVE_INFINITY,
 ): { perTeu: number | undefined; perTonne: number | undefined } {
-  const km = l.distanceKm?.value ?? 0;
-  const t = l.tariff;
-  let perTeu = t?.usdPerTeu?.value ?? (t?.usdPerFeu ? t.usdPerFeu.value / 2 : undefined);
-  if (perTeu === undefined && t?.usdPerTeuKm) perTeu = t.usdPerTeuKm.value * km;
-  let perTonne = t?.usdPerTonne?.value ?? (t?.usdPerTonneKm ? t.usdPerTonneKm.value * km : undefined);
-  if (perTeu === undefined && perTonne === undefined && t === undefined) {
-    if (rate?.usdPerTeuKm) perTeu = rate.usdPerTeuKm.value * km;
-    if (rate?.usdPerTonneKm) perTonne = rate.usdPerTonneKm.value * km;
-  }
-  // Convert between per-TEU and per-tonne with the tonnes-per-TEU convention when only one is known.
-  if (perTeu === undefined && perTonne !== undefined) perTeu = perTonne * tonnesPerTeu;
-  if (perTonne === undefined && perTeu !== undefined) perTonne = perTeu / tonnesPerTeu;
-  return { perTeu, perTonne };
+  const link = { mode: 'rail' as const, service: undefined, ...l };
+  const parts = lineHaulParts(link, rate === undefined ? undefined : { id: 'rate', ...rate }, book, tH);
+  const { perTeu, perTonne } = sumParts(parts, tonnesPerTeu);
+  return {
+    perTeu: Number.isNaN(perTeu) ? undefined : perTeu,
+    perTonne: Number.isNaN(perTonne) ? undefined : perTonne,
+  };
 }
 
 /** Border clearance from node x to node y: dwell (h) and costs (USD per TEU, per tonne); zero inside a country. */
 export function borderCrossing(
-  x: Pick<NetworkNode, 'country' | 'border'>,
-  y: Pick<NetworkNode, 'country' | 'border'>,
+  x: Pick<NetworkNode, 'country' | 'border'> & Partial<Pick<NetworkNode, 'id'>>,
+  y: Pick<NetworkNode, 'country' | 'border'> & Partial<Pick<NetworkNode, 'id'>>,
+  book: PriceBook = neutralPriceBook(),
 ): { h: number; usdPerTeu: number; usdPerTonne: number } {
   if (x.country === y.country) return { h: 0, usdPerTeu: 0, usdPerTonne: 0 };
+  let usdPerTeu = 0;
+  let usdPerTonne = 0;
+  for (const p of borderParts({ id: '?', ...x }, { id: '?', ...y }, book)) {
+    if (p.per === 'teu') usdPerTeu += p.usdPerTeu;
+    else usdPerTonne += p.usdPerTonne;
+  }
   return {
     h: meanOrZero(x.border?.dwellOutbound) + meanOrZero(y.border?.dwellInbound),
-    usdPerTeu: (x.border?.costUsdPerTeu?.value ?? 0) + (y.border?.costUsdPerTeu?.value ?? 0),
-    usdPerTonne: (x.border?.costUsdPerTonne?.value ?? 0) + (y.border?.costUsdPerTonne?.value ?? 0),
+    usdPerTeu,
+    usdPerTonne,
   };
 }
 
@@ -73,6 +81,8 @@ export interface LinkEdgeContext {
   rates: ReadonlyMap<string, Rate>;
   emissions: EmissionsModel | undefined;
   tonnesPerTeu: number;
+  /** Converts figures to USD of the price year; prices sea lanes at their latest point. */
+  book: PriceBook;
 }
 
 /**
@@ -98,7 +108,7 @@ export function draftLinkEdges(ctx: LinkEdgeContext, li: number, edges: EdgeDraf
     });
     return;
   }
-  const { perTeu, perTonne } = linkTariffUsd(l, rate, tonnesPerTeu);
+  const { perTeu, perTonne } = linkTariffUsd(l, rate, tonnesPerTeu, ctx.book);
   if (perTeu === undefined) {
     issues.push({
       code: 'no_cost',
@@ -128,7 +138,7 @@ export function draftLinkEdges(ctx: LinkEdgeContext, li: number, edges: EdgeDraf
   for (const rev of l.bidirectional ? [0, 1] : [0]) {
     const [x, y] = rev ? [b, a] : [a, b];
     const [xi, yi] = rev ? [toI, fromI] : [fromI, toI];
-    const border = borderCrossing(x, y);
+    const border = borderCrossing(x, y, ctx.book);
     edges.push({
       ...common,
       src: must(ctx.platforms.at(xi, pc), 'platform of a link end'),
@@ -137,7 +147,9 @@ export function draftLinkEdges(ctx: LinkEdgeContext, li: number, edges: EdgeDraf
       timeH: timeH + border.h,
       borderH: border.h,
       costTeu: perTeu === undefined ? Number.NaN : perTeu + border.usdPerTeu + border.usdPerTonne * tonnesPerTeu,
-      costTonne: perTonne === undefined ? Number.NaN : perTonne + border.usdPerTonne + border.usdPerTeu / tonnesPerTeu,
+      // A box's fee spread over the tonnes a box legally holds (payload physics), as the line haul does.
+      costTonne:
+        perTonne === undefined ? Number.NaN : perTonne + border.usdPerTonne + border.usdPerTeu / PAYLOAD_TONNES.teu,
     });
   }
 }

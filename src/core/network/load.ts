@@ -3,9 +3,19 @@
  * free of I/O (src/io reads the files). Every problem in every file is collected; nothing stops at the first.
  */
 import { z } from 'zod';
+import type { PriceSeries } from '../costs/price-series.ts';
 import type { Issue } from '../errors.ts';
 import { parseRecordList, parseYamlText, valueAt } from '../yaml-records.ts';
-import { FileSchemas, type Link, type Node, type Rate, type RecordKind, type Service, type Source } from './schema.ts';
+import {
+  FileSchemas,
+  type Link,
+  type Node,
+  type Rate,
+  type RecordKind,
+  type Season,
+  type Service,
+  type Source,
+} from './schema.ts';
 
 export interface DatasetFile {
   /** Path relative to the dataset root, e.g. `nodes/kazakhstan.yaml`; its first folder names the record kind. */
@@ -19,6 +29,10 @@ export interface RawDataset {
   links: Array<Link & { file: string }>;
   services: Array<Service & { file: string }>;
   rates: Array<Rate & { file: string }>;
+  /** Price series (data/prices): deflator, exchange rates, sea lanes; absent in datasets without costs by year. */
+  prices?: Array<PriceSeries & { file: string }>;
+  /** Seasonal factors (data/seasons): storms, winter, harvest; absent in datasets without seasons. */
+  seasons?: Array<Season & { file: string }>;
 }
 
 const KINDS = Object.keys(FileSchemas) as RecordKind[];
@@ -30,7 +44,15 @@ export function kindOfPath(path: string): RecordKind | undefined {
 }
 
 export function parseDatasetFiles(files: DatasetFile[]): { raw: RawDataset; issues: Issue[] } {
-  const raw: RawDataset = { sources: [], nodes: [], links: [], services: [], rates: [] };
+  const raw: Required<RawDataset> = {
+    sources: [],
+    nodes: [],
+    links: [],
+    services: [],
+    rates: [],
+    prices: [],
+    seasons: [],
+  };
   const issues: Issue[] = [];
   for (const f of files) {
     const kind = kindOfPath(f.path);

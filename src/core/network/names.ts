@@ -106,6 +106,8 @@ function indexOf(net: Network): Entry[] {
     if (n.id.startsWith(prefix) && n.id.length > prefix.length) add('id', n.id, n.id.slice(prefix.length));
     add('name', n.name);
     for (const a of n.aliases) add('alias', a);
+    // The name in other languages (Актау, Bakou) is found like an alias.
+    for (const v of Object.values(n.names ?? {})) if (v !== undefined) add('alias', v);
     if (n.locode !== undefined) add('locode', n.locode);
   });
   indexCache.set(net, entries);

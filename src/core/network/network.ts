@@ -2,10 +2,11 @@
  * The friendly shape of the network: validated records with string ids, durations in hours, and lookup maps.
  * Built once from the parsed files; immutable afterwards. The hot paths use the compiled graph (compile.ts).
  */
+import type { PriceSeries } from '../costs/price-series.ts';
 import { type Issue, KeruenError } from '../errors.ts';
 import { type Duration, type DurationInput, toHours } from './figure.ts';
 import type { RawDataset } from './load.ts';
-import type { Link, Node, Rate, Service, Source } from './schema.ts';
+import type { Link, Node, Rate, Season, Service, Source } from './schema.ts';
 import { validateReferences } from './validate.ts';
 
 /** Replaces every duration (an object with `dist` and `unit`) by its value in hours. */
@@ -29,6 +30,10 @@ export interface Network {
   links: readonly NetworkLink[];
   services: readonly NetworkService[];
   rates: readonly (Rate & { file: string })[];
+  /** Price series (data/prices): the cost model's deflator, exchange rates and sea lanes (src/core/costs). */
+  prices?: readonly PriceSeries[] | undefined;
+  /** Seasonal factors (data/seasons) by month, read by the timeline (routing/link-timeline.ts). */
+  seasons?: readonly Season[] | undefined;
   nodeIndex: ReadonlyMap<string, number>;
   linkIndex: ReadonlyMap<string, number>;
   serviceIndex: ReadonlyMap<string, number>;
@@ -63,8 +68,11 @@ export function tryBuildNetwork(
     sources: new Map(raw.sources.map((s) => [s.id, s])),
     nodes,
     links,
-    services: raw.services,
+    // durations of services (runTime, cutoff, lateness) in hours, like those of nodes and links
+    services: raw.services.map((x) => normalize(x) as NetworkService),
     rates: raw.rates,
+    prices: raw.prices ?? [],
+    seasons: raw.seasons ?? [],
     nodeIndex: new Map(nodes.map((n, i) => [n.id, i])),
     linkIndex: new Map(links.map((l, i) => [l.id, i])),
     serviceIndex: new Map(raw.services.map((s, i) => [s.id, i])),

@@ -4,7 +4,8 @@
  * types derive from these schemas. Cross-record rules (references, duplicates) live in validate.ts.
  */
 import { z } from 'zod';
-import { BOUNDS } from '../bounds.ts';
+import { BOUNDS, bounded } from '../bounds.ts';
+import { PriceSeriesSchema } from '../costs/price-series.ts';
 import { isCountryCode } from './countries.ts';
 import { DurationSchema, figureWithin, provenanceShape, SourceRefSchema } from './figure.ts';
 
@@ -71,6 +72,9 @@ const CoordsSchema = z
     }
   });
 
+/** ISO 4217 currencies that the price series convert (data/prices/fx.yaml). */
+const CurrencySchema = z.enum(['USD', 'EUR', 'CHF', 'TRY']);
+
 /** Handling at a terminal or port: the dwell between arriving and leaving on another vehicle. */
 const FacilitySchema = z.strictObject({
   dwell: DurationSchema.optional(),
@@ -78,6 +82,8 @@ const FacilitySchema = z.strictObject({
   capacityTonnesPerYear: figureWithin('capacityTonnesPerYear').optional(),
   handlingCostUsdPerTeu: figureWithin('costUsd').optional(),
   handlingCostUsdPerTonne: figureWithin('costUsd').optional(),
+  /** Currency of the two handling charges when not USD (converted at the figure's year). */
+  currency: CurrencySchema.optional(),
   note: z.string().optional(),
 });
 
@@ -104,6 +110,10 @@ export const NodeSchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),
+  /** The name in the page's other languages, where it differs in use (Актау, Bakou); searchable like an alias. */
+  names: z
+    .strictObject({ ru: z.string().min(1).max(200).optional(), fr: z.string().min(1).max(200).optional() })
+    .optional(),
   kind: z.enum(NODE_KINDS),
   country: CountrySchema,
   /** The city or metro area the node serves ("Istanbul"), shared by its terminals: naming it names them all. */
@@ -138,6 +148,8 @@ export const TariffSchema = z.strictObject({
   usdPerTonne: figureWithin('costUsd').optional(),
   usdPerTeuKm: figureWithin('costUsdPerKm').optional(),
   usdPerTonneKm: figureWithin('costUsdPerKm').optional(),
+  /** Currency of the amounts above when not USD (converted at the figure's year, src/core/costs/price-book.ts). */
+  currency: CurrencySchema.optional(),
 });
 export type Tariff = z.infer<typeof TariffSchema>;
 
@@ -194,6 +206,19 @@ export const LinkSchema = z
 export type LinkInput = z.input<typeof LinkSchema>;
 export type Link = z.output<typeof LinkSchema>;
 
+/** Twelve figures by calendar month, January first, with their provenance (seasonal figures). */
+const MonthlySchema = z
+  .strictObject({
+    byMonth: z.array(bounded('probability')).length(12, 'byMonth holds 12 figures, January first'),
+    ...provenanceShape,
+  })
+  .superRefine((v, ctx) => {
+    if (v.source === undefined && v.estimate === undefined)
+      ctx.addIssue({ code: 'custom', message: 'figure has neither a source nor an estimate', path: ['source'] });
+    if (v.byMonth.some((x) => x >= 1))
+      ctx.addIssue({ code: 'custom', message: 'a monthly probability must be below 1', path: ['byMonth'] });
+  });
+
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const DepartureSchema = z.strictObject({
   day: z.enum(DAYS),
@@ -227,10 +252,28 @@ export const ServiceSchema = z
     capacityTrucksPerDeparture: figureWithin('capacityTrucksPerDeparture').optional(),
     /** Probability that a departure is cancelled (storms, low water, no cargo). */
     cancellationProbability: figureWithin('probability').optional(),
+    /** Cancellation probability by month of departure (storm seasons), January first; replaces the flat one. */
+    cancellationByMonth: MonthlySchema.optional(),
+    /** Arrival later than scheduled (liner schedule reliability): hours added to each crossing. */
+    lateness: DurationSchema.optional(),
+    /**
+     * A scheduled train's run: node ids from first to last stop. The compiler adds a service edge from the first to
+     * the last stop (service-edges.ts), parallel to the ad-hoc links between them, and the search chooses.
+     */
+    route: z.array(IdSchema).min(2).optional(),
+    /** Both directions of `route` run to the same timetable (else only first to last stop). */
+    bothWays: z.boolean().default(false),
+    /** Scheduled running time over the whole route, border clearance included (the train is pre-cleared). */
+    runTime: DurationSchema.optional(),
+    /** Booked slot: how long before departure the cargo must be at the first stop (pre-cleared handling). */
+    cutoff: DurationSchema.optional(),
     sources: z.array(z.string()).default([]),
     note: z.string().optional(),
   })
   .superRefine((s, ctx) => {
+    if (s.route !== undefined && s.runTime === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'a service with a route needs its runTime', path: ['runTime'] });
+    }
     if (s.departuresPerWeek === undefined && s.timetable === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -255,6 +298,38 @@ export const ServiceSchema = z
   });
 export type Service = z.output<typeof ServiceSchema>;
 
+/** What a seasonal factor stretches: moving time on links, handling dwell at a node, or a border post's dwell. */
+export const SEASON_APPLIES = ['travel', 'dwell', 'border'] as const;
+
+/**
+ * A seasonal figure (data/seasons): a factor on a time by calendar month, January first, for one node (dwell,
+ * border) or for one country's links of one mode (travel). The Monte Carlo reads the month each step starts in;
+ * the search uses the yearly figures. Factors multiply when several seasons match.
+ */
+export const SeasonSchema = z
+  .strictObject({
+    id: IdSchema,
+    applies: z.enum(SEASON_APPLIES),
+    node: IdSchema.optional(),
+    country: CountrySchema.optional(),
+    mode: z.enum(MODES).optional(),
+    factorByMonth: z
+      .array(z.number().positive('a seasonal factor must be positive').max(10, 'a seasonal factor is at most 10'))
+      .length(12, 'factorByMonth holds 12 figures, January first'),
+    ...provenanceShape,
+  })
+  .superRefine((v, ctx) => {
+    if (v.source === undefined && v.estimate === undefined)
+      ctx.addIssue({ code: 'custom', message: 'figure has neither a source nor an estimate', path: ['source'] });
+    if (v.applies === 'travel' ? v.country === undefined || v.mode === undefined : v.node === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: `a ${v.applies} season needs ${v.applies === 'travel' ? 'country and mode' : 'node'}`,
+        path: [v.applies === 'travel' ? 'country' : 'node'],
+      });
+  });
+export type Season = z.output<typeof SeasonSchema>;
+
 /**
  * Default rates by country and mode, applied to links that carry no figure of their own: commercial speed and
  * tariff per km. Every rate carries its source or estimate like any other figure.
@@ -266,6 +341,8 @@ export const RateSchema = z.strictObject({
   speedKmPerDay: figureWithin('speedKmPerDay').optional(),
   usdPerTeuKm: figureWithin('costUsdPerKm').optional(),
   usdPerTonneKm: figureWithin('costUsdPerKm').optional(),
+  /** Currency of the two tariffs above when not USD. */
+  currency: CurrencySchema.optional(),
   /** Share of the network's route length that is electrified (rail), for emissions. */
   electrifiedShare: figureWithin('share').optional(),
   note: z.string().optional(),
@@ -277,7 +354,9 @@ export const FileSchemas = {
   nodes: z.array(NodeSchema),
   links: z.array(LinkSchema),
   services: z.array(ServiceSchema),
+  seasons: z.array(SeasonSchema),
   rates: z.array(RateSchema),
+  prices: z.array(PriceSeriesSchema),
 } as const;
 export type RecordKind = keyof typeof FileSchemas;
 export { SourceRefSchema };

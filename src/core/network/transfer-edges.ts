@@ -2,8 +2,11 @@
  * Transfer edges of the compiled graph: between every ordered pair of platforms of one node. Two rail platforms
  * are joined only through a gauge change that lists both gauges (its duration and cost); any other pair only
  * through the node's facility (its dwell and handling cost). A node with neither gets no transfer: cargo cannot
- * change vehicle there. A handling cost known per TEU or per tonne only converts at tonnesPerTeu.
+ * change vehicle there. Costs come from the cost model's stop part (src/core/costs/cost-parts.ts): a charge per
+ * tonne only converts to a TEU at tonnesPerTeu, one per TEU only to a tonne at a box's legal payload.
  */
+import { stopPart, sumParts } from '../costs/cost-parts.ts';
+import { neutralPriceBook, type PriceBook } from '../costs/price-book.ts';
 import { must } from '../must.ts';
 import {
   EDGE_GAUGE,
@@ -30,30 +33,35 @@ export interface TransferTerms {
  * Terms of a change between two platform classes at a node.
  * @example transferTerms(node, 'rail1435', 'rail1520', 10) // the node's gauge change, if it lists 1435 and 1520
  */
-export function transferTerms(n: NetworkNode, cp: string, cq: string, tonnesPerTeu: number): TransferTerms | undefined {
+export function transferTerms(
+  n: NetworkNode,
+  cp: string,
+  cq: string,
+  tonnesPerTeu: number,
+  book: PriceBook = neutralPriceBook(),
+): TransferTerms | undefined {
   if (cp.startsWith('rail') && cq.startsWith('rail')) {
     const gc = n.gaugeChange;
     if (gc === undefined) return undefined;
     const gauges = gc.gauges.map(String);
     if (!gauges.includes(cp.slice(4)) || !gauges.includes(cq.slice(4))) return undefined;
-    const costTeu = gc.costUsdPerTeu?.value ?? (gc.costUsdPerTonne ? gc.costUsdPerTonne.value * tonnesPerTeu : 0);
+    const { perTeu, perTonne } = sumParts([stopPart(n, true, book)], tonnesPerTeu);
     return {
       kind: EDGE_GAUGE,
       timeH: meanOrZero(gc.duration),
-      costTeu,
-      costTonne: gc.costUsdPerTonne?.value ?? costTeu / tonnesPerTeu,
+      costTeu: perTeu,
+      costTonne: perTonne,
       operation: 'gauge_change',
     };
   }
   const f = n.facility;
   if (f === undefined) return undefined;
-  const costTeu =
-    f.handlingCostUsdPerTeu?.value ?? (f.handlingCostUsdPerTonne ? f.handlingCostUsdPerTonne.value * tonnesPerTeu : 0);
+  const { perTeu, perTonne } = sumParts([stopPart(n, false, book)], tonnesPerTeu);
   return {
     kind: EDGE_TRANSFER,
     timeH: meanOrZero(f.dwell),
-    costTeu,
-    costTonne: f.handlingCostUsdPerTonne?.value ?? costTeu / tonnesPerTeu,
+    costTeu: perTeu,
+    costTonne: perTonne,
     operation: 'container_terminal',
   };
 }
@@ -70,12 +78,13 @@ export function draftTransferEdges(
   em: EmissionsModel | undefined,
   tonnesPerTeu: number,
   edges: EdgeDraft[],
+  book: PriceBook = neutralPriceBook(),
 ): void {
   const classOf = (v: number): PlatformClass => must(PLATFORM_CLASSES[vClass[v] ?? -1], 'class of a platform');
   for (let p = first; p < end; p++) {
     for (let q = first; q < end; q++) {
       if (p === q) continue;
-      const terms = transferTerms(n, classOf(p), classOf(q), tonnesPerTeu);
+      const terms = transferTerms(n, classOf(p), classOf(q), tonnesPerTeu, book);
       if (terms === undefined) continue;
       const hub = em?.hub(n, terms.operation);
       edges.push({

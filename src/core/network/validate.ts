@@ -1,7 +1,8 @@
 /**
  * Cross-record rules that a single record's schema cannot see: duplicate ids, references to nodes, services and
  * sources that do not exist, a sourced length shorter than the great circle, gauges that meet without a
- * gauge-change facility. Errors block loading; warnings are reported by `keruen network validate`.
+ * gauge-change facility, a link without a travel time (the compiler leaves it out) or without any cost (routes
+ * through it count it as free). Errors block loading; warnings are reported by `keruen network validate`.
  */
 import type { Issue } from '../errors.ts';
 import { greatCircleKm } from './geo.ts';
@@ -64,8 +65,28 @@ export function validateReferences(raw: RawDataset): { issues: Issue[]; warnings
     }
   }
   gaugeBreaks(raw, nodeById, warnings);
+  timeAndCostGaps(raw, nodeById, warnings);
   missingStatusYears(raw, issues);
+  unknownStops(raw, nodeIds, issues);
   return { issues, warnings };
+}
+
+/** Node ids named by a scheduled service's route or by a season that nodes/ does not define. */
+function unknownStops(raw: RawDataset, nodeIds: ReadonlySet<string>, issues: Issue[]): void {
+  const named = [
+    ...raw.services.flatMap((s) => (s.route ?? []).map((id, i) => ({ rec: s, id, field: `route.${i}` }))),
+    ...(raw.seasons ?? []).flatMap((s) => (s.node === undefined ? [] : [{ rec: s, id: s.node, field: 'node' }])),
+  ];
+  for (const { rec, id, field } of named)
+    if (!nodeIds.has(id))
+      issues.push({
+        code: 'unknown_node',
+        file: rec.file,
+        id: rec.id,
+        field,
+        value: id,
+        message: 'names a node that is not in nodes/',
+      });
 }
 
 type RawLink = RawDataset['links'][number];
@@ -92,7 +113,8 @@ function duplicateRates(raw: RawDataset, issues: Issue[]): void {
 
 /** Source ids cited anywhere in a node, link, service or rate that sources/ does not define. */
 function unknownSources(raw: RawDataset, sourceIds: ReadonlySet<string>, issues: Issue[]): void {
-  for (const rec of [...raw.nodes, ...raw.links, ...raw.services, ...raw.rates]) {
+  const records = [...raw.nodes, ...raw.links, ...raw.services, ...raw.rates, ...(raw.prices ?? [])];
+  for (const rec of [...records, ...(raw.seasons ?? [])]) {
     for (const [id, field] of sourceRefs(rec, '')) {
       if (!sourceIds.has(id))
         issues.push({
@@ -194,6 +216,50 @@ function gaugeBreaks(raw: RawDataset, nodeById: ReadonlyMap<string, RawNode>, wa
         message: 'rail links of different gauges meet here but the node has no gaugeChange; trains cannot pass',
       });
     }
+  }
+}
+
+/**
+ * Warnings for a link that some direction of travel cannot time or price: no duration and no speed on the link and
+ * no speed in the rate of the country it leaves (the compiler leaves that direction out of the graph), or no tariff
+ * and no rate per km there (routes through it count it as free, which draws them). A scheduled link may be priced
+ * by its service's sea lane (src/core/costs), so only unscheduled links are checked for cost.
+ */
+function timeAndCostGaps(raw: RawDataset, nodeById: ReadonlyMap<string, RawNode>, warnings: Issue[]): void {
+  const rate = (country: string | undefined, mode: string) =>
+    raw.rates.find((r) => r.country === country && r.mode === mode);
+  for (const l of raw.links) {
+    if (l.status === 'closed') continue;
+    const starts = l.bidirectional === false ? [l.from] : [l.from, l.to];
+    const countries = starts.map((id) => nodeById.get(id)?.country);
+    const at = { file: l.file, id: l.id };
+    const untimed = countries.filter(
+      (c) => l.duration === undefined && l.speedKmPerDay === undefined && rate(c, l.mode)?.speedKmPerDay === undefined,
+    );
+    if (untimed.length > 0)
+      warnings.push({
+        ...at,
+        code: 'no_travel_time',
+        field: 'duration',
+        value: untimed,
+        message: `no duration, speedKmPerDay or ${untimed.join('/')} ${l.mode} rate speed: left out of the graph`,
+      });
+    const r = (c: string | undefined) => rate(c, l.mode);
+    const unpriced = countries.filter(
+      (c) =>
+        l.service === undefined &&
+        l.tariff === undefined &&
+        r(c)?.usdPerTeuKm === undefined &&
+        r(c)?.usdPerTonneKm === undefined,
+    );
+    if (unpriced.length > 0)
+      warnings.push({
+        ...at,
+        code: 'no_cost',
+        field: 'tariff',
+        value: unpriced,
+        message: `no tariff and no ${unpriced.join('/')} ${l.mode} rate per km: routes through it count it as free`,
+      });
   }
 }
 

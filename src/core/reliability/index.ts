@@ -12,6 +12,12 @@ export {
   quantileOf,
   timetableMeanWaitH,
 } from './analytic.ts';
+export {
+  ESTIMATE_MIN_SPREAD,
+  medianAndP90,
+  provenanceOf,
+  widenEstimate,
+} from './estimate-band.ts';
 export { EventHeap } from './event-heap.ts';
 export {
   type ArrivalDistribution,
@@ -38,10 +44,17 @@ export { listPortSailings, type PortSailings } from './port-sailings.ts';
 export { quantilesInPlace } from './quantiles.ts';
 export { Rng, streamSeed } from './rng.ts';
 export { expFast, inverseNormalCdf, sampleDuration } from './samplers.ts';
+export { MONTHS, monthOfHours } from './season.ts';
 export {
   type ServerQueueModel,
   type ServerQueueResult,
   type ServiceTime,
   simulateServerQueue,
 } from './server-queue.ts';
-export { checkTimeline, type Timeline, type TimelineStep, type TimelineStepKind } from './timeline.ts';
+export {
+  checkTimeline,
+  type Timeline,
+  type TimelineProvenance,
+  type TimelineStep,
+  type TimelineStepKind,
+} from './timeline.ts';

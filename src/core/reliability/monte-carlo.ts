@@ -8,13 +8,15 @@
  * streamSeed(seed, b). The same seed gives the same numbers whether the blocks run in one thread or spread over
  * worker threads. The compiled timeline is a handful of typed arrays, so it can be posted to a worker as is.
  * Cost: about one uniform draw per step per sample plus a timetable scan per sailing; the sampling loops
- * allocate nothing (one scratch block of uniforms per call).
+ * allocate nothing (two scratch blocks per call). Seasonal steps read their month's figure (season.ts) at the
+ * sampled time the step starts: a cancellation probability by month of departure, a factor on the duration.
  */
 import { KeruenError } from '../errors.ts';
 import { WEEK_H, WEEK_ORIGIN_H, waitForNextDeparture } from '../time.ts';
 import { quantilesInPlace } from './quantiles.ts';
 import { Rng, streamSeed } from './rng.ts';
 import { addEncodedDraws, drawsUniform, encodeDistribution, PARAM_STRIDE, sampleDuration } from './samplers.ts';
+import { addScaledByMonth, MONTHS, monthOfHours } from './season.ts';
 import { checkTimeline, type Timeline } from './timeline.ts';
 
 /** Samples per reproducibility block (see the module header). */
@@ -34,6 +36,12 @@ export interface CompiledTimeline {
   depTo: Int32Array;
   departures: Float64Array;
   cancellation: Float64Array;
+  /** 1 where step k has a cancellation probability by month, in monthlyCancellation[k * 12 ..]. */
+  seasonalCancellation: Uint8Array;
+  monthlyCancellation: Float64Array;
+  /** 1 where step k's duration has a factor by month, in monthlyFactor[k * 12 ..]. */
+  seasonalDuration: Uint8Array;
+  monthlyFactor: Float64Array;
 }
 
 /** Validates and compiles a timeline; throws KERUEN_INVALID_INPUT on a bad step. */
@@ -47,12 +55,24 @@ export function compileTimeline(t: Timeline): CompiledTimeline {
   const depTo = new Int32Array(n);
   const departures: number[] = [];
   const cancellation = new Float64Array(n);
+  const seasonalCancellation = new Uint8Array(n);
+  const monthlyCancellation = new Float64Array(n * MONTHS);
+  const seasonalDuration = new Uint8Array(n);
+  const monthlyFactor = new Float64Array(n * MONTHS).fill(1);
   t.steps.forEach((s, k) => {
     encodeDistribution(s.duration, kinds, params, k, pool);
     depFrom[k] = departures.length;
     for (const o of s.departuresH ?? []) departures.push(o);
     depTo[k] = departures.length;
     cancellation[k] = s.cancellationProbability ?? 0;
+    if (s.cancellationByMonth) {
+      seasonalCancellation[k] = 1;
+      monthlyCancellation.set(s.cancellationByMonth, k * MONTHS);
+    }
+    if (s.durationFactorByMonth) {
+      seasonalDuration[k] = 1;
+      monthlyFactor.set(s.durationFactorByMonth, k * MONTHS);
+    }
   });
   return {
     departH: t.departH,
@@ -64,6 +84,10 @@ export function compileTimeline(t: Timeline): CompiledTimeline {
     depTo,
     departures: Float64Array.from(departures),
     cancellation,
+    seasonalCancellation,
+    monthlyCancellation,
+    seasonalDuration,
+    monthlyFactor,
   };
 }
 
@@ -83,9 +107,10 @@ export function sampleBlocks(
   out: Float64Array,
   outOffset: number,
 ): number {
-  const { departH, stepCount, kinds, params, pool, depFrom, depTo, departures, cancellation } = c;
+  const { departH, stepCount, kinds, params, pool, depFrom, depTo, departures } = c;
   const rng = new Rng(0);
   const u = new Float64Array(BLOCK_SAMPLES);
+  const scratch = new Float64Array(BLOCK_SAMPLES);
   const firstByHour = hourIndex(departures, depFrom, depTo, stepCount);
   let at = outOffset;
   for (let b = firstBlock; b < firstBlock + blockCount; b++) {
@@ -98,11 +123,15 @@ export function sampleBlocks(
       // `?? 0` on reads of step k < stepCount: never taken, and free in V8 (see samplers.ts)
       const from = depFrom[k] ?? 0;
       const to = depTo[k] ?? 0;
-      if (to > from)
-        addDepartureWaits(departures, from, to, firstByHour, k, cancellation[k] ?? 0, departH, rng, out, at, n);
+      if (to > from) addDepartureWaits(c, firstByHour, k, from, to, rng, out, at, n);
       const kind = kinds[k] ?? 0;
       if (drawsUniform(kind)) rng.fillUniform(u, n);
-      addEncodedDraws(kind, params, k, pool, u, out, at, n);
+      if (c.seasonalDuration[k] === 1) {
+        // draw into scratch, then scale by each sample's month: the distribution loop stays one kind
+        scratch.fill(0, 0, n);
+        addEncodedDraws(kind, params, k, pool, u, scratch, 0, n);
+        addScaledByMonth(scratch, c.monthlyFactor, k * MONTHS, departH, out, at, n);
+      } else addEncodedDraws(kind, params, k, pool, u, out, at, n);
     }
     at += n;
   }
@@ -134,18 +163,20 @@ function hourIndex(departures: Float64Array, depFrom: Int32Array, depTo: Int32Ar
  * are the same; the scan starts at the hour index (hourIndex) instead of the week's first departure.
  */
 function addDepartureWaits(
-  departures: Float64Array,
-  from: number,
-  to: number,
+  c: CompiledTimeline,
   firstByHour: Int32Array,
   step: number,
-  p: number,
-  departH: number,
+  from: number,
+  to: number,
   rng: Rng,
   elapsed: Float64Array,
   at: number,
   n: number,
 ): void {
+  const { departures, departH } = c;
+  const flatP = c.cancellation[step] ?? 0;
+  // -1: the flat probability; else where the step's 12 monthly probabilities start in monthlyCancellation
+  const monthBase = c.seasonalCancellation[step] === 1 ? step * MONTHS : -1;
   const base = step * WEEK_H;
   const first = departures[from] ?? 0;
   for (let i = at; i < at + n; i++) {
@@ -157,6 +188,8 @@ function addDepartureWaits(
     let j = firstByHour[base + (phase < 0 ? 0 : phase >= WEEK_H ? WEEK_H - 1 : Math.floor(phase))] ?? to;
     while (j < to && (departures[j] ?? 0) < after) j++;
     let t = t0 + (j < to ? Math.max(0, (departures[j] ?? 0) - phase) : first + WEEK_H - phase);
+    // a seasonal sailing's cancellation odds are those of the month it is due to leave in
+    const p = monthBase < 0 ? flatP : (c.monthlyCancellation[monthBase + monthOfHours(t)] ?? 0);
     if (p > 0) {
       while (rng.uniform() < p) {
         t += AFTER_DEPARTURE_H;
@@ -206,11 +239,12 @@ export function referenceTransitTimes(t: Timeline, seed: number, samples: number
     const end = Math.min(samples, start + BLOCK_SAMPLES);
     for (const step of t.steps) {
       const deps = step.departuresH ?? [];
-      const p = step.cancellationProbability ?? 0;
+      const monthly = step.cancellationByMonth;
       if (deps.length > 0) {
         for (let i = start; i < end; i++) {
           let now = t.departH + (out[i] ?? 0);
           now += waitForNextDeparture(deps, 0, deps.length, now);
+          const p = monthly ? (monthly[monthOfHours(now)] ?? 0) : (step.cancellationProbability ?? 0);
           while (p > 0 && rng.uniform() < p) {
             now += AFTER_DEPARTURE_H;
             now += waitForNextDeparture(deps, 0, deps.length, now);
@@ -218,7 +252,11 @@ export function referenceTransitTimes(t: Timeline, seed: number, samples: number
           out[i] = now - t.departH;
         }
       }
-      for (let i = start; i < end; i++) out[i] = (out[i] ?? 0) + sampleDuration(step.duration, rng);
+      const factor = step.durationFactorByMonth;
+      for (let i = start; i < end; i++) {
+        const f = factor ? (factor[monthOfHours(t.departH + (out[i] ?? 0))] ?? 1) : 1;
+        out[i] = (out[i] ?? 0) + sampleDuration(step.duration, rng) * f;
+      }
     }
   }
   return out;

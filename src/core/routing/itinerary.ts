@@ -3,16 +3,29 @@
  * waits, costs and CO2e, stops at hubs, countries crossed, the corridor label and totals; plus the timeline of
  * distributions that the reliability Monte Carlo samples.
  */
+
+import {
+  carryingUnits,
+  legCostParts,
+  legTimeParts,
+  type PricedCargo,
+  type PricedCostPart,
+  sourcedShares,
+  stopCostParts,
+  stopTimeParts,
+  type TimePart,
+} from '../costs/evidence.ts';
+import { PRICE_YEAR } from '../costs/price-book.ts';
 import { must } from '../must.ts';
 import type { CompiledGraph } from '../network/compile.ts';
 import { EDGE_GAUGE, EDGE_LINK, edgeLink, edgeSourceNode, edgeTargetNode } from '../network/compile.ts';
-import type { DistributionSpec, Duration } from '../network/figure.ts';
 import type { Network } from '../network/network.ts';
 import type { TimelineStep } from '../reliability/timeline.ts';
 import { isoOfHours } from '../time.ts';
 import { type CorridorLabel, corridorLabel } from './corridor-label.ts';
 import { arrivalH } from './edge-cost.ts';
 import { itineraryKey } from './itinerary-key.ts';
+import { linkTimelineSteps, oneLatenessPerVoyage, transferTimelineStep } from './link-timeline.ts';
 import type { ParetoPath } from './pareto-search.ts';
 import type { Cargo } from './query.ts';
 
@@ -31,7 +44,14 @@ export interface Leg {
   /** Moving time plus border clearance, hours. */
   travelH: number;
   borderH: number;
+  /** Sum of costParts, USD of the price year; null when the line haul has no figure. */
   costUsd: number | null;
+  /** What the cost rests on: line haul, sea freight, border fees, each with its provenance (src/core/costs). */
+  costParts: PricedCostPart[];
+  /** Travel, wait and border hours with the provenance of the figure behind each. */
+  timeParts: TimePart[];
+  /** What carries the cargo on this leg: TEU, wagons by gauge, trucks, or tonnes (bulk ship, ferry). */
+  units: { count: number; unit: string };
   co2eKg: number | null;
   countries: string[];
   status: string;
@@ -45,6 +65,8 @@ export interface Stop {
   arrive: string;
   durationH: number;
   costUsd: number;
+  costParts: PricedCostPart[];
+  timeParts: TimePart[];
   co2eKg: number | null;
 }
 
@@ -62,9 +84,15 @@ export interface Itinerary {
     arrive: string;
     durationH: number;
     distanceKm: number;
+    /** Sum of the legs' and stops' costs, USD of `priceYear`; sea legs priced at the departure date. */
     costUsd: number;
     /** False when a leg has no tariff and no rate: the cost total is a lower bound. */
     costComplete: boolean;
+    /** Costs are in US dollars of this year (src/core/costs/price-book.ts). */
+    priceYear: number;
+    /** Share of the cost and of the time that rest on sourced (not estimated, not missing) figures; null when 0. */
+    costSourcedShare: number | null;
+    timeSourcedShare: number | null;
     co2eKg: number | null;
     waitH: number;
     borderH: number;
@@ -80,11 +108,6 @@ export interface Itinerary {
 const WAIT_NOISE_H = 1e-6;
 
 const iso = isoOfHours;
-const spec = (d: Duration | undefined, fallbackH: number): DistributionSpec => {
-  if (d === undefined) return { dist: 'fixed', value: fallbackH };
-  const { source: _s, estimate: _e, year: _y, note: _n, ...rest } = d as Duration & Record<string, unknown>;
-  return rest as DistributionSpec;
-};
 
 /** What every step of the walk reads. */
 interface WalkContext {
@@ -93,6 +116,7 @@ interface WalkContext {
   perTeu: boolean;
   /** TEU or tonnes carried. */
   units: number;
+  priced: PricedCargo;
   withTimeline: boolean;
 }
 
@@ -147,7 +171,9 @@ export function buildItinerary(
   withTimeline = true,
 ): Itinerary {
   const perTeu = cargo.kind === 'containers';
-  const c: WalkContext = { net, g, perTeu, units: perTeu ? cargo.teu : cargo.tonnes, withTimeline };
+  const priced: PricedCargo =
+    cargo.kind === 'containers' ? { kind: 'containers', teu: cargo.teu } : { kind: 'tonnage', tonnes: cargo.tonnes };
+  const c: WalkContext = { net, g, perTeu, units: perTeu ? cargo.teu : cargo.tonnes, priced, withTimeline };
   const w: Walk = { legs: [], stops: [], steps: [], countries: [], keyNodes: [], ...EMPTY_TOTALS };
   const firstEdge = path.edges[0];
   const lastEdge = path.edges[path.edges.length - 1];
@@ -165,6 +191,9 @@ export function buildItinerary(
   }
   addKeyNode(w, edgeTargetNode(net, g, lastEdge).name);
   const { countries, seaKm, totalKm, crossesCaspian } = w;
+  const allCost = [...w.legs.flatMap((l) => l.costParts), ...w.stops.flatMap((st) => st.costParts)];
+  const allTime = [...w.legs.flatMap((l) => l.timeParts), ...w.stops.flatMap((st) => st.timeParts)];
+  const shares = sourcedShares(allCost, allTime);
   return {
     key: itineraryKey(w.legs),
     corridor: corridorLabel({ countries, seaKm, totalKm, crossesCaspian }),
@@ -177,15 +206,18 @@ export function buildItinerary(
       arrive: iso(path.arriveH),
       durationH: path.arriveH - departH,
       distanceKm: totalKm,
-      costUsd: path.costUsd,
+      costUsd: allCost.reduce((sum, p) => sum + (p.usd ?? 0), 0),
       costComplete: w.costComplete,
+      priceYear: PRICE_YEAR,
+      costSourcedShare: shares.cost,
+      timeSourcedShare: shares.time,
       co2eKg: w.co2Known ? path.co2eKg : null,
       waitH: w.waitH,
       borderH: w.borderH,
       transfers: path.transfers,
       riskProbability: 1 - Math.exp(-path.riskLog),
     },
-    timeline: { departH, steps: w.steps },
+    timeline: { departH, steps: oneLatenessPerVoyage(w.steps) },
   };
 }
 
@@ -213,7 +245,11 @@ function walkLink(c: WalkContext, w: Walk, e: number, t: number, arr: number): v
   const wait = rawWait < WAIT_NOISE_H ? 0 : rawWait;
   const svcI = g.service[e] ?? -1;
   const svc = svcI >= 0 ? net.services[svcI] : undefined;
-  if (Number.isNaN(cost)) w.costComplete = false;
+  const costParts = legCostParts(net, l, a, b, t + wait, c.priced);
+  const legCost = costParts.some((p) => p.usd === null && p.kind !== 'border')
+    ? null
+    : costParts.reduce((sum, p) => sum + (p.usd ?? 0), 0);
+  if (Number.isNaN(cost) || legCost === null) w.costComplete = false;
   const legCountries = [a.country, ...l.via, b.country].filter((x, i, xs) => xs.indexOf(x) === i);
   for (const x of legCountries) addCountry(w, x);
   if (a.country !== b.country) addKeyNode(w, a.name);
@@ -241,7 +277,10 @@ function walkLink(c: WalkContext, w: Walk, e: number, t: number, arr: number): v
     waitH: wait,
     travelH: timeH,
     borderH,
-    costUsd: !Number.isNaN(cost) ? cost * units : null,
+    costUsd: legCost,
+    costParts,
+    timeParts: legTimeParts(net, l, a, b, svc, { travelH: timeH, waitH: wait, borderH }),
+    units: carryingUnits(l, c.priced),
     co2eKg: !Number.isNaN(co2) ? co2 * units : null,
     countries: legCountries,
     status: l.status,
@@ -250,58 +289,33 @@ function walkLink(c: WalkContext, w: Walk, e: number, t: number, arr: number): v
   if (c.withTimeline) w.steps.push(...linkSteps(net, g, e));
 }
 
-/** Timeline of a link edge: the border post left, the move (a sailing waits for its departure), the post reached. */
+/**
+ * Timeline of a link edge: the border post left, the move (a sailing waits for its departure), the post reached;
+ * for a scheduled train's service edge, the booked slot and the run (link-timeline.ts).
+ */
 export function linkSteps(net: Network, g: CompiledGraph, e: number): TimelineStep[] {
-  const a = edgeSourceNode(net, g, e);
-  const b = edgeTargetNode(net, g, e);
-  const l = edgeLink(net, g, e);
-  const svcI = g.service[e] ?? -1;
-  const svc = svcI >= 0 ? net.services[svcI] : undefined;
-  const steps: TimelineStep[] = [];
   const { timeH, borderH } = unitFigures(g, e, true);
-  const moveSpec = spec(l.duration, timeH - borderH);
-  if (a.country !== b.country && a.border?.dwellOutbound)
-    steps.push({ kind: 'border', label: `${a.name} outbound`, duration: spec(a.border.dwellOutbound, 0) });
-  if (svc) {
-    steps.push({
-      kind: 'sailing',
-      label: `${svc.name}: ${a.name} - ${b.name}`,
-      duration: moveSpec,
-      departuresH: Array.from(
-        g.depOffsetsH.subarray(must(g.depOff[svcI], 'departures of service'), g.depOff[svcI + 1]),
-      ),
-      cancellationProbability: svc.cancellationProbability?.value ?? 0,
-    });
-  } else {
-    steps.push({ kind: 'travel', label: `${a.name} - ${b.name} (${l.mode})`, duration: moveSpec });
-  }
-  if (a.country !== b.country && b.border?.dwellInbound)
-    steps.push({ kind: 'border', label: `${b.name} inbound`, duration: spec(b.border.dwellInbound, 0) });
-  return steps;
+  return linkTimelineSteps(net, g, e, timeH - borderH);
 }
 
 /** A transfer or gauge-change edge e entered at t: its stop and timeline step. */
 function walkTransfer(c: WalkContext, w: Walk, e: number, t: number): void {
   const { net, g, perTeu, units } = c;
   const a = edgeSourceNode(net, g, e);
-  const { cost, co2, timeH } = unitFigures(g, e, perTeu);
+  const { co2, timeH } = unitFigures(g, e, perTeu);
   const gauge = g.kind[e] === EDGE_GAUGE;
   addKeyNode(w, a.name);
+  const costParts = stopCostParts(net, a, gauge, c.priced);
   w.stops.push({
     kind: gauge ? 'gauge_change' : 'transfer',
     node: a.id,
     name: a.name,
     arrive: iso(t),
     durationH: timeH,
-    costUsd: (!Number.isNaN(cost) ? cost : 0) * units,
+    costUsd: costParts.reduce((sum, p) => sum + (p.usd ?? 0), 0),
+    costParts,
+    timeParts: stopTimeParts(a, gauge, timeH),
     co2eKg: !Number.isNaN(co2) ? co2 * units : null,
   });
-  if (c.withTimeline) {
-    const d = gauge ? a.gaugeChange?.duration : a.facility?.dwell;
-    w.steps.push({
-      kind: gauge ? 'gauge_change' : 'dwell',
-      label: `${a.name} ${gauge ? 'gauge change' : 'handling'}`,
-      duration: spec(d, timeH),
-    });
-  }
+  if (c.withTimeline) w.steps.push(transferTimelineStep(net, g, e, timeH));
 }

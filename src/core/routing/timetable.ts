@@ -4,8 +4,9 @@
  * before the epoch; WEEK_ORIGIN_H (../time.ts) shifts for that. The week arithmetic itself lives in ../time.ts
  * and is re-exported here for the callers that import it from the routing module.
  */
+import { meanOf } from '../network/figure.ts';
 import type { Service } from '../network/schema.ts';
-import { evenWeeklyOffsetsH, weekOffsetH } from '../time.ts';
+import { evenWeeklyOffsetsH, WEEK_H, weekOffsetH } from '../time.ts';
 
 export { fromHoursSinceEpoch, toHoursSinceEpoch, WEEK_H, waitForNextDeparture, weekPhaseH } from '../time.ts';
 
@@ -22,4 +23,19 @@ export function weeklyDepartures(
   }
   const n = Math.max(1, Math.round(s.departuresPerWeek?.value ?? 1));
   return evenWeeklyOffsetsH(n, s.firstDepartureOffsetH);
+}
+
+/**
+ * Latest times cargo can arrive for each weekly departure: the departures shifted back by the service's booked-
+ * slot cutoff (mean hours), wrapped into [0, 168) and sorted. Without a cutoff, the departures themselves. The
+ * compiled graph stores these, so that the search's wait ends at the cutoff (service-edges.ts).
+ * @example boardingOffsetsH({ timetable: [{ day: 'tue', time: '12:00' }], cutoff: { dist: 'fixed', value: 24 } }) // [12]
+ */
+export function boardingOffsetsH(
+  s: Pick<Service, 'timetable' | 'departuresPerWeek' | 'firstDepartureOffsetH' | 'cutoff'>,
+): number[] {
+  const deps = weeklyDepartures(s);
+  if (s.cutoff === undefined) return deps;
+  const c = meanOf(s.cutoff);
+  return deps.map((d) => (((d - c) % WEEK_H) + WEEK_H) % WEEK_H).sort((a, b) => a - b);
 }

@@ -165,6 +165,8 @@ export function buildNetwork(
     links: d.links,
     services: d.services,
     rates: net.rates,
+    seasons: net.seasons ?? [],
+    prices: net.prices ?? [],
   } as unknown as RawDataset;
   const issues = validateReferences(raw).issues.map((ref) => ({ ...ref, file: ref.file ?? file }));
   if (issues.length > 0) return { issues };
@@ -179,6 +181,9 @@ export function buildNetwork(
       links: d.links,
       services: d.services,
       rates: net.rates,
+      // The baseline's price series and seasons: a scenario prices and times what it keeps as the baseline does.
+      prices: net.prices,
+      seasons: net.seasons,
       nodeIndex: d.nodeIndex,
       linkIndex: d.linkIndex,
       serviceIndex: d.serviceIndex,

@@ -27,6 +27,11 @@ import { sumSquaredWeeklyGapsH2, WEEK_H, YEAR_H } from '../time.ts';
 export const TEU_PER_TRAIN = 112.5;
 /** Net tonnes per loaded rail wagon, for wagon capacities of rail ferries: 1,050 t of wheat in 15 wagons (S61). */
 export const TONNES_PER_WAGON = 70;
+/**
+ * Cargo tonnes per truck, for truck capacities of Ro-Ro ferries: one FEU (2 TEU) at the GLEC 10 t per TEU, the
+ * load the dataset uses for truck crossings (e.g. the Red Bridge road capacity, data/links/caucasus.yaml).
+ */
+export const TONNES_PER_TRUCK = 20;
 /** Hours per (365-day) year: ../time.ts. */
 export const HOURS_PER_YEAR = YEAR_H;
 export const DEFAULT_RHO_MAX = 0.95;

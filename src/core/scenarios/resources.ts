@@ -5,7 +5,7 @@
  *
  * Two measures per element, both in TEU equivalents per year: a container-only one (a container hub's TEU, a
  * line's TEU per year, a feeder's TEU per sailing) loaded by container flows, and an all-cargo one (tonnes per
- * year, trains per day, wagons per sailing at 70 t each) loaded by every flow, tonnes at 10 t per TEU. Utilisation is the larger of the two
+ * year, trains per day, wagons per sailing at 70 t each, trucks per sailing at 20 t each) loaded by every flow, tonnes at 10 t per TEU. Utilisation is the larger of the two
  * ratios. Link capacities are taken per direction (train pairs, sailings each way); facility and gauge-change
  * capacities are the total through the node (a gauge-change capacity in TEU per day binds containers only).
  * An element with no capacity figure is not congestible.
@@ -15,7 +15,7 @@ import type { CompiledGraph } from '../network/compile.ts';
 import { DEFAULT_TONNES_PER_TEU, EDGE_GAUGE, EDGE_LINK, edgeLink, edgeSourceNode } from '../network/compile.ts';
 import type { Network } from '../network/network.ts';
 import { DAYS_PER_YEAR, WEEKS_PER_YEAR } from '../time.ts';
-import { TEU_PER_TRAIN, TONNES_PER_WAGON } from './congestion.ts';
+import { TEU_PER_TRAIN, TONNES_PER_TRUCK, TONNES_PER_WAGON } from './congestion.ts';
 
 export type ResourceKind = 'link' | 'facility' | 'gauge_change';
 
@@ -81,7 +81,8 @@ export function buildResources(net: Network, g: CompiledGraph, tonnesPerTeu = DE
 
 /**
  * The element of link edge e: the link in the edge's direction, with the line's capacities and, for a scheduled
- * link, its service's (TEU and wagons per departure at the service's weekly frequency); undefined without any.
+ * link, its service's (TEU, wagons and trucks per departure at the service's weekly frequency); undefined without
+ * any.
  */
 function linkElement(
   net: Network,
@@ -102,12 +103,21 @@ function linkElement(
     // Frequency as given (1.63/week), not the rounded timetable, for the yearly capacity.
     const perWeek = s.departuresPerWeek?.value ?? deps;
     if (perDep !== undefined) c = Math.min(c, perDep * perWeek * WEEKS_PER_YEAR);
-    const wagons = s.capacityWagonsPerDeparture?.value;
-    if (wagons !== undefined) a = Math.min(a, (wagons * TONNES_PER_WAGON * perWeek * WEEKS_PER_YEAR) / tonnesPerTeu);
+    a = Math.min(a, serviceTonnesPerYear(s, perWeek) / tonnesPerTeu);
   }
   if (c === Number.POSITIVE_INFINITY && a === Number.POSITIVE_INFINITY) return undefined;
   const dir = g.reversed[e] ? 'reverse' : 'forward';
   return { key: `link ${l.id} ${dir}`, kind: 'link', id: l.id, direction: dir, c, a };
+}
+
+/** All-cargo tonnes a year of a service's wagon and truck decks (the smaller binds); Infinity without either. */
+function serviceTonnesPerYear(s: Network['services'][number], perWeek: number): number {
+  const wagons = s.capacityWagonsPerDeparture?.value;
+  const trucks = s.capacityTrucksPerDeparture?.value;
+  let t = Number.POSITIVE_INFINITY;
+  if (wagons !== undefined) t = Math.min(t, wagons * TONNES_PER_WAGON * perWeek * WEEKS_PER_YEAR);
+  if (trucks !== undefined) t = Math.min(t, trucks * TONNES_PER_TRUCK * perWeek * WEEKS_PER_YEAR);
+  return t;
 }
 
 /** The element of transfer edge e: its node's gauge-change yard or handling facility; undefined without capacity. */

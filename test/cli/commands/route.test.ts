@@ -158,12 +158,24 @@ describe('keruen route', () => {
   });
 });
 
-/** An itinerary with what the table reads; 36 h = 1.5 d, $1,234.4 rounds to $1,234. */
+/**
+ * An itinerary with what the table reads; 36 h = 1.5 d, $1,234.4 rounds to $1,234; 25% of the cost and 60% of the
+ * time rest on sourced figures, in USD of 2025 (issue 15 added the `sourced` column and the price-year note).
+ */
 function output(corridor: string, extra: { arrival?: Partial<ArrivalDistribution>; costComplete?: boolean } = {}) {
   return {
     corridor,
     keyNodes: ['Origin', 'Dostyk', 'Aktau', 'Destination'],
-    totals: { durationH: 36, costUsd: 1234.4, costComplete: extra.costComplete ?? true, co2eKg: 1530, transfers: 2 },
+    totals: {
+      durationH: 36,
+      costUsd: 1234.4,
+      costComplete: extra.costComplete ?? true,
+      co2eKg: 1530,
+      transfers: 2,
+      priceYear: 2025,
+      costSourcedShare: 0.25,
+      timeSourcedShare: 0.6,
+    },
     ...(extra.arrival ? { arrival: extra.arrival } : {}),
   } as unknown as RouteOutput;
 }
@@ -181,13 +193,13 @@ describe('keruen route, its steps', () => {
 
   it('itineraryRows: days, cost, tonnes of CO2e; P50/P90 with samples and the on-time share with a deadline', () => {
     expect(itineraryRows([output('Middle')], NO_SAMPLES)).toEqual([
-      ['#', 'corridor', 'via', 'days', 'cost', 'CO2e t', 'transfers'],
-      ['1', 'Middle', 'Dostyk > Aktau', '1.5', '$1,234', '1.53', '2'],
+      ['#', 'corridor', 'via', 'days', 'cost', 'sourced', 'CO2e t', 'transfers'],
+      ['1', 'Middle', 'Dostyk > Aktau', '1.5', '$1,234', '25%/60%', '1.53', '2'],
     ]);
     const sampled = output('Middle', { arrival: { p50: 30, p90: 60, onTimeProbability: 0.876 }, costComplete: false });
     expect(itineraryRows([sampled], { samples: 500, seed: 1, deadlineH: 100 })).toEqual([
-      ['#', 'corridor', 'via', 'days', 'P50 d', 'P90 d', 'on time', 'cost', 'CO2e t', 'transfers'],
-      ['1', 'Middle', 'Dostyk > Aktau', '1.5', '1.3', '2.5', '88%', '$1,234+', '1.53', '2'],
+      ['#', 'corridor', 'via', 'days', 'P50 d', 'P90 d', 'on time', 'cost', 'sourced', 'CO2e t', 'transfers'],
+      ['1', 'Middle', 'Dostyk > Aktau', '1.5', '1.3', '2.5', '88%', '$1,234+', '25%/60%', '1.53', '2'],
     ]);
   });
 
@@ -199,9 +211,10 @@ describe('keruen route, its steps', () => {
     const text = itineraryReport({ from, to, depart: 'D' }, its, { samples: 300, seed: 4, deadlineH: undefined }, 1);
     expect(text.split('\n')).toEqual([
       'Origin -> Destination, ready D, 2 Pareto itineraries',
-      '#  corridor  via             days  P50 d  P90 d  cost    CO2e t  transfers',
-      '1  Northern  Dostyk > Aktau  1.5   1.3    2.5    $1,234  1.53    2',
+      '#  corridor  via             days  P50 d  P90 d  cost    sourced  CO2e t  transfers',
+      '1  Northern  Dostyk > Aktau  1.5   1.3    2.5    $1,234  25%/60%  1.53    2',
       '+ some legs have no published tariff: cost is a lower bound',
+      'Costs in USD of 2025; sourced: share of cost / time resting on sourced figures (--evidence by leg)',
       'Monte Carlo: 300 samples, seed 4',
       '',
     ]);

@@ -99,13 +99,19 @@ describe('link edges', () => {
     expect(linkTravelTimeH(link('bd'), undefined)).toBeUndefined();
   });
   it('prices a link per TEU and per tonne, converting the one not given', () => {
-    expect(linkTariffUsd(link('ab'), undefined, 10)).toEqual({ perTeu: 100, perTonne: 10 });
+    // Issue 15 (payload physics): a TEU-only tariff gives the tonne figure at a box's legal payload, 30.48 - 2.3
+    // = 28.18 t (it was 10 t): 100 / 28.18 USD/t.
+    const ab = linkTariffUsd(link('ab'), undefined, 10);
+    expect(ab.perTeu).toBe(100);
+    expect(ab.perTonne).toBeCloseTo(100 / 28.18, 12);
     // 0.05 USD/t-km x 200 km = 10 USD/t = 100 USD/TEU
     const bc = linkTariffUsd(link('bc'), undefined, 10);
     expect(bc.perTonne).toBeCloseTo(10, 12);
     expect(bc.perTeu).toBeCloseTo(100, 12);
     // no tariff: the rate, 2 USD/TEU-km x 50 km
-    expect(linkTariffUsd(link('bd'), kzRoad, 10)).toEqual({ perTeu: 100, perTonne: 10 });
+    const bd = linkTariffUsd(link('bd'), kzRoad, 10);
+    expect(bd.perTeu).toBeCloseTo(100, 12);
+    expect(bd.perTonne).toBeCloseTo(100 / 28.18, 12);
     expect(linkTariffUsd(link('bd'), undefined, 10)).toEqual({ perTeu: undefined, perTonne: undefined });
   });
   it('adds border clearance only between countries, by direction', () => {
@@ -121,14 +127,15 @@ describe('transfer edges', () => {
       kind: EDGE_GAUGE,
       timeH: 5,
       costTeu: 20,
-      costTonne: 2,
+      // issue 15: a per-TEU charge spreads over a box's legal payload (28.18 t), no longer over 10 t
+      costTonne: 20 / 28.18,
       operation: 'gauge_change',
     });
     expect(transferTerms(nodeRec('b'), 'road', 'rail1520', 10)).toEqual({
       kind: EDGE_TRANSFER,
       timeH: 10,
       costTeu: 50,
-      costTonne: 5,
+      costTonne: 50 / 28.18,
       operation: 'container_terminal',
     });
     // a gauge change that does not list 1668, and a node without facility
@@ -186,11 +193,12 @@ describe('compileNetwork', () => {
   });
   it('folds the border into the b -> c edge', () => {
     const e = [...g.link].findIndex((l) => net.links[l]?.id === 'bc');
-    // 12 h moving + 6 h inbound clearance; 100 USD/TEU + 30 at the border
+    // 12 h moving + 6 h inbound clearance; 100 USD/TEU + 30 at the border. Per tonne: the link's own 10 USD/t
+    // plus the border's 30 USD per box over a box's legal payload, 28.18 t (issue 15; it was 30 / 10).
     expect(g.timeH[e]).toBe(18);
     expect(g.borderH[e]).toBe(6);
     expect(g.costUsdPerTeu[e]).toBeCloseTo(130, 9);
-    expect(g.costUsdPerTonne[e]).toBeCloseTo(13, 9);
+    expect(g.costUsdPerTonne[e]).toBeCloseTo(10 + 30 / 28.18, 9);
   });
   it('has no edge for a platform pair the node cannot change between', () => {
     // CSR: every edge leaves its source vertex

@@ -53,7 +53,14 @@ const edgeOf = (id: string, reversed = 0) =>
 describe('link steps', () => {
   it('is one travel step inside a country', () => {
     expect(linkSteps(net, g, edgeOf('ab'))).toEqual([
-      { kind: 'travel', label: 'a - b (rail)', duration: { dist: 'fixed', value: 10 } },
+      // the 10 h cites source T1, so it is drawn as given and the step says so (provenance for the per-leg output)
+      {
+        kind: 'travel',
+        label: 'a - b (rail)',
+        duration: { dist: 'fixed', value: 10 },
+        provenance: 'sourced',
+        sourceIds: ['T1'],
+      },
     ]);
   });
   it('is outbound clearance, the sailing with its departures, inbound clearance across a border', () => {

@@ -250,3 +250,22 @@ describe('the shared checks of applyScenario', () => {
     expect(bad.issues[0]?.file).toBe('links/t.yaml'); // the record's own file; the scenario's only when none
   });
 });
+
+describe('a scenario keeps what it does not change', () => {
+  it('keeps the baseline’s price series and seasons, so its routes are priced and timed as the baseline’s', async () => {
+    const { loadContext } = await import('../../../src/io/index.ts');
+    const { network } = loadContext();
+    const { scenario } = parseScenario({
+      id: 'nothing',
+      name: 'Nothing changes',
+      description: 'a scenario without changes',
+      sources: ['K1'],
+      changes: [],
+    });
+    const applied = applyScenario(network, scenario as Scenario);
+    expect(network.prices?.length).toBeGreaterThan(0);
+    expect(network.seasons?.length).toBeGreaterThan(0);
+    expect(applied.prices).toBe(network.prices);
+    expect(applied.seasons).toBe(network.seasons);
+  });
+});

@@ -41,7 +41,10 @@ describe.skipIf(URL_ === undefined)('PostgresStorage', () => {
   storageContract('PostgreSQL', () => {
     let schema: string | undefined;
     return {
-      open: async () => PostgresStorage.open(inSchema(url, (schema = await freshSchema()))),
+      open: async () => {
+        schema = await freshSchema();
+        return PostgresStorage.open(inSchema(url, schema));
+      },
       reopen: async () => PostgresStorage.open(inSchema(url, schema ?? (await freshSchema()))),
     };
   });

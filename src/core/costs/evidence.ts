@@ -1,0 +1,192 @@
+/**
+ * What a leg or a stop of an itinerary rests on: its cost parts priced for the cargo (units × per-unit figure,
+ * payload physics for a tonnage in boxes), its time parts (travel, wait, border, dwell), each with a provenance;
+ * and the shares of an itinerary's cost and time that rest on sourced figures (issue 15, item 3).
+ */
+import { DEFAULT_TONNES_PER_TEU } from '../network/compiled-graph.ts';
+import type { Duration } from '../network/figure.ts';
+import type { Network, NetworkLink, NetworkNode, NetworkService } from '../network/network.ts';
+import type { Rate } from '../network/schema.ts';
+import { borderParts, type CostPart, lineHaulParts, stopPart } from './cost-parts.ts';
+import { type PayloadUnit, unitsFor, wagonOfGauge } from './payload.ts';
+import { priceBookOfNetwork } from './price-book.ts';
+import { type EvidenceProvenance, provenanceOf, sourcedShare, weakerProvenance } from './provenance.ts';
+
+/** The cargo as the evidence prices it: TEU, or tonnes. */
+export type PricedCargo = { kind: 'containers'; teu: number } | { kind: 'tonnage'; tonnes: number };
+
+/** A cost part priced for the cargo: USD of the price year, and the units it was counted in. */
+export interface PricedCostPart {
+  kind: CostPart['kind'];
+  usd: number | null;
+  provenance: EvidenceProvenance;
+  sources: string[];
+  year?: number | undefined;
+  currency: string;
+  basis: string;
+  units: { count: number; unit: 'teu' | 'tonne' };
+}
+
+export interface TimePart {
+  kind: 'travel' | 'wait' | 'border' | 'dwell';
+  hours: number;
+  provenance: EvidenceProvenance;
+}
+
+/** Prices one part for the cargo; undefined when the part is the other cargo's alternative. */
+function price(p: CostPart, cargo: PricedCargo): PricedCostPart | undefined {
+  let usd: number;
+  let count: number;
+  let unit: 'teu' | 'tonne' = 'teu';
+  if (cargo.kind === 'containers') {
+    if (p.appliesTo === 'tonnage') return undefined;
+    const perTeu = Number.isNaN(p.usdPerTeu) ? p.usdPerTonne * DEFAULT_TONNES_PER_TEU : p.usdPerTeu;
+    count = cargo.teu;
+    usd = perTeu * count;
+  } else if (p.appliesTo === 'containers') {
+    return undefined;
+  } else if (p.per === 'teu') {
+    // A tonnage in boxes fills each to its legal payload; the last box rides part-full but pays in full.
+    count = unitsFor(cargo.tonnes, 'teu');
+    usd = p.usdPerTeu * count;
+  } else {
+    count = cargo.tonnes;
+    unit = 'tonne';
+    usd = p.usdPerTonne * count;
+  }
+  // A literal, not spreads: itineraries price every part of every leg (bench:routing's route time).
+  return {
+    kind: p.kind,
+    usd: Number.isNaN(usd) ? null : usd,
+    provenance: p.provenance,
+    sources: p.sources,
+    year: p.year,
+    currency: p.currency,
+    basis: p.basis,
+    units: { count, unit },
+  };
+}
+
+const rateCache = new WeakMap<Network, Map<string, Rate>>();
+function rateOf(net: Network, country: string, mode: string): Rate | undefined {
+  let m = rateCache.get(net);
+  if (m === undefined) {
+    m = new Map(net.rates.map((r) => [`${r.country}/${r.mode}`, r]));
+    rateCache.set(net, m);
+  }
+  return m.get(`${country}/${mode}`);
+}
+
+/** Unpriced parts of a link edge that do not depend on the date (all but sea lanes), per network, link and end. */
+const partCache = new WeakMap<Network, Map<string, CostPart[]>>();
+
+/** Cost parts of a link leg from a to b departing at tH, priced for the cargo. */
+export function legCostParts(
+  net: Network,
+  l: NetworkLink,
+  a: NetworkNode,
+  b: NetworkNode,
+  tH: number,
+  cargo: PricedCargo,
+): PricedCostPart[] {
+  const book = priceBookOfNetwork(net);
+  const dated = l.service !== undefined && book.seaLaneOf(l.service) !== undefined;
+  let cache = partCache.get(net);
+  if (cache === undefined) {
+    cache = new Map();
+    partCache.set(net, cache);
+  }
+  const key = `${l.id}>${a.id}`;
+  let parts = dated ? undefined : cache.get(key);
+  if (parts === undefined) {
+    parts = [...lineHaulParts(l, rateOf(net, a.country, l.mode), book, tH), ...borderParts(a, b, book)];
+    if (!dated) cache.set(key, parts);
+  }
+  const out: PricedCostPart[] = [];
+  for (const p of parts) {
+    const priced = price(p, cargo);
+    if (priced !== undefined) out.push(priced);
+  }
+  return out;
+}
+
+/** Cost part of a stop (handling, or a gauge change), priced for the cargo. */
+export function stopCostParts(net: Network, n: NetworkNode, gauge: boolean, cargo: PricedCargo): PricedCostPart[] {
+  let cache = partCache.get(net);
+  if (cache === undefined) {
+    cache = new Map();
+    partCache.set(net, cache);
+  }
+  const key = `${n.id}${gauge ? '#gauge' : '#stop'}`;
+  let part = cache.get(key)?.[0];
+  if (part === undefined) {
+    part = stopPart(n, gauge, priceBookOfNetwork(net));
+    cache.set(key, [part]);
+  }
+  const p = price(part, cargo);
+  return p === undefined ? [] : [p];
+}
+
+/** EvidenceProvenance of an optional duration. */
+const durProv = (d: Duration | undefined): EvidenceProvenance => provenanceOf(d as { source?: unknown } | undefined);
+
+/** Time parts of a link leg: travel (its duration, speed or rate), wait (its service's frequency), border dwell. */
+export function legTimeParts(
+  net: Network,
+  l: NetworkLink,
+  a: NetworkNode,
+  b: NetworkNode,
+  svc: NetworkService | undefined,
+  h: { travelH: number; waitH: number; borderH: number },
+): TimePart[] {
+  const travel =
+    l.duration !== undefined
+      ? durProv(l.duration)
+      : l.speedKmPerDay !== undefined
+        ? provenanceOf(l.speedKmPerDay)
+        : provenanceOf(rateOf(net, a.country, l.mode)?.speedKmPerDay);
+  const parts: TimePart[] = [{ kind: 'travel', hours: h.travelH - h.borderH, provenance: travel }];
+  if (svc !== undefined) {
+    const freq = svc.departuresPerWeek
+      ? provenanceOf(svc.departuresPerWeek)
+      : svc.sources.length > 0
+        ? 'sourced'
+        : 'missing';
+    parts.push({ kind: 'wait', hours: h.waitH, provenance: freq });
+  }
+  if (a.country !== b.country) {
+    const out = a.border?.dwellOutbound;
+    const inb = b.border?.dwellInbound;
+    const p =
+      out && inb ? weakerProvenance(durProv(out), durProv(inb)) : out ? durProv(out) : inb ? durProv(inb) : 'missing';
+    parts.push({ kind: 'border', hours: h.borderH, provenance: p });
+  }
+  return parts;
+}
+
+/** Time part of a stop: the facility's dwell or the gauge change's duration. */
+export function stopTimeParts(n: NetworkNode, gauge: boolean, hours: number): TimePart[] {
+  return [{ kind: 'dwell', hours, provenance: durProv(gauge ? n.gaugeChange?.duration : n.facility?.dwell) }];
+}
+
+/** What carries a tonnage on a leg: wagons on rail (by gauge), trucks on road, boxes or tonnes elsewhere. */
+export function carryingUnits(
+  l: Pick<NetworkLink, 'mode' | 'gauge'>,
+  cargo: PricedCargo,
+): { count: number; unit: PayloadUnit | 'tonne' } {
+  if (cargo.kind === 'containers') return { count: cargo.teu, unit: 'teu' };
+  if (l.mode === 'rail') {
+    const w = wagonOfGauge(l.gauge);
+    return { count: unitsFor(cargo.tonnes, w), unit: w };
+  }
+  if (l.mode === 'road') return { count: unitsFor(cargo.tonnes, 'truck'), unit: 'truck' };
+  return { count: cargo.tonnes, unit: 'tonne' };
+}
+
+/** Shares of the cost and of the time of a set of parts that rest on sourced figures (null when there is none). */
+export function sourcedShares(cost: readonly PricedCostPart[], time: readonly TimePart[]) {
+  return {
+    cost: sourcedShare(cost.map((p) => ({ amount: p.usd ?? 0, provenance: p.provenance }))),
+    time: sourcedShare(time.map((p) => ({ amount: p.hours, provenance: p.provenance }))),
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Dated price series of the dataset (data/prices/*.yaml): a price index that deflates costs to the output's price
+ * year (US CPI-U annual averages, BLS), exchange rates to USD by year (ECB, Federal Reserve), and sea freight per
+ * trade lane at spot dates (Drewry World Container Index). Each point carries its source or estimate.
+ */
+import { z } from 'zod';
+import { provenanceShape } from '../network/figure.ts';
+import { type EvidenceProvenance, provenanceOf } from './provenance.ts';
+
+const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+const PointSchema = z
+  .strictObject({
+    /** YYYY for an annual average, YYYY-MM or YYYY-MM-DD for a dated quote. */
+    date: z.string().regex(DATE_RE, 'date is YYYY, YYYY-MM or YYYY-MM-DD'),
+    value: z.number().finite().positive('a price or index point must be positive'),
+    ...provenanceShape,
+  })
+  .superRefine((p, ctx) => {
+    if (p.source === undefined && p.estimate === undefined)
+      ctx.addIssue({ code: 'custom', message: 'point has neither a source nor an estimate', path: ['source'] });
+  });
+export type PricePoint = z.infer<typeof PointSchema>;
+
+export const PRICE_SERIES_KINDS = ['price_index', 'fx', 'sea_lane'] as const;
+
+export const PriceSeriesSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes'),
+    kind: z.enum(PRICE_SERIES_KINDS),
+    /** price_index: the currency it deflates; fx: the currency converted (values are USD per unit); sea_lane: USD. */
+    currency: z.string().regex(/^[A-Z]{3}$/, 'currency is an ISO 4217 code, e.g. EUR'),
+    /** sea_lane: the services (data/services) whose sea legs this lane prices. */
+    services: z.array(z.string().min(1)).default([]),
+    /** sea_lane: port-to-port length the quote covers, km; a leg pays its share per km. */
+    laneKm: z.number().positive().optional(),
+    /** sea_lane: what one quote buys (the WCI quotes per 40' box). */
+    per: z.enum(['feu', 'teu']).optional(),
+    points: z.array(PointSchema).min(1),
+    note: z.string().optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.kind === 'sea_lane' && (s.laneKm === undefined || s.per === undefined || s.services.length === 0))
+      ctx.addIssue({ code: 'custom', message: 'a sea_lane series needs services, laneKm and per', path: ['laneKm'] });
+  });
+export type PriceSeries = z.output<typeof PriceSeriesSchema>;
+
+/** Hours since the epoch of a point's date: a year counts at its middle (annual averages), a month at its 15th. */
+export function dateOfPointH(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const ms =
+    m === undefined
+      ? Date.UTC(y ?? 1970, 6, 1)
+      : d === undefined
+        ? Date.UTC(y ?? 1970, m - 1, 15)
+        : Date.UTC(y ?? 1970, m - 1, d);
+  return ms / 3_600_000;
+}
+
+/** A series read at a time: its value, the provenance of the points used, and whether it had to extrapolate. */
+export interface SeriesReading {
+  value: number;
+  provenance: EvidenceProvenance;
+  sources: string[];
+  /** 'before' / 'after': the time lies outside the series, and its first / last point holds. */
+  outside?: 'before' | 'after' | undefined;
+  /** The date(s) of the points read. */
+  dates: string[];
+}
+
+const sourcesOf = (p: PricePoint): string[] =>
+  p.source === undefined ? [] : typeof p.source === 'string' ? [p.source] : [...p.source];
+
+/**
+ * Value at `tH` (hours since epoch): linear between the two points around it; outside the series the nearest end
+ * point holds and the reading says so. Points need not be sorted.
+ * @example readSeriesAt(series, toHoursSinceEpoch('2021-07-09')) // the WCI spot of that date
+ */
+export function readSeriesAt(points: readonly PricePoint[], tH: number): SeriesReading {
+  return readSortedAt(sortPoints(points), tH);
+}
+
+/** The points in date order (a copy), for repeated reads with readSortedAt. */
+export function sortPoints(points: readonly PricePoint[]): PricePoint[] {
+  return [...points].sort((a, b) => dateOfPointH(a.date) - dateOfPointH(b.date));
+}
+
+/** readSeriesAt on points already in date order (sortPoints): no copy, no sort. */
+export function readSortedAt(ps: readonly PricePoint[], tH: number): SeriesReading {
+  const first = ps[0];
+  const last = ps[ps.length - 1];
+  if (first === undefined || last === undefined) throw new RangeError('points: a series needs at least one point');
+  const one = (p: PricePoint, outside?: 'before' | 'after'): SeriesReading => ({
+    value: p.value,
+    provenance: provenanceOf(p),
+    sources: sourcesOf(p),
+    outside,
+    dates: [p.date],
+  });
+  if (tH <= dateOfPointH(first.date)) return one(first, tH < dateOfPointH(first.date) ? 'before' : undefined);
+  if (tH >= dateOfPointH(last.date)) return one(last, tH > dateOfPointH(last.date) ? 'after' : undefined);
+  let i = 0;
+  while (dateOfPointH((ps[i + 1] ?? last).date) < tH) i++;
+  const a = ps[i] ?? first;
+  const b = ps[i + 1] ?? last;
+  const ta = dateOfPointH(a.date);
+  const w = (tH - ta) / (dateOfPointH(b.date) - ta);
+  const pa = provenanceOf(a);
+  return {
+    value: a.value + w * (b.value - a.value),
+    provenance: pa === 'sourced' && provenanceOf(b) === 'sourced' ? 'sourced' : 'estimated',
+    sources: [...new Set([...sourcesOf(a), ...sourcesOf(b)])],
+    dates: [a.date, b.date],
+  };
+}
+
+/** Value of an annual series for `year`: the point of that year, else the nearest year's (reading says so). */
+export function readSeriesForYear(points: readonly PricePoint[], year: number): SeriesReading {
+  return readSeriesAt(points, Date.UTC(year, 6, 1) / 3_600_000);
+}
