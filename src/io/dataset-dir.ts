@@ -22,7 +22,16 @@ import {
 export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
 
 /** The folders of network records, each read with its subfolders. */
-export const RECORD_FOLDERS = ['sources', 'nodes', 'links', 'services', 'rates', 'prices', 'seasons'] as const;
+export const RECORD_FOLDERS = [
+  'sources',
+  'nodes',
+  'links',
+  'services',
+  'rates',
+  'prices',
+  'seasons',
+  'calibration',
+] as const;
 
 export const MANIFEST_FILE = 'manifest.yaml';
 

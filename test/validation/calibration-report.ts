@@ -19,6 +19,7 @@ import {
   pitHistogram,
   summariseCoverage,
 } from '../../src/core/calibration/index.ts';
+import { RoutingEngine } from '../../src/core/routing/plan.ts';
 import type { KeruenContext } from '../../src/io/context.ts';
 import {
   JOURNEY_CASES,
@@ -64,8 +65,39 @@ export interface CalibrationReport {
   rawHeld: CasePrediction[];
 }
 
+/**
+ * The engine on the dataset without its fitted calibration (data/calibration): the fit starts from the dataset's
+ * own figures, never from its previous output.
+ */
+export function uncalibratedEngine(ctx: KeruenContext): RoutingEngine {
+  if (ctx.network.calibration === undefined) return ctx.engine;
+  return new RoutingEngine({ ...ctx.network, calibration: undefined }, ctx.graph);
+}
+
+/** The fitted parameters as the dataset's calibration record (data/calibration/transit-times.yaml). */
+export function calibrationRecord(r: CalibrationReport, datasetVersion: string, fitted: string): string {
+  const held = r.routed.filter((x) => x.journey.split === 'held-out').length;
+  const params = Object.entries(r.params)
+    .filter(([, p]) => p !== undefined)
+    .map(([k, p]) => `    ${k}: { medianFactor: ${p?.medianFactor.toFixed(4)}, sigma: ${p?.sigma.toFixed(4)} }`);
+  return [
+    '# Written by `node --import tsx test/validation/print-calibration.ts --write`: do not edit by hand.',
+    '# The transit-time calibration fitted on the tuning journeys of test/validation/observations/journeys.yaml',
+    '# (docs/validation.md, "Calibration"); itineraries\' timelines use it (src/core/calibration/apply.ts).',
+    '- id: transit-times',
+    '  method: maximum a posteriori of pooled lognormal factors per facility type (src/core/calibration/fit.ts)',
+    `  fitted: "${fitted}"`,
+    `  datasetVersion: "${datasetVersion}"`,
+    `  journeys: { tuning: ${r.routed.length - held}, heldOut: ${held} }`,
+    '  params:',
+    ...params,
+    '',
+  ].join('\n');
+}
+
 export function computeReport(ctx: KeruenContext): CalibrationReport {
   const places = placesOf(ctx.network);
+  const engine = uncalibratedEngine(ctx);
   const routed: RoutedJourney[] = [];
   const unrouted: CalibrationReport['unrouted'] = [];
   for (const j of loadJourneys()) {
@@ -75,7 +107,7 @@ export function computeReport(ctx: KeruenContext): CalibrationReport {
       unrouted.push({ journey: j, reason: jc.skip });
       continue;
     }
-    const r = routeJourney(ctx.engine, places, j, jc);
+    const r = routeJourney(engine, places, j, jc);
     if (typeof r === 'string') unrouted.push({ journey: j, reason: r });
     else routed.push(r);
   }

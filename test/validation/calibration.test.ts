@@ -66,4 +66,16 @@ describe('docs/validation.md, calibration section', () => {
   it('draws the picture from the same predictions', () => {
     expect(readFileSync(join(ROOT, 'docs/img/calibration-pit.svg'), 'utf8')).toBe(renderSvg(report));
   });
+
+  it('is the calibration the dataset applies: data/calibration holds the parameters this fit gives', () => {
+    const applied = ctx.network.calibration;
+    expect(applied?.journeys).toEqual({
+      tuning: report.routed.filter((r) => r.journey.split === 'tuning').length,
+      heldOut: report.routed.filter((r) => r.journey.split === 'held-out').length,
+    });
+    for (const [k, p] of Object.entries(report.params)) {
+      expect(applied?.params[k]?.medianFactor, k).toBeCloseTo(p?.medianFactor ?? Number.NaN, 4);
+      expect(applied?.params[k]?.sigma, k).toBeCloseTo(p?.sigma ?? Number.NaN, 4);
+    }
+  });
 });

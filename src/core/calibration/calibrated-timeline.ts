@@ -6,8 +6,7 @@
  */
 import { KeruenError } from '../errors.ts';
 import type { DistributionSpec } from '../network/figure.ts';
-import { Rng, streamSeed } from '../reliability/rng.ts';
-import { inverseNormalCdf, Z90 } from '../reliability/samplers.ts';
+import { Z90 } from '../reliability/samplers.ts';
 import type { Timeline } from '../reliability/timeline.ts';
 import { type FacilityClass, WAIT_CLASSES } from './facility-class.ts';
 
@@ -81,21 +80,4 @@ export function calibrateTimeline(
   return { ...t, steps };
 }
 
-/**
- * Multiplies each simulated transit time (in place) by the journey factor exp(sigma z), z standard normal from
- * its own sub-stream of `seed`, so that the step draws are unchanged. Sigma 0 leaves the times as they are.
- */
-export function applyJourneyFactor(times: Float64Array, sigma: number, seed: number): Float64Array {
-  if (!(sigma >= 0 && Number.isFinite(sigma))) {
-    throw new KeruenError('KERUEN_INVALID_INPUT', `calibration journey: sigma ${sigma} must be >= 0`, [], {
-      value: sigma,
-    });
-  }
-  if (sigma === 0) return times;
-  const rng = new Rng(streamSeed(seed, 0x6a6f));
-  for (let i = 0; i < times.length; i++) {
-    const u = Math.min(1 - 1e-12, Math.max(1e-12, rng.uniform()));
-    times[i] = (times[i] ?? 0) * Math.exp(sigma * inverseNormalCdf(u));
-  }
-  return times;
-}
+export { applyJourneyFactor } from '../reliability/journey-factor.ts';

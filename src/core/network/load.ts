@@ -13,6 +13,7 @@ import {
   type Rate,
   type RecordKind,
   type Season,
+  type TransitCalibration,
   type Service,
   type Source,
 } from './schema.ts';
@@ -33,6 +34,8 @@ export interface RawDataset {
   prices?: Array<PriceSeries & { file: string }>;
   /** Seasonal factors (data/seasons): storms, winter, harvest; absent in datasets without seasons. */
   seasons?: Array<Season & { file: string }>;
+  /** The fitted transit-time calibration (data/calibration); absent in datasets without one. */
+  calibration?: Array<TransitCalibration & { file: string }>;
 }
 
 const KINDS = Object.keys(FileSchemas) as RecordKind[];
@@ -52,6 +55,7 @@ export function parseDatasetFiles(files: DatasetFile[]): { raw: RawDataset; issu
     rates: [],
     prices: [],
     seasons: [],
+    calibration: [],
   };
   const issues: Issue[] = [];
   for (const f of files) {

@@ -6,7 +6,7 @@ import type { PriceSeries } from '../costs/price-series.ts';
 import { type Issue, KeruenError } from '../errors.ts';
 import { type Duration, type DurationInput, toHours } from './figure.ts';
 import type { RawDataset } from './load.ts';
-import type { Link, Node, Rate, Season, Service, Source } from './schema.ts';
+import type { Link, Node, Rate, Season, Service, Source, TransitCalibration } from './schema.ts';
 import { validateReferences } from './validate.ts';
 
 /** Replaces every duration (an object with `dist` and `unit`) by its value in hours. */
@@ -34,6 +34,8 @@ export interface Network {
   prices?: readonly PriceSeries[] | undefined;
   /** Seasonal factors (data/seasons) by month, read by the timeline (routing/link-timeline.ts). */
   seasons?: readonly Season[] | undefined;
+  /** The fitted transit-time calibration (data/calibration), applied to itineraries' timelines. */
+  calibration?: TransitCalibration | undefined;
   nodeIndex: ReadonlyMap<string, number>;
   linkIndex: ReadonlyMap<string, number>;
   serviceIndex: ReadonlyMap<string, number>;
@@ -73,6 +75,7 @@ export function tryBuildNetwork(
     rates: raw.rates,
     prices: raw.prices ?? [],
     seasons: raw.seasons ?? [],
+    calibration: raw.calibration?.[0],
     nodeIndex: new Map(nodes.map((n, i) => [n.id, i])),
     linkIndex: new Map(links.map((l, i) => [l.id, i])),
     serviceIndex: new Map(raw.services.map((s, i) => [s.id, i])),

@@ -349,6 +349,28 @@ export const RateSchema = z.strictObject({
 });
 export type Rate = z.infer<typeof RateSchema>;
 
+/**
+ * The fitted transit-time calibration (data/calibration, written by test/validation/print-calibration.ts --write):
+ * per facility type, a factor on the dataset's median and a lognormal sigma, fitted on the tuning journeys of
+ * docs/validation.md. Itineraries' timelines use it (calibration/apply.ts); refitting reads the dataset without it.
+ */
+export const TransitCalibrationSchema = z.strictObject({
+  id: IdSchema,
+  method: z.string().min(3),
+  fitted: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'fitted is a date YYYY-MM-DD'),
+  datasetVersion: z.string().min(1),
+  journeys: z.strictObject({ tuning: z.number().int().min(0), heldOut: z.number().int().min(0) }),
+  params: z.record(
+    z.string(),
+    z.strictObject({
+      medianFactor: z.number().positive().max(100),
+      sigma: z.number().min(0).max(5),
+    }),
+  ),
+  note: z.string().optional(),
+});
+export type TransitCalibration = z.output<typeof TransitCalibrationSchema>;
+
 export const FileSchemas = {
   sources: z.array(SourceSchema),
   nodes: z.array(NodeSchema),
@@ -357,6 +379,7 @@ export const FileSchemas = {
   seasons: z.array(SeasonSchema),
   rates: z.array(RateSchema),
   prices: z.array(PriceSeriesSchema),
+  calibration: z.array(TransitCalibrationSchema),
 } as const;
 export type RecordKind = keyof typeof FileSchemas;
 export { SourceRefSchema };

@@ -11,8 +11,10 @@
  * allocate nothing (two scratch blocks per call). Seasonal steps read their month's figure (season.ts) at the
  * sampled time the step starts: a cancellation probability by month of departure, a factor on the duration.
  */
+
 import { KeruenError } from '../errors.ts';
 import { WEEK_H, WEEK_ORIGIN_H, waitForNextDeparture } from '../time.ts';
+import { applyJourneyFactor } from './journey-factor.ts';
 import { quantilesInPlace } from './quantiles.ts';
 import { Rng, streamSeed } from './rng.ts';
 import { addEncodedDraws, drawsUniform, encodeDistribution, PARAM_STRIDE, sampleDuration } from './samplers.ts';
@@ -383,6 +385,7 @@ export function simulateTimeline(timeline: Timeline, options: MonteCarloOptions)
   checkOptions(options);
   const c = compileTimeline(timeline);
   const times = sampleTransitTimes(c, options.seed, options.samples);
+  if (timeline.journeySigma) applyJourneyFactor(times, timeline.journeySigma, options.seed);
   const deadline = options.deadlineH === undefined ? undefined : options.deadlineH - timeline.departH;
   return summariseTransitTimes(times, options.seed, deadline, options.bins ?? 30);
 }

@@ -52,6 +52,8 @@ export interface Timeline {
   /** Departure from the origin, hours since the Unix epoch (UTC). */
   departH: number;
   steps: TimelineStep[];
+  /** Log-sd of the journey factor (reliability/journey-factor.ts) that a calibrated timeline carries; 0 or absent: none. */
+  journeySigma?: number | undefined;
 }
 
 /** Throws KERUEN_INVALID_INPUT naming the step when a timeline cannot be simulated. */

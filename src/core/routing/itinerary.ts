@@ -4,6 +4,7 @@
  * distributions that the reliability Monte Carlo samples.
  */
 
+import { calibrateItineraryTimeline } from '../calibration/apply.ts';
 import {
   carryingUnits,
   legCostParts,
@@ -101,7 +102,7 @@ export interface Itinerary {
     riskProbability: number;
   };
   /** Distributions of every step, for the reliability Monte Carlo. */
-  timeline: { departH: number; steps: TimelineStep[] };
+  timeline: { departH: number; steps: TimelineStep[]; journeySigma?: number | undefined };
 }
 
 /** Waits below this, in hours, are float noise of the time arithmetic, not waits. */
@@ -217,7 +218,8 @@ export function buildItinerary(
       transfers: path.transfers,
       riskProbability: 1 - Math.exp(-path.riskLog),
     },
-    timeline: { departH, steps: oneLatenessPerVoyage(w.steps) },
+    // Calibrated when the dataset has a fitted calibration (calibration/apply.ts).
+    timeline: calibrateItineraryTimeline(net, { departH, steps: oneLatenessPerVoyage(w.steps) }),
   };
 }
 

@@ -184,6 +184,7 @@ export function buildNetwork(
       // The baseline's price series and seasons: a scenario prices and times what it keeps as the baseline does.
       prices: net.prices,
       seasons: net.seasons,
+      calibration: net.calibration,
       nodeIndex: d.nodeIndex,
       linkIndex: d.linkIndex,
       serviceIndex: d.serviceIndex,
