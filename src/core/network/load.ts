@@ -13,9 +13,9 @@ import {
   type Rate,
   type RecordKind,
   type Season,
-  type TransitCalibration,
   type Service,
   type Source,
+  type TransitCalibration,
 } from './schema.ts';
 
 export interface DatasetFile {
