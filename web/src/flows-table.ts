@@ -5,6 +5,7 @@
  */
 import type { FlowsResult, Pair } from './api.ts';
 import { el, headedTable } from './dom.ts';
+import { type Better, type Effect, effectOf } from './effect.ts';
 import { fmtNumber, t } from './i18n.ts';
 
 export interface KpiRow {
@@ -15,14 +16,17 @@ export interface KpiRow {
   fmt: (v: number) => string;
   /** Multiplies every value before it is formatted. */
   scale: number;
+  /** Which way the metric improves (effect.ts). */
+  better: Better;
 }
 
 /** The three cells of a row as text, and the sign of a difference that shows as non-zero. */
-export function kpiCells(row: Pick<KpiRow, 'pair' | 'fmt' | 'scale'>): {
+export function kpiCells(row: Pick<KpiRow, 'pair' | 'fmt' | 'scale'> & { better?: Better }): {
   base: string;
   other: string;
   delta: string;
   sign: 'up' | 'down' | undefined;
+  effect?: Effect;
 } {
   const { pair: p, fmt, scale } = row;
   const cell = (v: number | null) => (v === null ? t('it.unknown') : fmt(v * scale));
@@ -30,14 +34,21 @@ export function kpiCells(row: Pick<KpiRow, 'pair' | 'fmt' | 'scale'>): {
   const delta = d === null ? t('it.unknown') : `${d > 0 ? '+' : ''}${fmt(d)}`;
   // Rounded to what is shown: a difference that prints as zero gets no colour.
   const sign = d !== null && fmt(d) !== fmt(0) ? (d > 0 ? 'up' : 'down') : undefined;
-  return { base: cell(p.base), other: cell(p.other), delta, sign };
+  const effect = sign === undefined ? undefined : effectOf(d, row.better ?? 'neither');
+  return { base: cell(p.base), other: cell(p.other), delta, sign, ...(effect ? { effect } : {}) };
 }
 
 /** The rows of the table: totals, then per commodity, per corridor share, per OD pair (mean and P90 days). */
 export function flowsKpiRows(r: FlowsResult, placeName: (id: string) => string): KpiRow[] {
   const rows: KpiRow[] = [];
-  const row = (key: string, label: string, pair: Pair, fmt: (v: number) => string, scale = 1) =>
-    rows.push({ key, label, pair, fmt, scale });
+  const row = (
+    key: string,
+    label: string,
+    pair: Pair,
+    fmt: (v: number) => string,
+    scale = 1,
+    better: Better = 'lower',
+  ) => rows.push({ key, label, pair, fmt, scale, better });
   const n1 = (v: number) => fmtNumber(v, 1, 1);
   const n0 = (v: number) => fmtNumber(v);
   row('generalisedCost', t('fl.m.gc'), r.totals.generalisedCostUsd, n1, 1e-6);
@@ -46,14 +57,14 @@ export function flowsKpiRows(r: FlowsResult, placeName: (id: string) => string):
   for (const c of r.commodities) {
     if ((c.served.base ?? 0) + (c.unserved.base ?? 0) + (c.served.other ?? 0) + (c.unserved.other ?? 0) === 0) continue;
     const k = { commodity: c.commodity, unit: c.unit };
-    row(`served:${c.commodity}`, t('fl.m.served', k), c.served, n0);
+    row(`served:${c.commodity}`, t('fl.m.served', k), c.served, n0, 1, 'higher');
     row(`unserved:${c.commodity}`, t('fl.m.unserved', k), c.unserved, n0);
     row(`unitDays:${c.commodity}`, t('fl.m.unitDays', k), c.unitDays, n1, 1e-6);
   }
   for (const c of r.corridors) {
     if ((c.share.base ?? 0) === 0 && (c.share.other ?? 0) === 0) continue;
     const label = t('fl.m.share', { commodity: c.commodity, corridor: t(`corridor.${c.corridor}`) });
-    row(`share:${c.commodity}:${c.corridor}`, label, c.share, n1, 100);
+    row(`share:${c.commodity}:${c.corridor}`, label, c.share, n1, 100, 'neither');
   }
   for (const o of r.ods) {
     const pair = `${placeName(o.from)} → ${placeName(o.to)}, ${o.commodity}`;
@@ -83,6 +94,7 @@ export function flowsTable(
     th.scope = 'row';
     const delta = el('td', c.delta, 'num');
     if (c.sign) delta.dataset.sign = c.sign;
+    if (c.effect) delta.dataset.effect = c.effect;
     tr.append(th, el('td', c.base, 'num'), el('td', c.other, 'num'), delta);
     tbody.append(tr);
   }

@@ -5,6 +5,7 @@
  */
 import { type CompareResult, compareScenarios, type RouteSummary, type ScenarioRecord } from './api.ts';
 import { el, headedTable, labelled, statusWriter, tableWrap } from './dom.ts';
+import { effectOf } from './effect.ts';
 import { t } from './i18n.ts';
 import type { KeruenMap } from './map.ts';
 import { placeCombobox } from './place-search.ts';
@@ -146,13 +147,15 @@ async function renderRouteCompare(v: RouteCompareView): Promise<void> {
 function routeMetricTable(rows: readonly RouteMetricRow[], nameA: string, nameB: string): HTMLTableElement {
   const { table, tbody } = headedTable([t('sc.metric'), nameA, nameB, t('sc.delta')], 'sc-table', t('sc.table'));
   table.dataset.testid = 'scenario-table';
-  for (const { label, a: x, b: y, fmt } of rows) {
+  for (const { label, a: x, b: y, fmt, better } of rows) {
     const tr = el('tr');
     const th = el('th', label);
     th.scope = 'row';
     const d = x !== null && y !== null ? y - x : null;
     const delta = el('td', d === null ? t('it.unknown') : `${d > 0 ? '+' : ''}${fmt(d)}`, 'num');
     if (d !== null && d !== 0) delta.dataset.sign = d > 0 ? 'up' : 'down';
+    const effect = effectOf(d, better);
+    if (effect) delta.dataset.effect = effect;
     tr.append(
       th,
       el('td', x === null ? t('it.unknown') : fmt(x), 'num'),

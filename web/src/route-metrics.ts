@@ -3,6 +3,7 @@
  * the fastest time on each corridor either run uses.
  */
 import type { RouteSummary } from './api.ts';
+import type { Better } from './effect.ts';
 import { fmtDays, fmtNumber, t } from './i18n.ts';
 
 /** One metric of the comparison: its label, its value in each run (null when unknown), and how to print it. */
@@ -11,6 +12,8 @@ export interface RouteMetricRow {
   a: number | null;
   b: number | null;
   fmt: (v: number) => string;
+  /** Which way the metric improves (effect.ts). */
+  better: Better;
 }
 
 /** Fastest door-to-door time of a summary's options on corridor c, hours, or null when none uses it. */
@@ -23,9 +26,9 @@ function fastestOn(s: RouteSummary, c: string): number | null {
 export function routeMetricRows(A: RouteSummary, B: RouteSummary): RouteMetricRow[] {
   const days = (h: number) => fmtDays(h);
   const rows: RouteMetricRow[] = [
-    { label: t('sc.m.itineraries'), a: A.itineraries, b: B.itineraries, fmt: (v) => fmtNumber(v) },
-    { label: t('sc.m.fastest'), a: A.fastestH, b: B.fastestH, fmt: days },
-    { label: t('sc.m.cheapest'), a: A.cheapestUsd, b: B.cheapestUsd, fmt: (v) => fmtNumber(v) },
+    { label: t('sc.m.itineraries'), a: A.itineraries, b: B.itineraries, fmt: (v) => fmtNumber(v), better: 'higher' },
+    { label: t('sc.m.fastest'), a: A.fastestH, b: B.fastestH, fmt: days, better: 'lower' },
+    { label: t('sc.m.cheapest'), a: A.cheapestUsd, b: B.cheapestUsd, fmt: (v) => fmtNumber(v), better: 'lower' },
   ];
   const corridors = [...new Set([...A.options, ...B.options].map((o) => o.corridor))].sort();
   for (const c of corridors)
@@ -34,6 +37,7 @@ export function routeMetricRows(A: RouteSummary, B: RouteSummary): RouteMetricRo
       a: fastestOn(A, c),
       b: fastestOn(B, c),
       fmt: days,
+      better: 'lower',
     });
   return rows;
 }
