@@ -4,6 +4,7 @@
  * of a job that runs in this process.
  */
 import type { PortModel } from '../core/index.ts';
+import { FINISHED } from './storage/rows.ts';
 import type { JobRecord, Storage } from './storage/storage.ts';
 import { type WorkPool, WorkRefused } from './work-pool.ts';
 
@@ -13,6 +14,20 @@ export const JOB_TIMEOUT_MS = 120_000;
 const PROGRESS_EVERY_MS = 250;
 
 export type JobListener = (job: JobRecord) => void;
+
+/** A progress callback that writes at most every PROGRESS_EVERY_MS (the database sees a few writes a second). */
+export function throttledProgress(write: (progress: number) => void): (progress: number) => void {
+  let lastWrite = 0;
+  return (progress) => {
+    const t = Date.now();
+    if (t - lastWrite < PROGRESS_EVERY_MS) return;
+    lastWrite = t;
+    write(progress);
+  };
+}
+
+/** Whether a job has ended (done, failed or cancelled): its row then refuses further changes. */
+export const isFinished = (j: Pick<JobRecord, 'status'>): boolean => FINISHED.has(j.status);
 
 /**
  * Where the simulation routes send their jobs: this process's work pool (JobRunner, the default) or a job queue
@@ -61,13 +76,7 @@ export class JobRunner implements JobQueue {
   start(job: JobRecord, model: PortModel): void {
     const ac = new AbortController();
     this.running.set(job.id, ac);
-    let lastWrite = 0;
-    const onProgress = (progress: number) => {
-      const t = Date.now();
-      if (t - lastWrite < PROGRESS_EVERY_MS) return;
-      lastWrite = t;
-      void this.update(job.id, { status: 'running', progress });
-    };
+    const onProgress = throttledProgress((progress) => void this.update(job.id, { status: 'running', progress }));
     void this.update(job.id, { status: 'running' });
     const options = { client: `job:${job.owner}`, timeoutMs: JOB_TIMEOUT_MS, signal: ac.signal, onProgress };
     this.work

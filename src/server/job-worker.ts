@@ -8,11 +8,11 @@
 import type PgBoss from 'pg-boss';
 import { EMPTY_LIBRARY, KeruenError, type Network } from '../core/index.ts';
 import { DEFAULT_DATA_DIR, loadContext } from '../io/index.ts';
-import { JOB_TIMEOUT_MS } from './job-runner.ts';
+import { isFinished, JOB_TIMEOUT_MS, throttledProgress } from './job-runner.ts';
 import { BOSS_DEFAULTS, type BossSettings, openBoss, PORT_QUEUE } from './pg-boss-jobs.ts';
 import { type PortJobRequest, portJobModel } from './port-job.ts';
 import { isPostgresUrl, PostgresStorage } from './storage/postgres-storage.ts';
-import type { JobRecord, Storage } from './storage/storage.ts';
+import type { Storage } from './storage/storage.ts';
 import { WorkPool, WorkRefused } from './work-pool.ts';
 
 export interface JobWorkerOptions {
@@ -34,9 +34,7 @@ interface WorkerDeps {
   network: Network;
 }
 
-const PROGRESS_EVERY_MS = 250;
 const CANCEL_CHECK_MS = 1000;
-const finished = (j: JobRecord) => j.status === 'done' || j.status === 'failed' || j.status === 'cancelled';
 
 export async function startJobWorker(o: JobWorkerOptions): Promise<JobWorker> {
   if (!isPostgresUrl(o.db))
@@ -70,7 +68,7 @@ export async function startJobWorker(o: JobWorkerOptions): Promise<JobWorker> {
 async function runJob(d: WorkerDeps, q: PgBoss.JobWithMetadata<{ jobId: string }>): Promise<void> {
   const id = q.data.jobId;
   const row = await d.storage.getJob(id);
-  if (row === undefined || finished(row)) return;
+  if (row === undefined || isFinished(row)) return;
   await d.storage.updateJob(id, { status: 'running' });
   const ac = new AbortController();
   const watch = setInterval(() => {
@@ -78,13 +76,7 @@ async function runJob(d: WorkerDeps, q: PgBoss.JobWithMetadata<{ jobId: string }
       if (r?.status === 'cancelled') ac.abort();
     });
   }, CANCEL_CHECK_MS);
-  let lastWrite = 0;
-  const onProgress = (progress: number) => {
-    const t = Date.now();
-    if (t - lastWrite < PROGRESS_EVERY_MS) return;
-    lastWrite = t;
-    void d.storage.updateJob(id, { progress });
-  };
+  const onProgress = throttledProgress((progress) => void d.storage.updateJob(id, { progress }));
   try {
     const model = portJobModel(d.network, row.request as PortJobRequest);
     const options = { client: `job:${row.owner}`, timeoutMs: JOB_TIMEOUT_MS, signal: ac.signal, onProgress };

@@ -4,6 +4,7 @@
  * database; stop with Ctrl-C (it finishes or hands back the jobs it holds).
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { KeruenError } from '../../core/index.ts';
 import { DEFAULT_DATA_DIR } from '../../io/index.ts';
 import { chosenDb, describeDb, startJobWorker } from '../../server/index.ts';
 
@@ -33,7 +34,22 @@ export function register(program: Command): void {
 
 /** Expiry and maintenance seconds from the environment (KERUEN_JOB_EXPIRE_S, KERUEN_JOB_MAINTENANCE_S), for tests. */
 export function bossFromEnv(env: NodeJS.ProcessEnv = process.env) {
-  const n = (k: string) => (env[k] === undefined ? undefined : Math.max(1, Number(env[k]) || 1));
+  const n = (k: string): number | undefined => {
+    const v = env[k];
+    if (v === undefined) return undefined;
+    const x = Number(v);
+    if (!Number.isInteger(x) || x < 1 || x > 86_400)
+      throw new KeruenError(
+        'KERUEN_INVALID_INPUT',
+        `${k} = ${JSON.stringify(v)}: expected whole seconds from 1 to 86400`,
+        [],
+        {
+          field: k,
+          value: v,
+        },
+      );
+    return x;
+  };
   const expireInSeconds = n('KERUEN_JOB_EXPIRE_S');
   const maintenanceIntervalSeconds = n('KERUEN_JOB_MAINTENANCE_S');
   return {

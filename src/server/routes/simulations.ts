@@ -10,7 +10,7 @@ import { listPortSailings, resolveNodeRef } from '../../core/index.ts';
 import { ownerOf, requireToken } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';
-import { type JobQueue, JobRunner } from '../job-runner.ts';
+import { isFinished, type JobQueue, JobRunner } from '../job-runner.ts';
 import { portJobModel } from '../port-job.ts';
 import { IdParamsSchema, PortSimulationRequestSchema } from '../schemas.ts';
 import type { JobRecord } from '../storage/storage.ts';
@@ -25,7 +25,6 @@ const tags = ['simulations'];
 const security = [{ bearerAuth: [] }];
 const notFound = (reply: Parameters<typeof sendError>[0], id: string) =>
   sendError(reply, 404, { error: 'not_found', field: 'id', value: id, message: 'no such job' });
-const finished = (j: JobRecord) => j.status === 'done' || j.status === 'failed' || j.status === 'cancelled';
 
 /** POST /simulations/port: checks the node's sailings and the token's quota, stores the job and starts it. */
 function startSimulation(app: ZodApp, deps: AppDeps, jobs: JobQueue): void {
@@ -104,13 +103,13 @@ function streamProgress(app: ZodApp, deps: AppDeps, jobs: JobQueue): void {
       const out = reply.raw;
       out.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
       const send = (j: JobRecord) =>
-        out.write(`event: ${finished(j) ? j.status : 'progress'}\ndata: ${JSON.stringify(j)}\n\n`);
+        out.write(`event: ${isFinished(j) ? j.status : 'progress'}\ndata: ${JSON.stringify(j)}\n\n`);
       send(job);
-      if (finished(job) || !jobs.isRunning(job.id)) return void out.end();
+      if (isFinished(job) || !jobs.isRunning(job.id)) return void out.end();
       const heartbeat = setInterval(() => out.write(': still running\n\n'), HEARTBEAT_MS);
       const stop = jobs.listen(job.id, (j) => {
         send(j);
-        if (finished(j)) close();
+        if (isFinished(j)) close();
       });
       const close = () => {
         clearInterval(heartbeat);
