@@ -66,6 +66,21 @@ export const BOUNDS = {
   costUsdPerKm: { min: 0, max: 1000, unit: 'USD per km', why: 'above any rate per unit and km' },
   durationH: { min: 0, max: 8760, unit: 'h', why: 'a year; longer stops are closures' },
   durationSample: { min: 1, max: 10_000, integer: true, unit: 'observations', why: 'enough for any empirical law' },
+  demandGrowth: { min: 0, minExclusive: true, max: 10, unit: '× demand', why: 'tenfold growth, past any 2040 forecast' },
+  sweepVariants: {
+    min: 1,
+    max: 10_000,
+    integer: true,
+    unit: 'variants',
+    why: 'about 20 minutes of one worker at 0.1 s a variant; larger studies split into several sweeps',
+  },
+  sweepSamplesPerOd: {
+    min: 0,
+    max: 20_000,
+    integer: true,
+    unit: 'samples per OD pair',
+    why: 'P90 per pair is stable well below; 0 skips the transit-time Monte Carlo',
+  },
   lognormalSpread: { min: 1, max: 100, unit: 'P90/P50', why: 'wider laws are not estimates' },
 } as const satisfies Record<string, Bound>;
 

@@ -22,6 +22,7 @@ import { EMPTY_LIBRARY, type ScenarioLibrary } from '../core/index.ts';
 import { clientOf, identify } from './auth.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler, sendError } from './errors.ts';
+import { JobRunner } from './job-runner.ts';
 import { parseJsonBody } from './json-body.ts';
 import { completeDocument } from './openapi.ts';
 import { emissionsRoutes } from './routes/emissions.ts';
@@ -33,6 +34,7 @@ import { scenarioFlowRoutes } from './routes/scenario-flows.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { shipmentRoutes } from './routes/shipments.ts';
 import { simulationRoutes } from './routes/simulations.ts';
+import { sweepRoutes } from './routes/sweeps.ts';
 import { WorkPool, type WorkPoolOptions } from './work-pool.ts';
 import { type WorkContext, workContext } from './work-tasks.ts';
 
@@ -172,6 +174,7 @@ async function registerRoutes(app: FastifyInstance, deps: AppDeps, opts: AppOpti
   await app.register(reliabilityRoutes(deps));
   if (deps.emissionFactors !== undefined) await app.register(emissionsRoutes(deps.emissionFactors));
   await app.register(simulationRoutes(deps));
+  await app.register(sweepRoutes(deps));
   await app.register(scenarioFlowRoutes(deps));
   await app.register(scenarioRoutes(deps));
   await app.register(shipmentRoutes(deps));
@@ -209,7 +212,10 @@ async function registerWebPage(app: FastifyInstance, webDir: string | undefined)
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const library = opts.library ?? EMPTY_LIBRARY;
-  const deps: AppDeps = { ...opts, library, work: workPoolOf(opts, library), now: opts.now ?? (() => new Date()) };
+  const work = workPoolOf(opts, library);
+  // One job queue for every route that starts jobs, so that a cancel or a progress stream finds any of them.
+  const jobs = opts.jobs ?? new JobRunner(opts.storage, work);
+  const deps: AppDeps = { ...opts, library, work, jobs, now: opts.now ?? (() => new Date()) };
   const app = createFastify(opts, deps);
   await registerGuards(app, opts);
   await registerDocs(app);

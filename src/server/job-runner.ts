@@ -1,11 +1,12 @@
 /**
- * Runs stored jobs (port simulations) in the work pool and keeps their rows current: running, progress at most
+ * Runs stored jobs (port simulations, sweeps) in the work pool and keeps their rows current: running, progress at most
  * every PROGRESS_EVERY_MS, then done, failed or cancelled. Listeners (the SSE progress stream) hear each change
  * of a job that runs in this process.
  */
-import type { PortModel } from '../core/index.ts';
+import type { PortModel, VariantResult } from '../core/index.ts';
 import { FINISHED } from './storage/rows.ts';
 import type { JobRecord, Storage } from './storage/storage.ts';
+import { type RunVariant, runSweepPart, sweepRequestOf } from './sweep-job.ts';
 import { type WorkPool, WorkRefused } from './work-pool.ts';
 
 /** Time budget of one job, ms: a year of weeks at the demand bound takes a few seconds. */
@@ -35,6 +36,8 @@ export const isFinished = (j: Pick<JobRecord, 'status'>): boolean => FINISHED.ha
  */
 export interface JobQueue {
   start(job: JobRecord, model: PortModel): void;
+  /** Runs every variant of a sweep job (sweep-job.ts); the job ends when the last is stored. */
+  startSweep(job: JobRecord): void;
   cancel(id: string): Promise<JobRecord | undefined>;
   /** Whether listen() will hear the job's changes (a job that runs here, or any job of a shared queue). */
   isRunning(id: string): boolean;
@@ -89,6 +92,30 @@ export class JobRunner implements JobQueue {
           return this.update(job.id, { status: cancelled ? 'cancelled' : 'failed', error });
         },
       )
+      .finally(() => this.running.delete(job.id));
+  }
+
+  /** Runs the sweep's variants one after another in the pool; a cancel stops it between or within variants. */
+  startSweep(job: JobRecord): void {
+    const ac = new AbortController();
+    this.running.set(job.id, ac);
+    const options = { client: `job:${job.owner}`, timeoutMs: JOB_TIMEOUT_MS, signal: ac.signal };
+    const run: RunVariant = async (spec, variant) =>
+      (await this.work.run({ kind: 'sweep-variant', spec, variant }, options)) as VariantResult;
+    const { variants } = sweepRequestOf(job);
+    const loop = async () => {
+      for (let i = 0; i < variants && !ac.signal.aborted; i++) {
+        await runSweepPart(this.storage, run, job.id, i);
+        const row = await this.storage.getJob(job.id);
+        if (row !== undefined) for (const l of this.listeners.get(job.id) ?? []) l(row);
+      }
+    };
+    loop()
+      .catch(async (e: unknown) => {
+        const cancelled = e instanceof WorkRefused && e.code === 'cancelled';
+        const error = e instanceof Error ? e.message : String(e);
+        await this.update(job.id, { status: cancelled ? 'cancelled' : 'failed', error });
+      })
       .finally(() => this.running.delete(job.id));
   }
 

@@ -6,13 +6,14 @@
  * attempt, which marks the row failed with the reason.
  */
 import type PgBoss from 'pg-boss';
-import { EMPTY_LIBRARY, KeruenError, type Network } from '../core/index.ts';
-import { DEFAULT_DATA_DIR, loadContext } from '../io/index.ts';
+import { KeruenError, type Network, type VariantResult } from '../core/index.ts';
+import { DEFAULT_DATA_DIR, loadContext, loadScenarioLibrary } from '../io/index.ts';
 import { isFinished, JOB_TIMEOUT_MS, throttledProgress } from './job-runner.ts';
-import { BOSS_DEFAULTS, type BossSettings, openBoss, PORT_QUEUE } from './pg-boss-jobs.ts';
+import { BOSS_DEFAULTS, type BossSettings, openBoss, PORT_QUEUE, SWEEP_QUEUE } from './pg-boss-jobs.ts';
 import { type PortJobRequest, portJobModel } from './port-job.ts';
 import { isPostgresUrl, PostgresStorage } from './storage/postgres-storage.ts';
 import type { Storage } from './storage/storage.ts';
+import { type RunVariant, runSweepPart } from './sweep-job.ts';
 import { WorkPool, WorkRefused } from './work-pool.ts';
 
 export interface JobWorkerOptions {
@@ -45,14 +46,19 @@ export async function startJobWorker(o: JobWorkerOptions): Promise<JobWorker> {
   const n = Math.max(1, o.concurrency ?? 1);
   const storage = await PostgresStorage.open(o.db);
   const ctx = loadContext(o.dataDir ?? DEFAULT_DATA_DIR);
-  const data = { network: ctx.network, emissionFactors: ctx.factors, library: EMPTY_LIBRARY };
-  const work = new WorkPool(data, { threads: n, maxQueue: n, perClient: n, timeoutMs: JOB_TIMEOUT_MS });
+  const library = loadScenarioLibrary(ctx.network, o.dataDir ?? DEFAULT_DATA_DIR);
+  const data = { network: ctx.network, emissionFactors: ctx.factors, library };
+  // Two queues (port simulations, sweep variants) with n handlers each share the n threads.
+  const work = new WorkPool(data, { threads: n, maxQueue: 2 * n, perClient: 2 * n, timeoutMs: JOB_TIMEOUT_MS });
   const boss = await openBoss(o.db, { ...BOSS_DEFAULTS, ...o.boss });
   const deps: WorkerDeps = { storage, work, network: ctx.network };
   const options = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: 0.5 };
   for (let i = 0; i < n; i++) {
     await boss.work<{ jobId: string }>(PORT_QUEUE, options, async ([j]) => {
       if (j !== undefined) await runJob(deps, j);
+    });
+    await boss.work<{ jobId: string; index: number }>(SWEEP_QUEUE, options, async ([j]) => {
+      if (j !== undefined) await runVariantJob(deps, j);
     });
   }
   return {
@@ -89,5 +95,25 @@ async function runJob(d: WorkerDeps, q: PgBoss.JobWithMetadata<{ jobId: string }
     else throw e;
   } finally {
     clearInterval(watch);
+  }
+}
+
+/** Runs one variant of a sweep; on its last attempt a failure fails the whole sweep, naming the variant. */
+async function runVariantJob(
+  d: WorkerDeps,
+  q: PgBoss.JobWithMetadata<{ jobId: string; index: number }>,
+): Promise<void> {
+  const { jobId, index } = q.data;
+  const row = await d.storage.getJob(jobId);
+  if (row === undefined || isFinished(row)) return;
+  const options = { client: `job:${row.owner}`, timeoutMs: JOB_TIMEOUT_MS };
+  const run: RunVariant = async (spec, variant) =>
+    (await d.work.run({ kind: 'sweep-variant', spec, variant }, options)) as VariantResult;
+  try {
+    await runSweepPart(d.storage, run, jobId, index);
+  } catch (e) {
+    const error = `variant ${index}: ${e instanceof Error ? e.message : String(e)}`;
+    if (q.retryCount >= q.retryLimit) await d.storage.updateJob(jobId, { status: 'failed', error });
+    else throw e;
   }
 }

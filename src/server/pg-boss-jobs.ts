@@ -10,8 +10,13 @@ import PgBoss from 'pg-boss';
 import type { PortModel } from '../core/index.ts';
 import { JOB_TIMEOUT_MS, type JobListener, type JobQueue } from './job-runner.ts';
 import type { JobRecord, Storage } from './storage/storage.ts';
+import { sweepRequestOf } from './sweep-job.ts';
 
 export const PORT_QUEUE = 'keruen-port-simulation';
+/** One job per variant of a sweep: {jobId, index}. */
+export const SWEEP_QUEUE = 'keruen-sweep-variant';
+/** Variants sent to the queue in one insert. */
+const INSERT_BATCH = 500;
 
 export interface BossSettings {
   /** pg-boss's own tables live in this schema. */
@@ -54,8 +59,10 @@ export async function openBoss(url: string, s: BossSettings): Promise<PgBoss> {
     retryBackoff: true,
     expireInSeconds: s.expireInSeconds,
   };
-  if ((await boss.getQueue(PORT_QUEUE)) === null) await boss.createQueue(PORT_QUEUE, { name: PORT_QUEUE, ...policy });
-  else await boss.updateQueue(PORT_QUEUE, { name: PORT_QUEUE, ...policy });
+  for (const name of [PORT_QUEUE, SWEEP_QUEUE]) {
+    if ((await boss.getQueue(name)) === null) await boss.createQueue(name, { name, ...policy });
+    else await boss.updateQueue(name, { name, ...policy });
+  }
   return boss;
 }
 
@@ -63,12 +70,35 @@ export class BossJobs implements JobQueue {
   constructor(
     private readonly storage: Storage,
     private readonly boss: PgBoss,
+    private readonly settings: BossSettings = BOSS_DEFAULTS,
   ) {}
 
   start(job: JobRecord, _model: PortModel): void {
     // The worker rebuilds the model from the stored request (port-job.ts); only the id travels.
     this.boss.send(PORT_QUEUE, { jobId: job.id }).catch((e: unknown) => {
       const error = `could not queue the job: ${e instanceof Error ? e.message : String(e)}`;
+      return this.storage.updateJob(job.id, { status: 'failed', error });
+    });
+  }
+
+  /** Sends one queue job per variant; workers on any machine take them (job-worker.ts). */
+  startSweep(job: JobRecord): void {
+    const { variants } = sweepRequestOf(job);
+    const s = this.settings;
+    const policy = { retryLimit: s.retryLimit, retryDelay: s.retryDelaySeconds, retryBackoff: true };
+    const send = async () => {
+      for (let from = 0; from < variants; from += INSERT_BATCH) {
+        const batch = Array.from({ length: Math.min(INSERT_BATCH, variants - from) }, (_, i) => ({
+          name: SWEEP_QUEUE,
+          data: { jobId: job.id, index: from + i },
+          expireInSeconds: s.expireInSeconds,
+          ...policy,
+        }));
+        await this.boss.insert(batch);
+      }
+    };
+    send().catch((e: unknown) => {
+      const error = `could not queue the sweep: ${e instanceof Error ? e.message : String(e)}`;
       return this.storage.updateJob(job.id, { status: 'failed', error });
     });
   }

@@ -94,7 +94,8 @@ async function sharedJobs(db: string, storage: Storage, boss: Partial<BossSettin
       value: db,
     });
   }
-  return new BossJobs(storage, await openBoss(db, { ...BOSS_DEFAULTS, ...boss }));
+  const settings = { ...BOSS_DEFAULTS, ...boss };
+  return new BossJobs(storage, await openBoss(db, settings), settings);
 }
 
 /** Closes the server and the database on SIGINT and SIGTERM. */

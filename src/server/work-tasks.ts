@@ -13,6 +13,8 @@ import type {
   RouteScenario,
   Scenario,
   ScenarioLibrary,
+  SweepSpec,
+  SweepVariant,
 } from '../core/index.ts';
 import {
   answerEta,
@@ -28,6 +30,7 @@ import {
   KeruenError,
   type PortModel,
   RoutingEngine,
+  runVariant,
   scenarioEngine,
   simulatePort,
 } from '../core/index.ts';
@@ -49,6 +52,7 @@ export type WorkTask =
       nowMs: number;
     }
   | { kind: 'eta'; question: EtaQuestion }
+  | { kind: 'sweep-variant'; spec: SweepSpec; variant: SweepVariant }
   | { kind: 'port'; model: PortModel; progress?: MessagePort | undefined };
 
 /** What a worker thread is started with: the served dataset, cloned once per thread. */
@@ -113,6 +117,8 @@ function dispatch(ctx: WorkContext, t: WorkTask): unknown {
       return answerScenarioRoutes(ctx.engine, t.route, t.scenarios, new Date(t.nowMs), ctx.emissions);
     case 'eta':
       return answerEta(t.question);
+    case 'sweep-variant':
+      return runVariant({ network: ctx.network, emissions: ctx.emissions, library: ctx.library }, t.spec, t.variant);
     case 'port': {
       const port = t.progress;
       let last = 0;

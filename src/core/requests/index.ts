@@ -13,6 +13,7 @@ export * from './route.ts';
 export * from './scenarios.ts';
 export * from './shipments.ts';
 export * from './simulation.ts';
+export * from './sweep.ts';
 
 import type { z } from 'zod';
 import type { ReliabilityRequestSchema } from './reliability.ts';

@@ -58,4 +58,18 @@ export const MIGRATIONS: readonly string[] = [
      finished_at TEXT
    );
    CREATE INDEX jobs_owner ON jobs(owner, status);`,
+  // 3: the parts of a job that many workers share (the variants of a sweep), each stored once whoever ran it;
+  // request counts per client and window, so that API instances on one database limit a client together.
+  `CREATE TABLE job_parts (
+     job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+     part INTEGER NOT NULL,
+     result TEXT NOT NULL,
+     recorded_at TEXT NOT NULL,
+     PRIMARY KEY (job_id, part)
+   );
+   CREATE TABLE rate_limits (
+     key TEXT PRIMARY KEY,
+     hits INTEGER NOT NULL,
+     reset_at_ms BIGINT NOT NULL
+   );`,
 ];

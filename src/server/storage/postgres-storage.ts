@@ -12,7 +12,18 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { KeruenError, must } from '../../core/index.ts';
 import { PG_MIGRATIONS } from './postgres-migrations.ts';
-import { event, FINISHED, job, now, type Row, scenario, shipment, tokenInfo } from './rows.ts';
+import {
+  event,
+  FINISHED,
+  job,
+  now,
+  PRUNE_SHARE,
+  RATE_LIMIT_HIT,
+  type Row,
+  scenario,
+  shipment,
+  tokenInfo,
+} from './rows.ts';
 import type {
   JobPatch,
   JobRecord,
@@ -292,6 +303,32 @@ export class PostgresStorage implements Storage {
        WHERE status IN ('queued', 'running') AND updated_at < $2`,
       [now(), stale],
     );
+  }
+
+  async addJobPart(jobId: string, part: number, result: unknown): Promise<boolean> {
+    const r = await this.pool.query(
+      `INSERT INTO job_parts (job_id, part, result, recorded_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (job_id, part) DO NOTHING`,
+      [jobId, part, JSON.stringify(result), now()],
+    );
+    return r.rowCount === 1;
+  }
+
+  async countJobParts(jobId: string): Promise<number> {
+    const [r] = await this.rows('SELECT COUNT(*)::int AS n FROM job_parts WHERE job_id = $1', [jobId]);
+    return (r?.n as number | undefined) ?? 0;
+  }
+
+  async listJobParts(jobId: string): Promise<Array<{ part: number; result: unknown }>> {
+    const rows = await this.rows('SELECT part, result FROM job_parts WHERE job_id = $1 ORDER BY part', [jobId]);
+    return rows.map((r) => ({ part: r.part as number, result: JSON.parse(r.result as string) as unknown }));
+  }
+
+  async hitRateLimit(key: string, windowMs: number, nowMs: number): Promise<{ hits: number; resetAtMs: number }> {
+    if (Math.random() < PRUNE_SHARE)
+      await this.pool.query('DELETE FROM rate_limits WHERE reset_at_ms < $1', [nowMs - windowMs]);
+    const [r] = await this.rows(RATE_LIMIT_HIT, [key, nowMs, windowMs]);
+    return { hits: r?.hits as number, resetAtMs: Number(r?.reset_at_ms) };
   }
 
   async integrityCheck(): Promise<string> {

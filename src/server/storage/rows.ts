@@ -75,3 +75,15 @@ export function job(r: Row): JobRecord {
 }
 
 export const FINISHED = new Set(['done', 'failed', 'cancelled']);
+
+/**
+ * One request counted in its client's window, on both backends ($1 key, $2 now ms, $3 window ms): a new window
+ * when the stored one has ended, else one more hit. One statement, so concurrent instances never lose a hit.
+ */
+export const RATE_LIMIT_HIT = `INSERT INTO rate_limits (key, hits, reset_at_ms) VALUES ($1, 1, CAST($2 AS BIGINT) + CAST($3 AS BIGINT))
+  ON CONFLICT (key) DO UPDATE SET
+    hits = CASE WHEN rate_limits.reset_at_ms <= CAST($2 AS BIGINT) THEN 1 ELSE rate_limits.hits + 1 END,
+    reset_at_ms = CASE WHEN rate_limits.reset_at_ms <= CAST($2 AS BIGINT) THEN CAST($2 AS BIGINT) + CAST($3 AS BIGINT) ELSE rate_limits.reset_at_ms END
+  RETURNING hits, reset_at_ms`;
+/** Share of hits that also delete the windows ended long ago (keeps the table at about the live clients). */
+export const PRUNE_SHARE = 0.01;

@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { KeruenError, must } from '../../core/index.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { event, FINISHED, job, now, scenario, shipment, tokenInfo } from './rows.ts';
+import { event, FINISHED, job, now, PRUNE_SHARE, RATE_LIMIT_HIT, scenario, shipment, tokenInfo } from './rows.ts';
 import type {
   JobPatch,
   JobRecord,
@@ -118,6 +118,14 @@ export class SqliteStorage implements Storage {
          WHERE id = @id AND status IN ('queued', 'running')`,
       ),
       countActiveJobs: db.prepare("SELECT COUNT(*) AS n FROM jobs WHERE owner = ? AND status IN ('queued', 'running')"),
+      insertPart: db.prepare(
+        `INSERT INTO job_parts (job_id, part, result, recorded_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (job_id, part) DO NOTHING`,
+      ),
+      countParts: db.prepare('SELECT COUNT(*) AS n FROM job_parts WHERE job_id = ?'),
+      listParts: db.prepare('SELECT part, result FROM job_parts WHERE job_id = ? ORDER BY part'),
+      hitRate: db.prepare(RATE_LIMIT_HIT.replace(/\$(\d)/g, '@p$1')),
+      pruneRates: db.prepare('DELETE FROM rate_limits WHERE reset_at_ms < ?'),
       failInterrupted: db.prepare(
         `UPDATE jobs SET status = 'failed', error = 'interrupted: the server stopped while the job ran; start it again',
            updated_at = @now, finished_at = @now
@@ -282,6 +290,30 @@ export class SqliteStorage implements Storage {
 
   async failInterruptedJobs(): Promise<number> {
     return this.stmts.failInterrupted.run({ now: now() }).changes;
+  }
+
+  async addJobPart(jobId: string, part: number, result: unknown): Promise<boolean> {
+    return this.stmts.insertPart.run(jobId, part, JSON.stringify(result), now()).changes === 1;
+  }
+
+  async countJobParts(jobId: string): Promise<number> {
+    return (this.stmts.countParts.get(jobId) as { n: number }).n;
+  }
+
+  async listJobParts(jobId: string): Promise<Array<{ part: number; result: unknown }>> {
+    return (this.stmts.listParts.all(jobId) as Row[]).map((r) => ({
+      part: r.part as number,
+      result: JSON.parse(r.result as string) as unknown,
+    }));
+  }
+
+  async hitRateLimit(key: string, windowMs: number, nowMs: number): Promise<{ hits: number; resetAtMs: number }> {
+    if (Math.random() < PRUNE_SHARE) this.stmts.pruneRates.run(nowMs - windowMs);
+    const r = this.stmts.hitRate.get({ p1: key, p2: nowMs, p3: windowMs }) as {
+      hits: number;
+      reset_at_ms: number | bigint;
+    };
+    return { hits: r.hits, resetAtMs: Number(r.reset_at_ms) };
   }
 
   async integrityCheck(): Promise<string> {

@@ -123,6 +123,20 @@ export interface Storage {
   /** At start-up: jobs left queued or running by a previous process become failed; returns how many. */
   failInterruptedJobs(): Promise<number>;
 
+  /**
+   * Stores one part of a job's result (a sweep's variant) unless that part is stored already; true when this
+   * call stored it. A part run twice (a retried or duplicated job) is thus kept once, the first one written.
+   */
+  addJobPart(jobId: string, part: number, result: unknown): Promise<boolean>;
+  countJobParts(jobId: string): Promise<number>;
+  /** The stored parts, by part number. */
+  listJobParts(jobId: string): Promise<Array<{ part: number; result: unknown }>>;
+  /**
+   * Counts one request of a client in its current window of `windowMs` (a new window when the last one ended):
+   * the hits so far and when the window ends. Atomic, so instances sharing the database count together.
+   */
+  hitRateLimit(key: string, windowMs: number, nowMs: number): Promise<{ hits: number; resetAtMs: number }>;
+
   /** The database's own consistency check; 'ok' when intact. */
   integrityCheck(): Promise<string>;
   close(): Promise<void>;

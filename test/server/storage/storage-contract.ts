@@ -82,6 +82,36 @@ export function storageContract(name: string, backend: () => Backend): void {
       await s.close();
     });
 
+    it('keeps each part of a job once, the first written, even when parts are written at once', async () => {
+      const s = await backend().open();
+      const owner = (await s.createToken('ops')).info.id;
+      const j = await s.createJob(owner, 'sweep', {});
+      // Parts 0..9, each written three times concurrently (a variant run again after a worker died).
+      const writes = Array.from({ length: 30 }, (_, i) => s.addJobPart(j.id, i % 10, { part: i % 10, copy: i }));
+      const stored = await Promise.all(writes);
+      expect(stored.filter(Boolean)).toHaveLength(10);
+      expect(await s.countJobParts(j.id)).toBe(10);
+      const parts = await s.listJobParts(j.id);
+      expect(parts.map((p) => p.part)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(parts.every((p) => (p.result as { part: number }).part === p.part)).toBe(true);
+      expect(await s.addJobPart(j.id, 3, { again: true })).toBe(false);
+      expect(await s.countJobParts('no-such-job')).toBe(0);
+      await s.close();
+    });
+
+    it("counts a client's requests per window, together across concurrent calls, and starts a new window", async () => {
+      const s = await backend().open();
+      const key = `client-${Math.random()}`;
+      const t = 1_700_000_000_000;
+      const hits = await Promise.all(Array.from({ length: 20 }, () => s.hitRateLimit(key, 60_000, t)));
+      expect(hits.map((h) => h.hits).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect(new Set(hits.map((h) => h.resetAtMs))).toEqual(new Set([t + 60_000]));
+      expect(await s.hitRateLimit(key, 60_000, t + 59_999)).toEqual({ hits: 21, resetAtMs: t + 60_000 });
+      expect(await s.hitRateLimit(key, 60_000, t + 60_000)).toEqual({ hits: 1, resetAtMs: t + 120_000 });
+      expect(await s.hitRateLimit(`${key}-other`, 60_000, t)).toEqual({ hits: 1, resetAtMs: t + 60_000 });
+      await s.close();
+    });
+
     it('keeps everything acknowledged across closing and reopening', async () => {
       const b = backend();
       const s = await b.open();
