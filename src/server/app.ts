@@ -35,6 +35,7 @@ import { scenarioRoutes } from './routes/scenarios.ts';
 import { shipmentRoutes } from './routes/shipments.ts';
 import { simulationRoutes } from './routes/simulations.ts';
 import { sweepRoutes } from './routes/sweeps.ts';
+import { sharedRateLimitStore } from './shared-rate-limit.ts';
 import { WorkPool, type WorkPoolOptions } from './work-pool.ts';
 import { type WorkContext, workContext } from './work-tasks.ts';
 
@@ -53,6 +54,8 @@ export interface AppOptions extends Omit<AppDeps, 'now' | 'library' | 'work'> {
   logger?: boolean | undefined;
   /** Requests per minute per client (token id, else IP); 0 turns the limit off. Default 600. */
   rateLimitPerMinute?: number | undefined;
+  /** Count requests in the database, shared with other instances on it (PostgreSQL), not in this process. */
+  sharedRateLimits?: boolean | undefined;
   /** Route responses kept in the response cache (0 turns it off). Default 2000. */
   routeCacheEntries?: number | undefined;
   /** Largest accepted request body, bytes. Default 256 KiB: a scenario with new records fits, a dump does not. */
@@ -136,6 +139,7 @@ async function registerGuards(app: FastifyInstance, opts: AppOptions): Promise<v
     timeWindow: 60_000,
     // The verified token (identify ran first), else the address: a made-up token id is just the address.
     keyGenerator: clientOf,
+    ...(opts.sharedRateLimits ? { store: sharedRateLimitStore(opts.storage), skipOnError: true } : {}),
     errorResponseBuilder: (_req, ctx) =>
       Object.assign(new Error(`rate limit: at most ${ctx.max} requests per minute; retry in ${ctx.after}`), {
         statusCode: 429,

@@ -69,6 +69,8 @@ export async function startServer(o: ServeOptions = {}): Promise<RunningServer> 
     webDir: o.webDir ?? DEFAULT_WEB_DIR,
     logger: o.logger,
     rateLimitPerMinute: o.rateLimitPerMinute,
+    // Instances on one PostgreSQL database, or --workers processes on one SQLite file, count each client together.
+    sharedRateLimits: isPostgresUrl(db) || cluster.isWorker,
   });
   const host = o.host ?? '127.0.0.1';
   await app.listen({ port: o.port ?? DEFAULT_PORT, host });

@@ -10,6 +10,8 @@ import { PostgresStorage } from '../../src/server/storage/postgres-storage.ts';
 import { bearer, DEPART, fixtureApp, type TestApp } from './support/fixture-app.ts';
 
 const URL_ = process.env.KERUEN_TEST_DATABASE_URL;
+/** Requests a client may make per minute, across both instances. */
+const LIMIT = 40;
 
 describe.skipIf(URL_ === undefined)('two API instances on one PostgreSQL', () => {
   const schema = `keruen_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
@@ -22,8 +24,9 @@ describe.skipIf(URL_ === undefined)('two API instances on one PostgreSQL', () =>
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`);
     const url = `${URL_}${URL_?.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    a = await fixtureApp({ storage: await PostgresStorage.open(url) });
-    b = await fixtureApp({ storage: await PostgresStorage.open(url) });
+    const shared = { sharedRateLimits: true, rateLimitPerMinute: LIMIT };
+    a = await fixtureApp({ storage: await PostgresStorage.open(url), ...shared });
+    b = await fixtureApp({ storage: await PostgresStorage.open(url), ...shared });
   });
   afterAll(async () => {
     for (const t of [a, b]) {
@@ -59,5 +62,16 @@ describe.skipIf(URL_ === undefined)('two API instances on one PostgreSQL', () =>
     expect(answers.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
     const events = (await a.app.inject({ method: 'GET', url: `/shipments/${id}/events`, headers: auth })).json();
     expect(events.events.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('limits a client across both instances: its requests through either count together', async () => {
+    const { token } = await a.storage.createToken('limited');
+    const get = (t: TestApp) => t.app.inject({ method: 'GET', url: '/health', headers: bearer(token) });
+    const codes: number[] = [];
+    for (let i = 0; i < LIMIT + 4; i++) codes.push((await get(i % 2 === 0 ? a : b)).statusCode);
+    expect(codes.slice(0, LIMIT).every((c) => c === 200)).toBe(true);
+    expect(codes.slice(LIMIT)).toEqual([429, 429, 429, 429]);
+    const other = (await b.storage.createToken('other')).token;
+    expect((await a.app.inject({ method: 'GET', url: '/health', headers: bearer(other) })).statusCode).toBe(200);
   });
 });

@@ -9,6 +9,7 @@ import * as route from './route.ts';
 import * as scenario from './scenario.ts';
 import * as serve from './serve.ts';
 import * as simulate from './simulate.ts';
+import * as sweep from './sweep.ts';
 import * as token from './token.ts';
 import * as worker from './worker.ts';
 
@@ -22,6 +23,7 @@ export const commandModules: readonly CommandModule[] = [
   emissions,
   simulate,
   scenario,
+  sweep,
   serve,
   token,
   worker,

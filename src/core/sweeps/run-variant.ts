@@ -3,6 +3,7 @@
  * assigned at equilibrium, and the KPIs a sweep compares, flattened into one row. Pure and worker-safe: a worker
  * on another machine that runs the same variant on the same dataset writes the same KPIs (only `ms` differs).
  */
+import { comparisonYear, flowRunOptions } from '../answers/scenario-flows.ts';
 import { KeruenError } from '../errors.ts';
 import type { EmissionsModel } from '../network/compile.ts';
 import type { Network } from '../network/network.ts';
@@ -70,9 +71,13 @@ export function runVariant(ctx: SweepContext, spec: SweepSpec, v: SweepVariant):
   const base = ctx.library.demands.find((d) => d.id === (spec.demand ?? ctx.library.defaultDemand));
   if (base === undefined) throw new KeruenError('KERUEN_UNKNOWN_ID', 'demand: no demand set', [], {});
   const demand = v.growth === 1 ? base : scaleDemand(base, v.growth);
+  // Every variant in the sweep's year (the latest of its scenarios), as `scenario compare` runs both sides: the
+  // differences between variants are then their scenarios', not the planned links of their years.
+  const year = comparisonYear(...spec.scenarios.map((id) => scenarioOf(ctx.library, id)));
+  const options = flowRunOptions(year, { emissions: ctx.emissions, samples: spec.samplesPerOd, seed: v.seed });
   const run = runScenario(ctx.network, scenarioOf(ctx.library, v.scenario), demand, {
-    emissions: ctx.emissions,
-    kpis: { samples: spec.samplesPerOd, seed: v.seed, topBottlenecks: 1 },
+    ...options,
+    kpis: { ...options.kpis, topBottlenecks: 1 },
   });
   const k = run.kpis;
   const containers = k.commodities.filter((c) => c.unit === 'TEU');
