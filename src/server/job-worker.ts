@@ -36,6 +36,8 @@ interface WorkerDeps {
 }
 
 const CANCEL_CHECK_MS = 1000;
+/** Sweep variants a handler takes per fetch. */
+const SWEEP_BATCH = 8;
 
 export async function startJobWorker(o: JobWorkerOptions): Promise<JobWorker> {
   if (!isPostgresUrl(o.db))
@@ -57,9 +59,15 @@ export async function startJobWorker(o: JobWorkerOptions): Promise<JobWorker> {
     await boss.work<{ jobId: string }>(PORT_QUEUE, options, async ([j]) => {
       if (j !== undefined) await runJob(deps, j);
     });
-    await boss.work<{ jobId: string; index: number }>(SWEEP_QUEUE, options, async ([j]) => {
-      if (j !== undefined) await runVariantJob(deps, j);
-    });
+    // Variants come in batches: pg-boss waits out its polling interval (0.5 s at least) after a fetch whose work
+    // took less, which with one variant (~0.1 s) per fetch left a worker idle most of the time.
+    await boss.work<{ jobId: string; index: number }>(
+      SWEEP_QUEUE,
+      { ...options, batchSize: SWEEP_BATCH },
+      async (js) => {
+        for (const j of js) await runVariantJob(deps, boss, j);
+      },
+    );
   }
   return {
     close: async () => {
@@ -98,9 +106,13 @@ async function runJob(d: WorkerDeps, q: PgBoss.JobWithMetadata<{ jobId: string }
   }
 }
 
-/** Runs one variant of a sweep; on its last attempt a failure fails the whole sweep, naming the variant. */
+/**
+ * Runs one variant of a sweep. A failure fails this queue job alone (the rest of its batch completes), for pg-boss
+ * to retry; on its last attempt it fails the whole sweep, naming the variant.
+ */
 async function runVariantJob(
   d: WorkerDeps,
+  boss: PgBoss,
   q: PgBoss.JobWithMetadata<{ jobId: string; index: number }>,
 ): Promise<void> {
   const { jobId, index } = q.data;
@@ -114,6 +126,6 @@ async function runVariantJob(
   } catch (e) {
     const error = `variant ${index}: ${e instanceof Error ? e.message : String(e)}`;
     if (q.retryCount >= q.retryLimit) await d.storage.updateJob(jobId, { status: 'failed', error });
-    else throw e;
+    await boss.fail(SWEEP_QUEUE, q.id, { error }).catch(() => {});
   }
 }

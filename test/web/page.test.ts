@@ -385,6 +385,21 @@ describe.skipIf(!hasChromium)('web page in chromium', () => {
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
   });
 
+  it('runs a sweep from the scenarios view: progress, then the spread per scenario and growth', async () => {
+    // The token typed in the previous test is still in #sc-token.
+    await page.click('#tab-scenarios');
+    await page.waitForSelector('#view-scenarios input[type=checkbox][value="russia-closed"]');
+    await page.check('#view-scenarios input[type=checkbox][value="russia-closed"]');
+    await page.fill('#sw-growth', '1, 1.2');
+    await page.fill('#sw-seeds', '2');
+    await page.click('#sw-run');
+    await page.waitForSelector('#sw-out table', { timeout: 60_000 });
+    const rows = await page.$$eval('#sw-out table tr', (trs) => trs.slice(1).map((tr) => tr.children[0]?.textContent));
+    expect(rows).toEqual(['baseline', 'baseline', 'russia-closed', 'russia-closed']);
+    expect(await page.$$eval('#sw-out svg circle', (cs) => cs.length)).toBe(4);
+    await page.screenshot({ path: join(ARTIFACTS, 'web-7-sweep.png') });
+  }, 90_000);
+
   it('logged no page errors and made no failed requests', () => {
     expect(errors).toEqual([]);
   });

@@ -358,3 +358,36 @@ export function addShipmentEvent(id: string, m: Milestone): Promise<ShipmentEven
 export function getShipmentEta(id: string, samples = 2000): Promise<ShipmentEta> {
   return call('GET', `/shipments/${encodeURIComponent(id)}/eta?samples=${samples}`);
 }
+
+// ---- sweeps (token) ----
+
+export type SweepSpecInput = import('../../src/core/index.ts').SweepSpecInput;
+export type SweepSummary = import('../../src/core/index.ts').SweepSummary;
+
+export interface SweepJob {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  progress: number;
+  error?: string;
+  result?: { variants: number; summary: SweepSummary };
+}
+
+/** POST /sweeps: starts a sweep job (scenarios × demand growth × seeds). */
+export function startSweep(spec: SweepSpecInput): Promise<SweepJob> {
+  return call('POST', '/sweeps', spec);
+}
+
+/** GET /sweeps/{id}: progress, and the summary once done. */
+export function getSweep(id: string): Promise<SweepJob> {
+  return call('GET', `/sweeps/${encodeURIComponent(id)}`);
+}
+
+/** DELETE /sweeps/{id}. */
+export function cancelSweep(id: string): Promise<SweepJob> {
+  return call('DELETE', `/sweeps/${encodeURIComponent(id)}`);
+}
+
+/** GET /sweeps/{id}/variants?format=csv: one row per variant stored so far. */
+export function getSweepCsv(id: string): Promise<string> {
+  return call('GET', `/sweeps/${encodeURIComponent(id)}/variants?format=csv`);
+}

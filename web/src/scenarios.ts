@@ -6,6 +6,8 @@
  * their differences; the map colours links by utilisation in either run or by its change; the top bottlenecks
  * are listed.
  *
+ * Many variants (sweep-panel.ts): scenarios × demand growth × seeds as a job, with its spread per scenario.
+ *
  * One route question (route-compare.ts): two of {baseline, stored scenarios} compared by a route search
  * (POST /scenarios/compare); the map colours the links each scenario changes.
  */
@@ -16,6 +18,7 @@ import { onLangChange, t } from './i18n.ts';
 import type { PlannerContext } from './planner.ts';
 import { routeCompareSection } from './route-compare.ts';
 import { scenarioBuilder } from './scenario-builder.ts';
+import { sweepPanel } from './sweep-panel.ts';
 import { onTokenChange, tokenField } from './token.ts';
 
 export { linkChange, linkUtilisation, touchedLinks } from './scenario-links.ts';
@@ -28,6 +31,7 @@ export function initScenarios(root: HTMLElement, ctx: PlannerContext): void {
   intro.dataset.i18n = 'sc.intro';
   let scenarios: ScenarioRecord[] = [];
   const flows = flowsSection(ctx, () => scenarios);
+  const sweep = sweepPanel();
   // A scenario saved in the builder is listed at once in both comparisons.
   const builder = scenarioBuilder(ctx, () => void load());
   const route = routeCompareSection(
@@ -35,7 +39,18 @@ export function initScenarios(root: HTMLElement, ctx: PlannerContext): void {
     () => scenarios,
     root,
     (heading, form, status, out) =>
-      root.append(h, intro, tokenField('sc-token'), builder.element, flows.element, heading, form, status, out),
+      root.append(
+        h,
+        intro,
+        tokenField('sc-token'),
+        builder.element,
+        flows.element,
+        heading,
+        form,
+        status,
+        out,
+        sweep.element,
+      ),
   );
 
   const load = async () => {
@@ -61,7 +76,9 @@ export function initScenarios(root: HTMLElement, ctx: PlannerContext): void {
   const tab = document.getElementById('tab-scenarios');
   tab?.addEventListener('click', () => void load(), { once: true });
   const shown = () => {
-    if (!root.hidden) void flows.load();
+    if (root.hidden) return;
+    void flows.load();
+    sweep.refresh();
   };
   new MutationObserver(shown).observe(root, { attributes: true, attributeFilter: ['hidden'] });
   shown();
