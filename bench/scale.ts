@@ -23,8 +23,7 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { listVariants, runVariant, SweepSpecSchema } from '../src/core/index.ts';
 import { loadContext, loadScenarioLibrary } from '../src/io/index.ts';
-import { buildApp, PostgresStorage, SqliteStorage, type Storage } from '../src/server/index.ts';
-import { BossJobs, openBoss } from '../src/server/pg-boss-jobs.ts';
+import { BossJobs, buildApp, openBoss, PostgresStorage, SqliteStorage, type Storage } from '../src/server/index.ts';
 
 const QUICK = process.argv.includes('--quick');
 const BASE_URL = process.env.KERUEN_DATABASE_URL ?? process.env.KERUEN_TEST_DATABASE_URL;

@@ -198,6 +198,9 @@ const PACKAGES: Record<Layer, readonly string[]> = {
     'graphology-shortest-path',
     'ngraph.graph',
     'ngraph.path',
+    // bench/scale.ts: an admin connection for its temporary schema, and pg-boss's own no-op ceiling
+    'pg',
+    'pg-boss',
     'tsx',
     'typescript',
   ],

@@ -66,7 +66,13 @@ export const BOUNDS = {
   costUsdPerKm: { min: 0, max: 1000, unit: 'USD per km', why: 'above any rate per unit and km' },
   durationH: { min: 0, max: 8760, unit: 'h', why: 'a year; longer stops are closures' },
   durationSample: { min: 1, max: 10_000, integer: true, unit: 'observations', why: 'enough for any empirical law' },
-  demandGrowth: { min: 0, minExclusive: true, max: 10, unit: '× demand', why: 'tenfold growth, past any 2040 forecast' },
+  demandGrowth: {
+    min: 0,
+    minExclusive: true,
+    max: 10,
+    unit: '× demand',
+    why: 'tenfold growth, past any 2040 forecast',
+  },
   sweepVariants: {
     min: 1,
     max: 10_000,

@@ -46,8 +46,6 @@ export { validateReferences } from './network/validate.ts';
 /** Transit-time Monte Carlo and port-queue discrete-event simulation. */
 export * from './reliability/index.ts';
 export * as reliability from './reliability/index.ts';
-/** Sweeps of scenario variants (scenario x demand growth x seed) and their KPI distributions. */
-export * from './sweeps/index.ts';
 /** Every request, defined once with its bounds. */
 export * from './requests/index.ts';
 export { type CorridorLabel, corridorLabel } from './routing/corridor-label.ts';
@@ -80,5 +78,7 @@ export * from './scenarios/index.ts';
 export * as scenarios from './scenarios/index.ts';
 export { buildScenarioLibrary, EMPTY_LIBRARY, type ScenarioLibrary } from './scenarios/library.ts';
 export * from './shipments/index.ts';
+/** Sweeps of scenario variants (scenario x demand growth x seed) and their KPI distributions. */
+export * from './sweeps/index.ts';
 export * from './time.ts';
 export { isBlankYaml } from './yaml-records.ts';

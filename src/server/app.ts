@@ -27,6 +27,7 @@ import { parseJsonBody } from './json-body.ts';
 import { completeDocument } from './openapi.ts';
 import { emissionsRoutes } from './routes/emissions.ts';
 import { healthRoutes } from './routes/health.ts';
+import { jobRoutes } from './routes/jobs.ts';
 import { networkRoutes } from './routes/network.ts';
 import { reliabilityRoutes } from './routes/reliability.ts';
 import { routeRoutes } from './routes/routes.ts';
@@ -179,6 +180,7 @@ async function registerRoutes(app: FastifyInstance, deps: AppDeps, opts: AppOpti
   if (deps.emissionFactors !== undefined) await app.register(emissionsRoutes(deps.emissionFactors));
   await app.register(simulationRoutes(deps));
   await app.register(sweepRoutes(deps));
+  await app.register(jobRoutes(deps));
   await app.register(scenarioFlowRoutes(deps));
   await app.register(scenarioRoutes(deps));
   await app.register(shipmentRoutes(deps));

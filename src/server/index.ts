@@ -4,6 +4,7 @@
  */
 export { type AppOptions, buildApp } from './app.ts';
 export { type JobWorker, type JobWorkerOptions, startJobWorker } from './job-worker.ts';
+export { BossJobs, type BossSettings, openBoss } from './pg-boss-jobs.ts';
 export { CLI_TOKEN_NAME, type QueuedSweepResult, runQueuedSweep } from './queued-sweep.ts';
 export {
   closeOnSignals,

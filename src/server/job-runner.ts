@@ -7,6 +7,7 @@ import type { PortModel, VariantResult } from '../core/index.ts';
 import { FINISHED } from './storage/rows.ts';
 import type { JobRecord, Storage } from './storage/storage.ts';
 import { type RunVariant, runSweepPart, sweepRequestOf } from './sweep-job.ts';
+import { taskOf } from './task-job.ts';
 import { type WorkPool, WorkRefused } from './work-pool.ts';
 
 /** Time budget of one job, ms: a year of weeks at the demand bound takes a few seconds. */
@@ -38,6 +39,8 @@ export interface JobQueue {
   start(job: JobRecord, model: PortModel): void;
   /** Runs every variant of a sweep job (sweep-job.ts); the job ends when the last is stored. */
   startSweep(job: JobRecord): void;
+  /** Runs the work-pool task stored in a task job's request (reliability, flows: task-job.ts). */
+  startTask(job: JobRecord): void;
   cancel(id: string): Promise<JobRecord | undefined>;
   /** Whether listen() will hear the job's changes (a job that runs here, or any job of a shared queue). */
   isRunning(id: string): boolean;
@@ -84,6 +87,24 @@ export class JobRunner implements JobQueue {
     const options = { client: `job:${job.owner}`, timeoutMs: JOB_TIMEOUT_MS, signal: ac.signal, onProgress };
     this.work
       .run({ kind: 'port', model }, options)
+      .then(
+        (result) => this.update(job.id, { status: 'done', progress: 1, result }),
+        (e: unknown) => {
+          const cancelled = e instanceof WorkRefused && e.code === 'cancelled';
+          const error = e instanceof Error ? e.message : String(e);
+          return this.update(job.id, { status: cancelled ? 'cancelled' : 'failed', error });
+        },
+      )
+      .finally(() => this.running.delete(job.id));
+  }
+
+  startTask(job: JobRecord): void {
+    const ac = new AbortController();
+    this.running.set(job.id, ac);
+    void this.update(job.id, { status: 'running' });
+    const options = { client: `job:${job.owner}`, timeoutMs: JOB_TIMEOUT_MS, signal: ac.signal };
+    this.work
+      .run(taskOf(job), options)
       .then(
         (result) => this.update(job.id, { status: 'done', progress: 1, result }),
         (e: unknown) => {

@@ -9,11 +9,12 @@ import type PgBoss from 'pg-boss';
 import { KeruenError, type Network, type VariantResult } from '../core/index.ts';
 import { DEFAULT_DATA_DIR, loadContext, loadScenarioLibrary } from '../io/index.ts';
 import { isFinished, JOB_TIMEOUT_MS, throttledProgress } from './job-runner.ts';
-import { BOSS_DEFAULTS, type BossSettings, openBoss, PORT_QUEUE, SWEEP_QUEUE } from './pg-boss-jobs.ts';
+import { BOSS_DEFAULTS, type BossSettings, openBoss, PORT_QUEUE, SWEEP_QUEUE, TASK_QUEUE } from './pg-boss-jobs.ts';
 import { type PortJobRequest, portJobModel } from './port-job.ts';
 import { isPostgresUrl, PostgresStorage } from './storage/postgres-storage.ts';
 import type { Storage } from './storage/storage.ts';
 import { type RunVariant, runSweepPart } from './sweep-job.ts';
+import { taskOf } from './task-job.ts';
 import { WorkPool, WorkRefused } from './work-pool.ts';
 
 export interface JobWorkerOptions {
@@ -58,6 +59,9 @@ export async function startJobWorker(o: JobWorkerOptions): Promise<JobWorker> {
   for (let i = 0; i < n; i++) {
     await boss.work<{ jobId: string }>(PORT_QUEUE, options, async ([j]) => {
       if (j !== undefined) await runJob(deps, j);
+    });
+    await boss.work<{ jobId: string }>(TASK_QUEUE, options, async ([j]) => {
+      if (j !== undefined) await runTaskJob(deps, j);
     });
     // Variants come in batches: pg-boss waits out its polling interval (0.5 s at least) after a fetch whose work
     // took less, which with one variant (~0.1 s) per fetch left a worker idle most of the time.
@@ -127,5 +131,21 @@ async function runVariantJob(
     const error = `variant ${index}: ${e instanceof Error ? e.message : String(e)}`;
     if (q.retryCount >= q.retryLimit) await d.storage.updateJob(jobId, { status: 'failed', error });
     await boss.fail(SWEEP_QUEUE, q.id, { error }).catch(() => {});
+  }
+}
+
+/** Runs a stored task (reliability, flows) to its row's end; throws for pg-boss to retry while attempts remain. */
+async function runTaskJob(d: WorkerDeps, q: PgBoss.JobWithMetadata<{ jobId: string }>): Promise<void> {
+  const row = await d.storage.getJob(q.data.jobId);
+  if (row === undefined || isFinished(row)) return;
+  await d.storage.updateJob(row.id, { status: 'running' });
+  try {
+    const options = { client: `job:${row.owner}`, timeoutMs: JOB_TIMEOUT_MS };
+    const result = await d.work.run(taskOf(row), options);
+    await d.storage.updateJob(row.id, { status: 'done', progress: 1, result });
+  } catch (e) {
+    const error = e instanceof Error ? e.message : String(e);
+    if (q.retryCount >= q.retryLimit) await d.storage.updateJob(row.id, { status: 'failed', error });
+    else throw e;
   }
 }

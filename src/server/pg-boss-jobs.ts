@@ -13,6 +13,8 @@ import type { JobRecord, Storage } from './storage/storage.ts';
 import { sweepRequestOf } from './sweep-job.ts';
 
 export const PORT_QUEUE = 'keruen-port-simulation';
+/** Reliability runs and scenario flows stored as tasks: {jobId}. */
+export const TASK_QUEUE = 'keruen-task';
 /** One job per variant of a sweep: {jobId, index}. */
 export const SWEEP_QUEUE = 'keruen-sweep-variant';
 /** Variants sent to the queue in one insert. */
@@ -59,7 +61,7 @@ export async function openBoss(url: string, s: BossSettings): Promise<PgBoss> {
     retryBackoff: true,
     expireInSeconds: s.expireInSeconds,
   };
-  for (const name of [PORT_QUEUE, SWEEP_QUEUE]) {
+  for (const name of [PORT_QUEUE, SWEEP_QUEUE, TASK_QUEUE]) {
     if ((await boss.getQueue(name)) === null) await boss.createQueue(name, { name, ...policy });
     else await boss.updateQueue(name, { name, ...policy });
   }
@@ -76,6 +78,13 @@ export class BossJobs implements JobQueue {
   start(job: JobRecord, _model: PortModel): void {
     // The worker rebuilds the model from the stored request (port-job.ts); only the id travels.
     this.boss.send(PORT_QUEUE, { jobId: job.id }).catch((e: unknown) => {
+      const error = `could not queue the job: ${e instanceof Error ? e.message : String(e)}`;
+      return this.storage.updateJob(job.id, { status: 'failed', error });
+    });
+  }
+
+  startTask(job: JobRecord): void {
+    this.boss.send(TASK_QUEUE, { jobId: job.id }).catch((e: unknown) => {
       const error = `could not queue the job: ${e instanceof Error ? e.message : String(e)}`;
       return this.storage.updateJob(job.id, { status: 'failed', error });
     });

@@ -22,7 +22,7 @@ import { fmtNumber, t } from './i18n.ts';
 const POLL_MS = 500;
 
 function label(text: string, control: HTMLElement): HTMLLabelElement {
-  const l = el('label', text);
+  const l = el('label', text, 'field-line');
   l.append(control);
   return l;
 }
@@ -125,8 +125,10 @@ export function sweepPanel(): { element: HTMLElement; refresh(): void } {
     }
     bar.hidden = true;
     stop.hidden = true;
-    if (job.status !== 'done' || job.result === undefined)
-      return void (status.textContent = t('sw.ended', { status: job.status, error: job.error ?? '' }));
+    if (job.status !== 'done' || job.result === undefined) {
+      status.textContent = t('sw.ended', { status: job.status, error: job.error ?? '' });
+      return;
+    }
     status.textContent = t('sw.done', { n: String(job.result.variants) });
     const csv = el('button', t('sw.csv'));
     csv.addEventListener('click', () => void download(job.id));
@@ -145,8 +147,12 @@ export function sweepPanel(): { element: HTMLElement; refresh(): void } {
   run.addEventListener('click', () => {
     const scenarios = [...boxes.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
     const factors = parseGrowth(growth.value);
-    if (getToken() === undefined) return void (status.textContent = t('sh.tokenHint'));
-    if (scenarios.length === 0 || factors === undefined) return void (status.textContent = t('sw.pick'));
+    const problem =
+      getToken() === undefined ? 'sh.tokenHint' : scenarios.length === 0 || factors === undefined ? 'sw.pick' : '';
+    if (problem !== '' || factors === undefined) {
+      status.textContent = t(problem || 'sw.pick');
+      return;
+    }
     const n = Math.max(1, Math.min(50, Math.round(Number(seeds.value)) || 1));
     const spec = { name: 'page', scenarios, growth: factors, seeds: Array.from({ length: n }, (_, i) => i + 1) };
     out.replaceChildren();

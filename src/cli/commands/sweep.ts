@@ -8,15 +8,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
-import { parse as parseYaml } from 'yaml';
 import {
   checkSweep,
   KeruenError,
   listVariants,
-  parseRequest,
+  parseSweepSpecText,
   runVariant,
   type SweepSpec,
-  SweepSpecSchema,
   type SweepSummary,
   summariseSweep,
   summaryCsv,
@@ -36,16 +34,16 @@ interface SweepOptions {
 }
 
 function readSpec(path: string): SweepSpec {
-  let doc: unknown;
+  let text: string;
   try {
-    doc = parseYaml(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (e) {
     throw new KeruenError('KERUEN_INVALID_INPUT', `spec: cannot read ${path}: ${(e as Error).message}`, [], {
       field: 'spec',
       value: path,
     });
   }
-  return parseRequest(SweepSpecSchema, doc, { what: `sweep spec ${path}` });
+  return parseSweepSpecText(path, text);
 }
 
 function runHere(o: SweepOptions, spec: SweepSpec, bar: SingleBar | undefined): VariantResult[] {

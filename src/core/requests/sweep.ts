@@ -3,8 +3,11 @@
  * sample of it (issue 20, item 3). The CLI reads it from a YAML file, the API from a JSON body; the bounds keep a
  * sweep within what a few workers finish in an afternoon.
  */
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BOUNDS, bounded } from '../bounds.ts';
+import { KeruenError } from '../errors.ts';
+import { parseRequest } from './parse.ts';
 import { ScenarioIdSchema } from './route.ts';
 
 const MAX_LIST = 1000;
@@ -62,3 +65,17 @@ export const SweepSpecSchema = z
   });
 export type SweepSpec = z.output<typeof SweepSpecSchema>;
 export type SweepSpecInput = z.input<typeof SweepSpecSchema>;
+
+/** A sweep spec from YAML (or JSON) text, checked; a file that is no YAML is refused naming `spec`. */
+export function parseSweepSpecText(path: string, text: string): SweepSpec {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (e) {
+    throw new KeruenError('KERUEN_INVALID_INPUT', `spec: ${path} is not YAML: ${(e as Error).message}`, [], {
+      field: 'spec',
+      value: path,
+    });
+  }
+  return parseRequest(SweepSpecSchema, doc, { what: `sweep spec ${path}` });
+}

@@ -4,11 +4,26 @@
  * request gives the same numbers.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ReliabilityRequest } from '../../core/index.ts';
 import { clientOf, refuseBadToken } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { cancelOnClose } from '../heavy.ts';
 import { isStoredScenarioId, routeScenarioOf } from '../scenario-ids.ts';
 import { ReliabilityRequestSchema } from '../schemas.ts';
+import type { WorkTask } from '../work-tasks.ts';
+
+/**
+ * The work-pool task of a reliability question: the scenario is resolved (and a stored one re-checked) here, and
+ * the worker applies the document it is sent; the clock is read now. POST /jobs/reliability stores the same task.
+ */
+export async function reliabilityTask(
+  deps: AppDeps,
+  body: ReliabilityRequest,
+  owner: string | undefined,
+): Promise<WorkTask & { kind: 'reliability' }> {
+  const scenario = await routeScenarioOf(deps, 'body.scenario', body.scenario, owner);
+  return { kind: 'reliability', request: body, nowMs: deps.now().getTime(), scenario };
+}
 
 export function reliabilityRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -27,12 +42,8 @@ export function reliabilityRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const id = req.body.scenario;
         if (req.badToken !== undefined && isStoredScenarioId(deps, id)) return refuseBadToken(req, reply);
-        // The scenario is resolved (and a stored one re-checked) here; the worker applies the document it is sent.
-        const scenario = await routeScenarioOf(deps, 'body.scenario', id, req.owner);
-        return deps.work.run(
-          { kind: 'reliability', request: req.body, nowMs: deps.now().getTime(), scenario },
-          { client: clientOf(req), signal: cancelOnClose(reply) },
-        );
+        const task = await reliabilityTask(deps, req.body, req.owner);
+        return deps.work.run(task, { client: clientOf(req), signal: cancelOnClose(reply) });
       },
     );
   };

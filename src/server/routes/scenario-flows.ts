@@ -6,13 +6,14 @@
  * a stale run.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { BASELINE_ID, BASELINE_NAME, KeruenError } from '../../core/index.ts';
+import { BASELINE_ID, BASELINE_NAME, type FlowsRequest, KeruenError } from '../../core/index.ts';
 import { clientOf, refuseBadToken } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { cancelOnClose } from '../heavy.ts';
 import { LruCache } from '../lru-cache.ts';
 import { resolveScenarioId } from '../scenario-ids.ts';
 import { FlowsRequestSchema } from '../schemas.ts';
+import type { WorkTask } from '../work-tasks.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 const unknownDemand = (id: string, known: string[]) =>
@@ -60,6 +61,27 @@ function libraryRoute(app: ZodApp, deps: AppDeps): void {
   );
 }
 
+/**
+ * The work-pool task of a flows question, its scenarios resolved (a stored one of the owner's read and checked)
+ * and its demand set checked; `key` identifies the answer for the cache. POST /jobs/flows stores the same task.
+ */
+export async function flowsTask(
+  deps: AppDeps,
+  body: FlowsRequest,
+  owner: string | undefined,
+): Promise<{ task: WorkTask & { kind: 'flows' }; key: string }> {
+  const demandId = body.demand ?? deps.library.defaultDemand;
+  if (!deps.library.demands.some((d) => d.id === demandId))
+    throw unknownDemand(
+      demandId,
+      deps.library.demands.map((d) => d.id),
+    );
+  const a = await resolveScenarioId(deps, 'body.base', body.base, owner);
+  const b = await resolveScenarioId(deps, 'body.other', body.other, owner);
+  const key = JSON.stringify([a.key, b.key, demandId, body.votFactor]);
+  return { task: { kind: 'flows', request: body, base: a, other: b, demand: demandId }, key };
+}
+
 /** POST /scenarios/flows, answered in the work pool and kept by request. */
 function flowsRoute(app: ZodApp, deps: AppDeps, answers: LruCache<Record<string, unknown>>): void {
   app.post(
@@ -77,22 +99,13 @@ function flowsRoute(app: ZodApp, deps: AppDeps, answers: LruCache<Record<string,
     },
     async (req, reply) => {
       if (req.badToken !== undefined) return refuseBadToken(req, reply);
-      const body = req.body;
-      const demandId = body.demand ?? deps.library.defaultDemand;
-      if (!deps.library.demands.some((d) => d.id === demandId))
-        throw unknownDemand(
-          demandId,
-          deps.library.demands.map((d) => d.id),
-        );
-      const a = await resolveScenarioId(deps, 'body.base', body.base, req.owner);
-      const b = await resolveScenarioId(deps, 'body.other', body.other, req.owner);
-      const key = JSON.stringify([a.key, b.key, demandId, body.votFactor]);
+      const { task, key } = await flowsTask(deps, req.body, req.owner);
       const hit = answers.get(key);
       if (hit) return { ...hit, cached: true };
-      const out = (await deps.work.run(
-        { kind: 'flows', request: body, base: a, other: b, demand: demandId },
-        { client: clientOf(req), signal: cancelOnClose(reply) },
-      )) as Record<string, unknown>;
+      const out = (await deps.work.run(task, {
+        client: clientOf(req),
+        signal: cancelOnClose(reply),
+      })) as Record<string, unknown>;
       answers.set(key, out);
       return { ...out, cached: false };
     },

@@ -66,7 +66,7 @@ describe('keruen sweep', () => {
     await expect(run('--spec', spec('name: t\nscenarios: [nowhere]\n'))).rejects.toThrow(
       /scenarios\[0\]: no library scenario nowhere/,
     );
-    await expect(run('--spec', spec('name: [unclosed\n'))).rejects.toThrow(/spec: cannot read/);
+    await expect(run('--spec', spec('name: [unclosed\n'))).rejects.toThrow(/spec: .* is not YAML/);
     await expect(run('--spec', join(dir, 'missing.yaml'))).rejects.toThrow(/spec: cannot read/);
     await expect(run('--spec', spec('name: t\nscenarios: [baseline]\n'), '--db', 'mysql://x')).rejects.toThrow(
       /postgres:\/\//,

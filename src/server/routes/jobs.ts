@@ -1,0 +1,76 @@
+/**
+ * Any question that may take long, as a job (issue 20, item 2): POST /jobs/reliability and POST /jobs/flows take
+ * the same bodies as POST /reliability and POST /scenarios/flows, store the resolved task and answer 202 at once;
+ * the job runs in this process's work pool or on a `keruen worker` (--job-queue pg-boss) and its result is the
+ * answer the synchronous route gives. GET /jobs/{id} reads any job of the token (port simulations and sweeps too),
+ * DELETE cancels it, and its progress streams at /simulations/{id}/events. Counted in the token's job quota.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ownerOf, requireToken } from '../auth.ts';
+import type { AppDeps } from '../deps.ts';
+import { sendError } from '../errors.ts';
+import { type JobQueue, JobRunner } from '../job-runner.ts';
+import { FlowsRequestSchema, IdParamsSchema, ReliabilityRequestSchema } from '../schemas.ts';
+import type { TaskJobRequest } from '../task-job.ts';
+import type { ZodApp } from '../zod-app.ts';
+import { reliabilityTask } from './reliability.ts';
+import { flowsTask } from './scenario-flows.ts';
+import { MAX_ACTIVE_JOBS } from './simulations.ts';
+
+const tags = ['jobs'];
+const security = [{ bearerAuth: [] }];
+
+type Reply = Parameters<typeof sendError>[0];
+
+async function storeTask(deps: AppDeps, jobs: JobQueue, owner: string, reply: Reply, task: TaskJobRequest['task']) {
+  if ((await deps.storage.countActiveJobs(owner)) >= MAX_ACTIVE_JOBS)
+    return sendError(reply.header('retry-after', '10'), 429, {
+      error: 'quota_exceeded',
+      message: `at most ${MAX_ACTIVE_JOBS} jobs queued or running per token; wait for one or cancel it`,
+    });
+  const request: TaskJobRequest = { task };
+  const job = await deps.storage.createJob(owner, task.kind, request);
+  jobs.startTask(job);
+  return reply.code(202).header('location', `/jobs/${job.id}`).send(job);
+}
+
+function startRoutes(app: ZodApp, deps: AppDeps, jobs: JobQueue): void {
+  app.post(
+    '/jobs/reliability',
+    {
+      schema: { tags, security, summary: 'POST /reliability as a job', body: ReliabilityRequestSchema },
+    },
+    async (req, reply) =>
+      storeTask(deps, jobs, ownerOf(req), reply, await reliabilityTask(deps, req.body, ownerOf(req))),
+  );
+  app.post(
+    '/jobs/flows',
+    { schema: { tags, security, summary: 'POST /scenarios/flows as a job', body: FlowsRequestSchema } },
+    async (req, reply) =>
+      storeTask(deps, jobs, ownerOf(req), reply, (await flowsTask(deps, req.body, ownerOf(req))).task),
+  );
+}
+
+export function jobRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const jobs: JobQueue = deps.jobs ?? new JobRunner(deps.storage, deps.work);
+  const notFound = (reply: Reply, id: string) =>
+    sendError(reply, 404, { error: 'not_found', field: 'id', value: id, message: 'no such job' });
+  return async (app) => {
+    app.addHook('onRequest', requireToken);
+    startRoutes(app, deps, jobs);
+    app.get(
+      '/jobs/:id',
+      { schema: { tags, security, summary: 'Any job of yours: status, progress, result', params: IdParamsSchema } },
+      async (req, reply) => (await deps.storage.findJob(ownerOf(req), req.params.id)) ?? notFound(reply, req.params.id),
+    );
+    app.delete(
+      '/jobs/:id',
+      { schema: { tags, security, summary: 'Cancel a job of yours', params: IdParamsSchema } },
+      async (req, reply) => {
+        const job = await deps.storage.findJob(ownerOf(req), req.params.id);
+        if (job === undefined) return notFound(reply, req.params.id);
+        return (await jobs.cancel(job.id)) ?? (await deps.storage.findJob(ownerOf(req), job.id));
+      },
+    );
+  };
+}
