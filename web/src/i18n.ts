@@ -4,6 +4,8 @@
  * English. A missing key falls back to English, then to the key itself, so a gap shows up as text, not a crash.
  */
 
+import { currentZone } from './time-zone.ts';
+
 export const LANGS = ['en', 'ru', 'fr'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -87,6 +89,8 @@ const en: Dict = {
   'app.title': 'Keruen — Eurasian freight corridors',
   'app.tagline': 'Routes, transit times and risks from China and Central Asia to Europe',
   'lang.label': 'Language',
+  'tz.label': 'Times in',
+  'tz.mine': '{zone} (this computer)',
   'tab.plan': 'Route planner',
   'tab.scenarios': 'Scenarios',
   'tab.shipments': 'Shipments',
@@ -378,6 +382,8 @@ const ru: Dict = {
   'app.title': 'Keruen — евразийские грузовые коридоры',
   'app.tagline': 'Маршруты, сроки и риски доставки из Китая и Центральной Азии в Европу',
   'lang.label': 'Язык',
+  'tz.label': 'Время',
+  'tz.mine': '{zone} (этот компьютер)',
   'tab.plan': 'Планировщик маршрута',
   'tab.scenarios': 'Сценарии',
   'tab.shipments': 'Отправки',
@@ -670,6 +676,8 @@ const fr: Dict = {
   'app.title': 'Keruen — corridors de fret eurasiens',
   'app.tagline': 'Itinéraires, délais et risques de la Chine et de l’Asie centrale vers l’Europe',
   'lang.label': 'Langue',
+  'tz.label': 'Heures en',
+  'tz.mine': '{zone} (cet ordinateur)',
   'tab.plan': 'Planificateur d’itinéraire',
   'tab.scenarios': 'Scénarios',
   'tab.shipments': 'Envois',
@@ -988,12 +996,20 @@ export function fmtDays(hours: number): string {
   return fmtNumber(hours / 24, 1, 1);
 }
 
+/** A date in the chosen zone (time-zone.ts); UTC unless the user picked another. */
 export function fmtDate(iso: string | Date): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso;
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: currentZone() }).format(d);
 }
 
+/** A date and time in the chosen zone, naming it ("… UTC", "… GMT+5"). */
 export function fmtDateTime(iso: string | Date): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso;
-  return `${new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d)} UTC`;
+  const z = currentZone();
+  const text = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: z }).format(d);
+  if (z === 'UTC') return `${text} UTC`;
+  const name = new Intl.DateTimeFormat('en', { timeZone: z, timeZoneName: 'short' })
+    .formatToParts(d)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return `${text} ${name ?? z}`;
 }

@@ -6,12 +6,13 @@ import './style.css';
 import { must } from '../../src/core/browser.ts';
 import { getNetworkGeoJson, type NetworkFeature } from './api.ts';
 import { renderRecord } from './details.ts';
-import { applyStatic, initialLang, isLang, onLangChange, setLang, t } from './i18n.ts';
+import { applyStatic, initialLang, isLang, type Lang, onLangChange, setLang, t } from './i18n.ts';
 import { createMap, type KeruenMap, KIND_COLOURS, MODE_COLOURS } from './map.ts';
 import { PlaceIndex } from './place-search.ts';
 import { initPlanner } from './planner.ts';
 import { initScenarios } from './scenarios.ts';
 import { initShipments } from './shipments.ts';
+import { browserZone, currentZone, initialZone, setZone, zoneChoices } from './time-zone.ts';
 
 const $ = <T extends HTMLElement>(sel: string): T => must(document.querySelector<T>(sel), `page element ${sel}`);
 
@@ -87,6 +88,24 @@ function renderLegend(box: HTMLElement): void {
   details.append(h, ul);
 }
 
+/** The time-zone choice: its options named in the current language; a change re-renders every view. */
+function initZoneSelect(select: HTMLSelectElement): void {
+  setZone(initialZone());
+  const fill = () => {
+    const mine = browserZone();
+    select.replaceChildren(
+      ...zoneChoices().map((z) => new Option(z === mine && z !== 'UTC' ? t('tz.mine', { zone: z }) : z, z)),
+    );
+    select.value = currentZone();
+  };
+  fill();
+  onLangChange(fill);
+  select.addEventListener('change', () => {
+    setZone(select.value);
+    setLang(document.documentElement.lang as Lang);
+  });
+}
+
 function main(): void {
   setLang(initialLang());
   const langSelect = $<HTMLSelectElement>('#lang');
@@ -94,6 +113,7 @@ function main(): void {
   langSelect.addEventListener('change', () => {
     if (isLang(langSelect.value)) setLang(langSelect.value);
   });
+  initZoneSelect($<HTMLSelectElement>('#tz'));
   initTabs();
   applyStatic(document);
 
