@@ -5,6 +5,7 @@
 import type { Itinerary, RouteResult } from './api.ts';
 import { el } from './dom.ts';
 import { fmtDate, fmtDays, fmtNumber, t } from './i18n.ts';
+import { localName } from './local-names.ts';
 
 /**
  * Per corridor, the key nodes that every itinerary of that corridor shares (the origin's border crossing, say):
@@ -34,7 +35,7 @@ export function viaText(keyNodes: readonly string[], shared: ReadonlySet<string>
 export function itinerariesTable(r: RouteResult, selected: number, onSelect: (i: number) => void): HTMLTableElement {
   const table = el('table', undefined, 'itineraries');
   table.dataset.testid = 'itineraries';
-  const cap = el('caption', t('plan.resultsCaption', { from: r.from.name, to: r.to.name }));
+  const cap = el('caption', t('plan.resultsCaption', { from: localName(r.from.name), to: localName(r.to.name) }));
   const thead = el('thead');
   const hr = el('tr');
   for (const k of ['#', 'col.corridor', 'col.p50', 'col.p90', 'col.cost', 'col.sourced', 'col.co2e', 'col.transfers']) {
@@ -77,8 +78,16 @@ function itineraryRow(
   first.append(btn);
   // The corridor, and under it the places that tell two itineraries of one corridor apart.
   const corridor = el('td', undefined, 'corridor');
-  const viaSpan = el('span', `${t('col.via')}: ${viaText(it.keyNodes, shared)}`, 'via');
-  viaSpan.title = it.keyNodes.join(' → ');
+  const local = new Set([...shared].map((n) => localName(n)));
+  const viaSpan = el(
+    'span',
+    `${t('col.via')}: ${viaText(
+      it.keyNodes.map((n) => localName(n)),
+      local,
+    )}`,
+    'via',
+  );
+  viaSpan.title = it.keyNodes.map((n) => localName(n)).join(' → ');
   corridor.append(el('span', t(`corridor.${it.corridor}`), 'corridor-name'), viaSpan);
   const na = t('it.unknown');
   const a = it.arrival;
@@ -157,8 +166,8 @@ export function legsTable(it: Itinerary, show: (id: string) => void): HTMLElemen
   for (const l of it.legs) {
     const tr = el('tr');
     tr.append(
-      placeButton(l.fromName, l.from, show),
-      placeButton(l.toName, l.to, show),
+      placeButton(localName(l.from, l.fromName), l.from, show),
+      placeButton(localName(l.to, l.toName), l.to, show),
       el('td', t(`mode.${l.mode}`)),
       el('td', `${fmtNumber(l.distanceKm)} km`, 'num'),
       el('td', fmtDate(l.depart)),

@@ -7,6 +7,7 @@ import { must } from '../../src/core/browser.ts';
 import { getNetworkGeoJson, type NetworkFeature } from './api.ts';
 import { renderRecord } from './details.ts';
 import { applyStatic, initialLang, isLang, type Lang, onLangChange, setLang, t } from './i18n.ts';
+import { registerPlaces } from './local-names.ts';
 import { createMap, type KeruenMap, KIND_COLOURS, MODE_COLOURS } from './map.ts';
 import { PlaceIndex } from './place-search.ts';
 import { initPlanner } from './planner.ts';
@@ -161,6 +162,7 @@ function main(): void {
   network.then(
     (net) => {
       const places = new PlaceIndex(net.features);
+      registerPlaces(places.byId.values());
       if (records.size === 0) for (const f of net.features) records.set(f.id, f);
       const ctx = {
         places,
