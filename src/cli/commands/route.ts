@@ -47,6 +47,7 @@ interface RouteOptions {
   rankBy: 'mean' | 'p90';
   limit: string;
   json?: boolean;
+  wide?: boolean;
   evidence?: boolean;
   data: string;
 }
@@ -126,6 +127,7 @@ export function register(program: Command): void {
     )
     .option('--limit <n>', 'show at most this many itineraries in the table', '12')
     .option('--json', 'print JSON')
+    .option('--wide', 'list every key node in the via column (default: cut at about 70 characters, marked …)')
     .option('--evidence', 'list the first itinerary by leg: cost and time parts with their provenance')
     .option('--data <dir>', 'dataset folder', DEFAULT_DATA_DIR)
     .action(runRoute);
@@ -164,7 +166,7 @@ function runRoute(o: RouteOptions): void {
     process.stdout.write(`${JSON.stringify({ ...result, itineraries: its, ...echo }, null, 2)}\n`);
   } else if (its.length > 0) {
     if (under !== undefined) process.stdout.write(`${scenarioLine(under, request)}\n`);
-    process.stdout.write(itineraryReport(result, its, sampling, Number(o.limit)));
+    process.stdout.write(itineraryReport(result, its, sampling, Number(o.limit), o.wide === true));
     const first = its[0];
     if (o.evidence && first !== undefined) process.stdout.write(evidenceReport(first));
   }
@@ -223,12 +225,13 @@ export function itineraryReport(
   its: readonly RouteOutput[],
   s: ArrivalSampling,
   limit: number,
+  wide = false,
 ): string {
   const n = its.length;
   const ends = { from: 'candidates' in result.from, to: 'candidates' in result.to };
   const lines = [
     `${endTitle(result.from)} -> ${endTitle(result.to)}, ready ${result.depart}, ${n} Pareto itinerar${n === 1 ? 'y' : 'ies'}`,
-    table(itineraryRows(its.slice(0, limit), s, ends)),
+    table(itineraryRows(its.slice(0, limit), s, ends, wide)),
   ];
   if (its.some((it) => !it.totals.costComplete))
     lines.push('+ some legs have no published tariff: cost is a lower bound');
@@ -237,6 +240,22 @@ export function itineraryReport(
     lines.push(`Costs in USD of ${year}; sourced: share of cost / time resting on sourced figures (--evidence by leg)`);
   if (s.samples) lines.push(`Monte Carlo: ${s.samples} samples, seed ${s.seed}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Characters of the via column in the default table (a terminal line stays readable). */
+const VIA_CHARS = 70;
+
+/** The key nodes joined by " > ", cut after the last whole name that fits in `max` characters, marked "…". */
+export function viaCell(nodes: readonly string[], max: number): string {
+  const all = nodes.join(' > ');
+  if (all.length <= max) return all;
+  let out = '';
+  for (const n of nodes) {
+    const next = out === '' ? n : `${out} > ${n}`;
+    if (next.length + 4 > max) break;
+    out = next;
+  }
+  return out === '' ? `${(nodes[0] ?? '').slice(0, Math.max(0, max - 1))}…` : `${out} > …`;
 }
 
 /** A route end in the title: the node's name, or the city and how many terminals it has. */
@@ -252,6 +271,7 @@ export function itineraryRows(
   its: readonly RouteOutput[],
   s: ArrivalSampling,
   ends: { from: boolean; to: boolean } = { from: false, to: false },
+  wide = false,
 ): string[][] {
   const { samples, deadlineH } = s;
   const header = [
@@ -273,7 +293,7 @@ export function itineraryRows(
     ...(ends.from ? [it.legs[0]?.fromName ?? ''] : []),
     ...(ends.to ? [it.legs.at(-1)?.toName ?? ''] : []),
     it.corridor,
-    it.keyNodes.slice(1, -1).join(' > ').slice(0, 70),
+    viaCell(it.keyNodes.slice(1, -1), wide ? Number.POSITIVE_INFINITY : VIA_CHARS),
     days(it.totals.durationH),
     ...(it.arrival ? [days(it.arrival.p50), days(it.arrival.p90)] : []),
     ...(deadlineH ? [`${Math.round((it.arrival?.onTimeProbability ?? 0) * 100)}%`] : []),

@@ -10,6 +10,7 @@ import {
   type RouteOutput,
   rankByP90,
   table,
+  viaCell,
   withArrivals,
 } from '../../../src/cli/commands/route.ts';
 import type { ArrivalDistribution, Itinerary } from '../../../src/core/index.ts';
@@ -245,5 +246,21 @@ describe('keruen route, its steps', () => {
     expect(late?.arrival).toMatchObject({ samples: 100, seed: 3, p50: 48, p90: 48, onTimeProbability: 0 });
     const [onTime] = withArrivals([it48], { samples: 100, seed: 3, deadlineH: 48 });
     expect(onTime?.arrival?.onTimeProbability).toBe(1);
+  });
+
+  it('viaCell cuts after the last whole key node that fits, marked, and --wide keeps them all', () => {
+    const nodes = [
+      'Khorgos (CN) railway port',
+      'Altynkol (Khorgos Gateway)',
+      'Kuryk port',
+      'Port of Baku (Alat)',
+      'Poti',
+    ];
+    const cut = viaCell(nodes, 70);
+    expect(cut).toBe('Khorgos (CN) railway port > Altynkol (Khorgos Gateway) > …');
+    expect(cut.length).toBeLessThanOrEqual(70);
+    expect(viaCell(nodes, Number.POSITIVE_INFINITY)).toBe(nodes.join(' > '));
+    expect(viaCell(['A', 'B'], 70)).toBe('A > B');
+    expect(viaCell(['An extremely long single station name that does not fit'], 20)).toBe('An extremely long s…');
   });
 });
