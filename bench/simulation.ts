@@ -13,7 +13,7 @@
  * reported as such.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -144,7 +144,13 @@ log(
 );
 const tlFile = join(tmpdir(), `keruen-bench-timeline-${process.pid}.json`);
 writeFileSync(tlFile, JSON.stringify(timeline));
-const numpy = python('python3', [join(HERE, 'mc_numpy.py'), tlFile, String(MC_SAMPLES), String(SEED), String(REPEATS)]);
+let numpy: ReturnType<typeof python>;
+try {
+  numpy = python('python3', [join(HERE, 'mc_numpy.py'), tlFile, String(MC_SAMPLES), String(SEED), String(REPEATS)]);
+} finally {
+  // the timeline file is the peer's input only: leave nothing in the temporary folder
+  rmSync(tlFile, { force: true });
+}
 log(`monte carlo, numpy: ${JSON.stringify(numpy)}`);
 
 // 4. two worker threads
@@ -206,6 +212,7 @@ log(
     cpus: availableParallelism(),
     loadAverage: loadAtStart,
     loadAverageAtEnd: loadavg().map((x) => round(x, 2)),
+    peakRssMb: round(process.resourceUsage().maxRSS / 1024, 0),
     portSimple: {
       oursS: round(simple.s),
       simpyS: typeof simpySimple.wall_s === 'number' ? round(simpySimple.wall_s) : null,

@@ -6,7 +6,14 @@
  * diagnosis of which constraint cuts every route).
  */
 import type { CompiledGraph, EmissionsModel, Network } from '../../src/core/index.ts';
-import { compileNetwork, nodeAt, ParetoRouter, type RouteRequest, RoutingEngine } from '../../src/core/index.ts';
+import {
+  compileNetwork,
+  nodeAt,
+  type ParetoPath,
+  ParetoRouter,
+  type RouteRequest,
+  RoutingEngine,
+} from '../../src/core/index.ts';
 import { mulberry32, pick } from '../support/rng.ts';
 import { mean, median, quantile } from '../support/stats.ts';
 
@@ -36,6 +43,8 @@ export interface LatencyResult {
   routeMedianMs: number;
   routeP99Ms: number;
   routeMeanMs: number;
+  /** The unbounded search (the reference it replaces), one pass on the same queries, when asked. */
+  reference?: { searchMedianMs: number; searchP99Ms: number; labelsPoppedMedian: number; mismatches: number };
 }
 
 /** Ready dates: uniform over 2026, so every phase of the weekly timetables is drawn. */
@@ -69,6 +78,39 @@ export interface LatencyOptions {
   repeats: number;
   seed: number;
   emissions?: EmissionsModel | undefined;
+  /** Risk as a fourth criterion on every query. */
+  useRisk?: boolean | undefined;
+  /** Also time the unbounded search on the same queries, and count queries whose criteria differ. */
+  reference?: boolean | undefined;
+}
+
+/** One pass of the unbounded search over the queries: its times, labels popped, and differences from `sizes`. */
+function timeReference(
+  graph: CompiledGraph,
+  engine: RoutingEngine,
+  reqs: readonly RouteRequest[],
+  bounded: ParetoRouter,
+) {
+  const slow = new ParetoRouter(graph, { bounded: false });
+  const times: number[] = [];
+  const popped: number[] = [];
+  let mismatches = 0;
+  const criteria = (ps: readonly ParetoPath[]) =>
+    JSON.stringify(ps.map((p) => [p.arriveH, p.costUsd, p.co2eKg, p.riskLog]));
+  for (const req of reqs) {
+    const q = engine.toQuery(req);
+    const a = performance.now();
+    const paths = slow.search(q);
+    times.push(performance.now() - a);
+    popped.push(slow.stats.labelsPopped);
+    if (criteria(paths) !== criteria(bounded.search(q))) mismatches++;
+  }
+  return {
+    searchMedianMs: median(times),
+    searchP99Ms: quantile(times, 0.99),
+    labelsPoppedMedian: median(popped),
+    mismatches,
+  };
 }
 
 export function measureLatency(net: Network, o: LatencyOptions): LatencyResult {
@@ -78,9 +120,10 @@ export function measureLatency(net: Network, o: LatencyOptions): LatencyResult {
   const engine = new RoutingEngine(net, graph);
   // The bare search, as the engine runs it before building itineraries.
   const router = new ParetoRouter(graph);
-  const reqs = randomRequests(net, graph, o.queries, o.seed);
+  const risk = (r: RouteRequest): RouteRequest => (o.useRisk ? { ...r, useRisk: true } : r);
+  const reqs = randomRequests(net, graph, o.queries, o.seed).map(risk);
   // Warm-up on other pairs and dates from a different seed, so that the timed queries are not pre-cached.
-  for (const r of randomRequests(net, graph, o.warmup, o.seed + 1)) engine.route(r);
+  for (const r of randomRequests(net, graph, o.warmup, o.seed + 1)) engine.route(risk(r));
 
   const passes: Float64Array[] = [];
   const route = new Float64Array(reqs.length);
@@ -108,7 +151,9 @@ export function measureLatency(net: Network, o: LatencyOptions): LatencyResult {
     if (r.itineraries.length !== sizes[i])
       throw new Error(`${o.name}: route() found ${r.itineraries.length} itineraries, search ${sizes[i]}`);
   }
+  const reference = o.reference ? timeReference(graph, engine, reqs, router) : undefined;
   return {
+    ...(reference ? { reference } : {}),
     name: o.name,
     nodes: net.nodes.length,
     links: net.links.length,

@@ -5,7 +5,9 @@
 import { join } from 'node:path';
 import type { EmissionFactors, EmissionsModel, Network } from '../core/index.ts';
 import { type CompiledGraph, compileNetwork, createEmissionsModel, RoutingEngine } from '../core/index.ts';
+import { loadEmissionFactorsCached, loadNetworkCached } from './cached-dataset.ts';
 import { DEFAULT_DATA_DIR, loadNetwork } from './dataset-dir.ts';
+import { defaultSnapshotOptions } from './dataset-snapshot.ts';
 import { loadEmissionFactorsDir } from './emission-factors.ts';
 
 export interface KeruenContext {
@@ -19,8 +21,12 @@ export interface KeruenContext {
 }
 
 export function loadContext(dataDir: string = DEFAULT_DATA_DIR): KeruenContext {
-  const network = loadNetwork(dataDir);
-  const factors = loadEmissionFactorsDir(join(dataDir, 'emissions'));
+  // the compiled CLI reads the validated dataset from a snapshot keyed by the files' content (dataset-snapshot.ts)
+  const snapshot = defaultSnapshotOptions();
+  const network = snapshot ? loadNetworkCached(dataDir, snapshot) : loadNetwork(dataDir);
+  const factors = snapshot
+    ? loadEmissionFactorsCached(dataDir, snapshot)
+    : loadEmissionFactorsDir(join(dataDir, 'emissions'));
   const emissions = createEmissionsModel(factors);
   const graph = compileNetwork(network, { emissions });
   return { dataDir, network, factors, emissions, graph, engine: new RoutingEngine(network, graph) };

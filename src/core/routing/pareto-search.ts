@@ -5,6 +5,16 @@
  * feasible route. Edges are FIFO (waiting for a later sailing never arrives earlier), so popping labels in
  * lexicographic (time, cost, CO2e) order makes each popped, undominated label final.
  *
+ * Bounded (the default): per-criterion lower bounds to the destination (lower-bounds.ts) prune every label whose
+ * best possible completion the destination's set already dominates, keep the search out of vertices that cannot
+ * reach the destination, and order the heap by arrival plus the time bound (A*, as NAMOA* does), so the first
+ * destination labels come early and prune the rest. The bound is consistent (a scheduled edge only adds a wait),
+ * so a label popped undominated is still final. A label is dropped only when every route through it would be
+ * refused at the destination, so the Pareto set is the unbounded search's (`{ bounded: false }`, kept as the
+ * reference; test/core/routing/bounded-search.test.ts compares both), criterion for criterion to the last bit.
+ * One difference is possible: when two routes have bitwise-equal criteria, either may be the one returned (the
+ * pop order decides, as it always did); on the shipped network the two searches return the same edges too.
+ *
  * Hot path: labels live in growable typed arrays (a label pool), bags are linked lists through the pool, the heap
  * holds label indices; nothing is allocated per edge relaxation. Reused across queries by one Router. Pool reads
  * are `?? 0`, or `?? -1` for a label link (-1 ends a bag): an index within the pool never reads undefined, and
@@ -13,6 +23,7 @@
 import type { CompiledGraph } from '../network/compile.ts';
 import { EDGE_GAUGE, EDGE_TRANSFER } from '../network/compile.ts';
 import { arrivalH, unitCo2e, unitCost } from './edge-cost.ts';
+import { type BoundSet, LowerBounds } from './lower-bounds.ts';
 import { buildEdgeCuts, type SearchQuery } from './query.ts';
 
 /** One Pareto-optimal path: its edges in order and its criteria. */
@@ -26,6 +37,17 @@ export interface ParetoPath {
 }
 
 const EPS = 1e-9;
+/**
+ * Relative margin taken off a bounded value (label + lower bound) before it is compared with the destination's
+ * labels: the bound is summed backwards, the route forwards, so the two can differ in the last bits. 1e-9 of
+ * the value is far above that rounding (under 1e-13 relative for a thousand edges) and far below any real gap.
+ */
+const BOUND_MARGIN = 1e-9;
+
+export interface RouterOptions {
+  /** Prune with lower bounds (default true). false runs the plain label-setting search, the reference. */
+  bounded?: boolean | undefined;
+}
 
 export interface SearchStats {
   labelsCreated: number;
@@ -36,6 +58,8 @@ export class ParetoRouter {
   readonly graph: CompiledGraph;
   private cap = 1024;
   private lt = new Float64Array(this.cap);
+  /** Heap key: arrival time plus the time bound to the destination (A* order); the arrival time unbounded. */
+  private lk = new Float64Array(this.cap);
   private lc = new Float64Array(this.cap);
   private le = new Float64Array(this.cap);
   private lr = new Float64Array(this.cap);
@@ -53,10 +77,14 @@ export class ParetoRouter {
   private readonly cut: Uint8Array;
   private useRisk = false;
   private useTransfers = false;
+  private readonly bounds: LowerBounds | undefined;
+  /** The current query's bounds (undefined when unbounded). */
+  private lb: BoundSet | undefined;
   stats: SearchStats = { labelsCreated: 0, labelsPopped: 0 };
 
-  constructor(graph: CompiledGraph) {
+  constructor(graph: CompiledGraph, options: RouterOptions = {}) {
     this.graph = graph;
+    this.bounds = options.bounded === false ? undefined : new LowerBounds(graph);
     this.bagHead = new Int32Array(graph.vertexCount).fill(-1);
     this.isDest = new Uint8Array(graph.vertexCount);
     this.cut = new Uint8Array(graph.edgeCount);
@@ -75,6 +103,7 @@ export class ParetoRouter {
       return b;
     };
     this.lt = f(this.lt);
+    this.lk = f(this.lk);
     this.lc = f(this.lc);
     this.le = f(this.le);
     this.lr = f(this.lr);
@@ -102,10 +131,10 @@ export class ParetoRouter {
     );
   }
 
-  /** Lexicographic heap order: time, then cost, then CO2e. */
+  /** Lexicographic heap order: time (plus its bound when bounded), then cost, then CO2e. */
   private less(a: number, b: number): boolean {
-    const ta = this.lt[a] ?? 0;
-    const tb = this.lt[b] ?? 0;
+    const ta = this.lk[a] ?? 0;
+    const tb = this.lk[b] ?? 0;
     if (ta !== tb) return ta < tb;
     const ca = this.lc[a] ?? 0;
     const cb = this.lc[b] ?? 0;
@@ -198,6 +227,7 @@ export class ParetoRouter {
     if (this.n === this.cap) this.grow();
     const l = this.n++;
     this.lt[l] = t;
+    this.lk[l] = this.lb === undefined ? t : t + (this.lb.timeH[v] ?? 0);
     this.lc[l] = c;
     this.le[l] = e;
     this.lr[l] = r;
@@ -226,6 +256,11 @@ export class ParetoRouter {
     return true;
   }
 
+  /** Bound sets computed so far (the rest came from the per-destination cache); 0 when unbounded. */
+  get boundSetsComputed(): number {
+    return this.bounds?.counts.computed ?? 0;
+  }
+
   /**
    * Returns the Pareto set from origin to destination. Not re-entrant: one query at a time per router.
    * @example
@@ -236,20 +271,26 @@ export class ParetoRouter {
     this.reset(q, cutIgnore);
     if (q.origin === q.destination) return [];
     const g = this.graph;
+    const maxX = q.maxTransfers ?? Number.MAX_SAFE_INTEGER;
+    const perTeu = q.cargo.kind === 'containers';
+    const units = q.cargo.kind === 'containers' ? q.cargo.teu : q.cargo.tonnes;
+    const criteria = { perTeu, units, useRisk: this.useRisk, useTransfers: this.useTransfers };
+    this.bounds?.compute(q.destination, this.cut, criteria);
+    const b = this.bounds?.current;
+    this.lb = b;
     this.isDest.fill(1, g.nodeOff[q.destination] ?? 0, g.nodeOff[q.destination + 1] ?? 0);
     for (let v = g.nodeOff[q.origin] ?? 0, end = g.nodeOff[q.origin + 1] ?? 0; v < end; v++) {
+      // an origin platform that cannot reach the destination starts nothing (its bound is +Infinity)
+      if (b !== undefined && (b.timeH[v] ?? 0) === Number.POSITIVE_INFINITY) continue;
       const l = this.newLabel(v, q.departH, 0, 0, 0, 0, -1, -1);
       this.insert(v, l);
       this.push(l);
     }
-    const maxX = q.maxTransfers ?? Number.MAX_SAFE_INTEGER;
-    const perTeu = q.cargo.kind === 'containers';
-    const units = q.cargo.kind === 'containers' ? q.cargo.teu : q.cargo.tonnes;
     while (this.hn > 0) {
       const l = this.pop();
       if (this.ldead[l]) continue;
       this.stats.labelsPopped++;
-      if (this.dominatedByDest(l)) continue;
+      if (this.prunedByDest(l)) continue;
       this.expand(l, maxX, perTeu, units);
     }
     return this.destinationPaths();
@@ -266,6 +307,7 @@ export class ParetoRouter {
     this.bagHead.fill(-1);
     this.isDest.fill(0);
     this.stats = { labelsCreated: 0, labelsPopped: 0 };
+    this.lb = undefined;
   }
 
   /** Relaxes every usable out-edge of label l's vertex: new labels go to the destination bag or to the heap. */
@@ -273,6 +315,7 @@ export class ParetoRouter {
     const g = this.graph;
     const { off, target, kind, riskLog } = g;
     const cut = this.cut;
+    const b = this.lb;
     const v = this.lv[l] ?? 0;
     const t = this.lt[l] ?? 0;
     const c = this.lc[l] ?? 0;
@@ -285,6 +328,7 @@ export class ParetoRouter {
       const nx = k === EDGE_TRANSFER || k === EDGE_GAUGE ? x + 1 : x;
       if (nx > maxX) continue;
       const w = target[e] ?? 0;
+      if (b !== undefined && !this.mayReach(b, w, nx, maxX)) continue;
       const nl = this.newLabel(
         w,
         arrivalH(g, e, t),
@@ -299,12 +343,47 @@ export class ParetoRouter {
         if (!this.insertDest(nl)) this.n--;
         continue;
       }
-      if (this.dominatedByDest(nl) || !this.insert(w, nl)) {
+      if (this.prunedByDest(nl) || !this.insert(w, nl)) {
         this.n--;
         continue;
       }
       this.push(nl);
     }
+  }
+
+  /** Whether a label at vertex w with nx transfers may still reach the destination within the transfer limit. */
+  private mayReach(b: BoundSet, w: number, nx: number, maxX: number): boolean {
+    const lbT = b.timeH[w] ?? 0;
+    return lbT !== Number.POSITIVE_INFINITY && nx + (b.transfers[w] ?? 0) <= maxX;
+  }
+
+  /**
+   * Whether a destination label makes label l useless: it dominates l (the unbounded test), or, bounded, it
+   * dominates l plus its lower bounds, less a rounding margin. Per criterion the larger of the two thresholds is
+   * used: either way the destination label is within EPS of any completion of l, so insertDest would refuse it.
+   */
+  private prunedByDest(l: number): boolean {
+    if (this.destHead < 0) return false;
+    const b = this.lb;
+    if (b === undefined) return this.dominatedByDest(l);
+    const v = this.lv[l] ?? 0;
+    const th = bounded(this.lt[l] ?? 0, b.timeH[v] ?? 0);
+    const ch = bounded(this.lc[l] ?? 0, b.costUsd[v] ?? 0);
+    const eh = bounded(this.le[l] ?? 0, b.co2eKg[v] ?? 0);
+    const rh = bounded(this.lr[l] ?? 0, b.riskLog[v] ?? 0);
+    const xh = (this.lx[l] ?? 0) + (b.transfers[v] ?? 0);
+    const { lt, lc, le, lr, lx } = this;
+    for (let k = this.destHead; k >= 0; k = this.lnext[k] ?? -1) {
+      if (
+        (lt[k] ?? 0) <= th &&
+        (lc[k] ?? 0) <= ch &&
+        (le[k] ?? 0) <= eh &&
+        (!this.useRisk || (lr[k] ?? 0) <= rh) &&
+        (!this.useTransfers || (lx[k] ?? 0) <= xh)
+      )
+        return true;
+    }
+    return false;
   }
 
   /** The labels of the destination bag as paths, by arrival, then cost, then CO2e. */
@@ -329,4 +408,10 @@ export class ParetoRouter {
     }
     return out.sort((a, b) => a.arriveH - b.arriveH || a.costUsd - b.costUsd || a.co2eKg - b.co2eKg);
   }
+}
+
+/** The threshold a destination value must not exceed to rule out a label of value x with lower bound lb. */
+function bounded(x: number, lb: number): number {
+  const withBound = x + lb;
+  return Math.max(x + EPS, withBound - BOUND_MARGIN * (1 + Math.abs(withBound)));
 }

@@ -14,9 +14,11 @@ import { MODES, type Mode } from '../network/schema.ts';
 import type { RouteNote } from '../requests/departure-notes.ts';
 import { isoOfHours, toHoursSinceEpoch } from '../time.ts';
 import { buildItinerary, type Itinerary } from './itinerary.ts';
+import { sweepPareto } from './one-to-many.ts';
 import { mergeParetoSets } from './pareto-merge.ts';
 import { type ParetoPath, ParetoRouter } from './pareto-search.ts';
-import { type Cargo, CUT_NAMES, type SearchQuery } from './query.ts';
+import { buildEdgeCuts, type Cargo, CUT_NAMES, type SearchQuery } from './query.ts';
+import { Reachability } from './reachability.ts';
 
 export interface RouteRequest {
   /** A node id, or the ids of several nodes (a city's terminals): the search starts from whichever is best. */
@@ -93,11 +95,15 @@ export class RoutingEngine {
   readonly network: Network;
   readonly graph: CompiledGraph;
   private readonly router: ParetoRouter;
+  private readonly reach: Reachability;
+  private readonly diagnosisCut: Uint8Array;
 
   constructor(network: Network, graph: CompiledGraph) {
     this.network = network;
     this.graph = graph;
     this.router = new ParetoRouter(graph);
+    this.reach = new Reachability(graph);
+    this.diagnosisCut = new Uint8Array(graph.edgeCount);
   }
 
   /**
@@ -177,6 +183,24 @@ export class RoutingEngine {
     return result;
   }
 
+  /**
+   * The Pareto sets of many requests at once (a sweep, an OD matrix): per request, the set route() finds, without
+   * itineraries. The searches run grouped by destination so that each destination's lower bounds are computed
+   * once for all origins (one-to-many.ts); the answers are those of the requests one by one.
+   * @example engine.paretoSets([{ from: 'cn-xian', to: 'de-duisburg', depart, cargo }, ...]) // ParetoPath[][]
+   */
+  paretoSets(reqs: readonly RouteRequest[]): ParetoPath[][] {
+    const perRequest = reqs.map((r) => this.toQueries(r));
+    const { sets } = sweepPareto(this.router, perRequest.flat());
+    let k = 0;
+    return perRequest.map((qs) => {
+      const own = sets.slice(k, k + qs.length);
+      k += qs.length;
+      const q = must(qs[0], 'search query of a request');
+      return mergeParetoSets(own, { useRisk: q.useRisk, useTransfers: q.maxTransfers !== undefined });
+    });
+  }
+
   /** The answer's origin or destination: the node, or the place (its shared metro name) and its candidates. */
   private endOf(asked: string | readonly string[], used: readonly number[]): RouteEnd {
     const nodes = [...new Set(used)].map((i) => nodeAt(this.network, i));
@@ -187,22 +211,27 @@ export class RoutingEngine {
     return { name: placeName(nodes), candidates: nodes.map((n) => ({ id: n.id, name: n.name })) };
   }
 
-  /** Lifts each constraint in turn to find those that cut every route. */
+  /**
+   * Lifts each constraint in turn to find those that cut every route. Each question is a reachability pass
+   * (reachability.ts), which says yes exactly when the search would find a route: the cut bits are built once,
+   * and a lifted constraint is a masked bit.
+   */
   private explainNoRoute(queries: readonly SearchQuery[]): NoRoute {
-    const anyRoute = (lift: (q: SearchQuery) => SearchQuery, ignore = 0) =>
-      queries.some((q) => this.router.search(lift(q), ignore).length > 0);
-    const same = (q: SearchQuery) => q;
-    const noLimit = (q: SearchQuery) => ({ ...q, maxTransfers: undefined });
+    const first = must(queries[0], 'search query of a request');
+    // the pairs of a request share its constraints, so one cut array serves them all
+    buildEdgeCuts(this.graph, first, this.diagnosisCut);
+    const maxTransfers = first.maxTransfers;
+    const anyRoute = (ignore: number, limit: number | undefined) =>
+      queries.some((q) => this.reach.reaches(q.origin, q.destination, this.diagnosisCut, ignore, limit));
     const cutBy: string[] = [];
     for (const [bit, name] of Object.entries(CUT_NAMES)) {
-      if (anyRoute(same, Number(bit))) cutBy.push(name);
+      if (anyRoute(Number(bit), maxTransfers)) cutBy.push(name);
     }
-    const maxTransfers = queries[0]?.maxTransfers;
-    if (maxTransfers !== undefined && anyRoute(noLimit)) cutBy.push(`at most ${maxTransfers} transfers`);
+    if (maxTransfers !== undefined && anyRoute(0, undefined)) cutBy.push(`at most ${maxTransfers} transfers`);
     let message: string;
     if (cutBy.length > 0)
       message = `no route: lifting any one of these constraints would allow one: ${cutBy.join('; ')}`;
-    else if (anyRoute(noLimit, 0xff)) message = 'no route: several constraints together cut every route';
+    else if (anyRoute(0xff, undefined)) message = 'no route: several constraints together cut every route';
     else message = 'no route: the two nodes are not connected in the network';
     return { cutBy, message };
   }
