@@ -28,6 +28,8 @@ export interface PriceObservation {
   /** Dataset sources that publish the same figure (the same index at another date, the same article elsewhere). */
   related?: string;
   quote: string;
+  /** Held out from calibration (never tuned on): set by HELD_OUT_RULE, checked by cost-validation.test.ts. */
+  heldOut?: boolean;
 }
 
 export interface CostCase {
@@ -125,6 +127,14 @@ export const COST_CASES: CostCase[] = [
     why: `${CHINA_EUROPE}; the Northern itinerary (through Russia), the route these rates were quoted for`,
     fx: USD,
   })),
+  {
+    id: 'rail-shanghai-neuss-2020-12',
+    from: 'cn-yiwu',
+    to: 'de-duisburg',
+    corridor: 'Northern',
+    why: 'by rail from the Shanghai area: Yiwu, the China–Europe train hub 250 km from Shanghai (the dataset’s Shanghai node is a seaport without a rail link), to Duisburg, whose rail terminals lie 25 km from Neuss; the Northern itinerary (through Russia), the route of China–Europe block trains in 2020',
+    fx: USD,
+  },
   ...[
     'wb-china-europe-sea',
     'fbx11-2025-03',
@@ -135,6 +145,10 @@ export const COST_CASES: CostCase[] = [
     'fbx-north-europe-2021-09',
     'fbx-north-europe-2022-09',
     'scfi-europe-2022-10',
+    'scfi-europe-2023-02',
+    'fbx11-2024-03',
+    'fbx11-2024-05',
+    'fbx-north-europe-2024-02',
   ].map((id) => ({
     id,
     from: 'cn-shanghai',
@@ -190,6 +204,11 @@ export const COST_CASES: CostCase[] = [
     'caspian-grain-astrakhan-iran-2020-01',
     'caspian-grain-astrakhan-iran-2020-01b',
     'caspian-grain-astrakhan-iran-2021-09',
+    'caspian-grain-astrakhan-iran-2018-01',
+    'caspian-grain-astrakhan-iran-2019-09',
+    'caspian-grain-astrakhan-iran-2020-01c',
+    'caspian-grain-astrakhan-iran-2021-10',
+    'caspian-grain-astrakhan-iran-2020-01d',
   ].map((id) => ({
     id,
     from: 'ru-astrakhan',
@@ -268,9 +287,15 @@ export function predictCost(engine: RoutingEngine, c: CostCase, o: PriceObservat
     },
     { timelines: false },
   );
-  const candidates = result.itineraries.filter((it) => c.corridor === undefined || it.corridor === c.corridor);
+  const ofCorridor = result.itineraries.filter((it) => c.corridor === undefined || it.corridor === c.corridor);
+  // A price compares with a fully priced itinerary only: one with a leg of unknown cost would count that leg as 0.
+  const candidates = ofCorridor.filter((it) => it.totals.costComplete);
   if (candidates.length === 0) {
-    const why = result.noRoute?.message ?? `no ${c.corridor} itinerary in the Pareto set`;
+    const why =
+      result.noRoute?.message ??
+      (ofCorridor.length > 0
+        ? `every ${c.corridor ?? ''} itinerary of the Pareto set has a leg of unknown cost`
+        : `no ${c.corridor} itinerary in the Pareto set`);
     return { ok: false, reason: why };
   }
   const best = candidates.reduce((a, b) => (b.totals.costUsd < a.totals.costUsd ? b : a));

@@ -18,6 +18,7 @@ import {
   publishedUsd,
   verdictOf,
 } from './cost-cases.ts';
+import { HELD_OUT_RULE } from './cost-held-out.ts';
 
 export const START = '<!-- costs:start -->';
 export const END = '<!-- costs:end -->';
@@ -65,9 +66,14 @@ export function costSourcesOf(net: Network, it: Itinerary): Set<string> {
     collectSources(link, out, false);
     const countries = new Set([getNode(net, leg.from).country, getNode(net, leg.to).country]);
     for (const r of net.rates) if (r.mode === link.mode && countries.has(r.country)) collectSources(r, out, false);
-    const prices = (net as { prices?: readonly { kind: string; services?: string[] }[] }).prices ?? [];
-    for (const p of prices)
+    const prices =
+      (net as { prices?: readonly { kind: string; services?: string[]; countries?: string[] }[] }).prices ?? [];
+    const origin = getNode(net, leg.from).country;
+    for (const p of prices) {
       if (p.kind === 'sea_lane' && leg.service && p.services?.includes(leg.service.id)) collectSources(p, out, true);
+      // A rail lane prices a container rail leg by its origin's country: all its points count, not only those read.
+      if (p.kind === 'rail_lane' && link.mode === 'rail' && p.countries?.includes(origin)) collectSources(p, out, true);
+    }
   }
   for (const s of it.stops) {
     collectSources(s, out, false);
@@ -130,6 +136,7 @@ function tableRow(r: CostRow): string {
     model,
     r.ratio === undefined ? '—' : r.ratio.toFixed(2),
     r.verdict ?? 'not compared',
+    o.heldOut ? 'held out' : 'tuning',
     o.related ? `${o.source} (related: ${o.related})` : o.source,
     r.usedByData === undefined ? '—' : r.usedByData ? 'yes' : 'no',
     p.ok
@@ -260,6 +267,18 @@ function boxRatios(rows: CostRow[]): string {
   return out.join(', ');
 }
 
+/** The held-out rows that rest on a source the data cites: "C3, C7" (all cited before the split), or "none". */
+function heldCited(rows: CostRow[]): string {
+  const ids = rows.filter((r) => r.obs.heldOut && r.usedByData).map((r) => `C${r.n}`);
+  return ids.length > 0 ? `${ids.join(', ')}; each cited before the split` : 'none';
+}
+
+/** "x of n" within the band among the compared rows of one part (held out or tuning). */
+function countWithin(rows: CostRow[], heldOut: boolean): string {
+  const part = rows.filter((r) => (r.obs.heldOut ?? false) === heldOut);
+  return `${part.filter((r) => r.verdict === 'within ±25%').length} of ${part.length}`;
+}
+
 /** "Middle 3 of 5, Sea 6 of 9": rows within the band per group, groups in order of first appearance. */
 function tally(rows: CostRow[], key: (r: CostRow) => string): string {
   const groups = new Map<string, CostRow[]>();
@@ -289,11 +308,15 @@ export function renderCostSection(net: Network, rows: CostRow[]): string {
     '',
     `Each row is a published, dated price (test/validation/observations/prices.yaml, sources in data/sources/validation-prices.yaml) and the model's price of the same route on the shipped dataset, routed at the observation's date (a month counts at its 15th, a year at 1 July) for the published unit: one TEU, one FEU (as 2 TEU), or a tonne of a 3,000 t grain lot. The model keeps the cheapest itinerary of the corridor named in test/validation/cost-cases.ts, which also says why each origin, destination and constraint stands for the published places. Every price here is published in USD; a range counts at its middle. ${moneyNote} Verdict: within ±${BAND * 100}% of the published figure. "Source used by the data": a cost figure on the route cites the observation's source or a related one (the same index at another date, the same article elsewhere; by id or URL), so the row is not an independent test. Refresh with \`node --import tsx test/validation/print-cost-table.ts --write\`; test/validation/cost-validation.test.ts fails when a number here no longer matches.`,
     '',
-    `| # | Observation | Corridor | Published route | Date | Published | Published, ${money} | Model, ${money} | Ratio | Verdict | Source | Source used by the data | Route taken (via; km) |`,
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    `| # | Observation | Corridor | Published route | Date | Published | Published, ${money} | Model, ${money} | Ratio | Verdict | Part | Source | Source used by the data | Route taken (via; km) |`,
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(tableRow),
     '',
-    `Result: **${within.length} of ${compared.length}** compared prices within ±${BAND * 100}% (target: 80%); ${indepWithin.length} of ${indep.length} independent rows. ${rows.length - compared.length} of ${rows.length} observations cannot be compared: the shipped network has no route for them.`,
+    `Result: **${within.length} of ${compared.length}** compared prices within ±${BAND * 100}% (target: 80%); tuning: ${countWithin(compared, false)}; held-out: ${countWithin(compared, true)}; ${indepWithin.length} of ${indep.length} independent rows. ${rows.length - compared.length} of ${rows.length} observations cannot be compared: the shipped network has no route for them.`,
+    '',
+    'The model behind these figures (docs/methodology.md, Costs): sea legs and China–Europe rail legs priced at the date from dated series (data/prices: Drewry WCI lanes; ERAI for the 1520 mm transit, its border fees included for containers; China–Europe through rates less ERAI for the Chinese and EU sections), a 20-foot box priced apart from a 40-foot one (on rail a 20-foot box pays 1/1.6 of a 40-foot one, handling is per box, the rest pro rata), and tariffs per tonne for bulk. A tuning price that became a series point makes its row not independent: the held-out part is the test that counts.',
+    '',
+    `Calibration discipline: the observations are split into a tuning part and a held-out part by a rule fixed before round 2 of issue 15 changed any figure (${HELD_OUT_RULE}); \`heldOut: true\` in prices.yaml records it and cost-validation.test.ts checks the two agree. No figure of the data was set from a held-out row; a held-out row whose source the data already cited before the split stays marked as not independent (${heldCited(rows)}).`,
     '',
     `By corridor: ${tally(compared, (r) => r.obs.corridor)}. By published unit: ${tally(compared, (r) => r.obs.unit)}. A 40-foot box against a 20-foot one, same source and route: ${boxRatios(rows) || 'no pair'}.`,
     '',

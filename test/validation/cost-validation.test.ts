@@ -20,6 +20,7 @@ import {
   publishedInModelUsd,
   verdictOf,
 } from './cost-cases.ts';
+import { heldOutIds } from './cost-held-out.ts';
 import { type CostRow, computeCostRows, END, renderCostSection, START } from './cost-table.ts';
 
 const PAGE = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../docs/validation.md'), 'utf8');
@@ -42,6 +43,27 @@ describe('docs/validation.md, costs section', () => {
       for (const s of `${o.source} ${o.related ?? ''}`.split(/[ ,]+/).filter(Boolean))
         expect(ctx.network.sources.has(s), `${o.id} ${s}`).toBe(true);
     }
+  });
+
+  it('holds out the observations the stated rule picks, and only those', () => {
+    const rule = heldOutIds(observations);
+    expect(observations.filter((o) => o.heldOut === true).map((o) => o.id)).toEqual(
+      observations.filter((o) => rule.has(o.id)).map((o) => o.id),
+    );
+    // About 30% of each corridor, and at least one held-out row in every corridor of three or more observations.
+    for (const corridor of new Set(observations.map((o) => o.corridor))) {
+      const all = observations.filter((o) => o.corridor === corridor);
+      const held = all.filter((o) => o.heldOut === true).length;
+      expect(held, corridor).toBe(Math.round(0.3 * all.length));
+    }
+    // The draw is the hash, not a choice: a different id set gives a different split.
+    expect(
+      heldOutIds([
+        { id: 'a', corridor: 'X' },
+        { id: 'b', corridor: 'X' },
+        { id: 'c', corridor: 'X' },
+      ]).size,
+    ).toBe(1);
   });
 
   it('compares at least 15 published prices, containers and bulk', () => {

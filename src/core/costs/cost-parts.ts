@@ -8,6 +8,7 @@
 import type { Figure } from '../network/figure.ts';
 import type { NetworkLink, NetworkNode } from '../network/network.ts';
 import type { Rate } from '../network/schema.ts';
+import { HANDLING_FEU_OVER_20FT, RAIL_BOX_RATES, RAIL_FEU_OVER_20FT } from './box-prices.ts';
 import { PAYLOAD_TONNES } from './payload.ts';
 import type { PriceBook } from './price-book.ts';
 import { type EvidenceProvenance, provenanceOf, sourceIdsOf } from './provenance.ts';
@@ -31,6 +32,11 @@ export interface CostPart {
   basis: string;
   /** Which cargo pays it: a TEU tariff and a tonne tariff of one link are alternatives, a border fee is not. */
   appliesTo: 'containers' | 'tonnage' | 'both';
+  /**
+   * How many times a 20' box a 40' box pays (box-prices.ts): usdPerTeu is per TEU of a 40' box, a 20' box pays
+   * 2 × usdPerTeu / feuOver20ft. Absent: 2, proportional to TEU.
+   */
+  feuOver20ft?: number | undefined;
 }
 
 type Fig = Pick<Figure, 'value' | 'source' | 'estimate' | 'year'> | undefined;
@@ -75,6 +81,12 @@ function partOf(
   };
 }
 
+/** A rail figure per TEU-km prices a 20' box at RAIL_FEU_OVER_20FT of a 40' one (box-prices.ts); other modes pro rata. */
+function railBoxes(mode: string | undefined, p: CostPart): CostPart {
+  if (mode !== 'rail') return p;
+  return { ...p, feuOver20ft: RAIL_FEU_OVER_20FT, sources: [...new Set([...p.sources, RAIL_BOX_RATES.source])] };
+}
+
 /** A TEU and a tonne figure of one line haul are alternatives: each then serves its own cargo. */
 function alternatives(teu: CostPart | undefined, tonne: CostPart | undefined): CostPart[] {
   if (teu && tonne)
@@ -98,7 +110,12 @@ export function withTeuFigure(p: CostPart, tonnesPerTeu: number): CostPart {
  */
 export function lineHaulParts(
   l: Pick<NetworkLink, 'tariff' | 'distanceKm' | 'service' | 'mode'>,
-  rate: (Pick<Rate, 'id' | 'usdPerTeuKm' | 'usdPerTonneKm'> & { currency?: string | undefined }) | undefined,
+  rate:
+    | (Pick<Rate, 'id' | 'usdPerTeuKm' | 'usdPerTonneKm'> & {
+        currency?: string | undefined;
+        country?: string | undefined;
+      })
+    | undefined,
   book: PriceBook,
   tH: number | undefined,
 ): CostPart[] {
@@ -119,7 +136,7 @@ export function lineHaulParts(
             book,
           )
         : t.usdPerTeuKm
-          ? partOf('line_haul', t.usdPerTeuKm, 'teu', km, cur, 'tariff per TEU-km', book)
+          ? railBoxes(l.mode, partOf('line_haul', t.usdPerTeuKm, 'teu', km, cur, 'tariff per TEU-km', book))
           : undefined;
     const tonneFig = t.usdPerTonne ?? t.usdPerTonneKm;
     const tonne = tonneFig
@@ -132,8 +149,19 @@ export function lineHaulParts(
   if (lane !== undefined && tH !== undefined) return [seaPart(lane.id, book, lane, tH, km)];
   if (rate === undefined) return [partOf('line_haul', undefined, 'teu', km, 'USD', 'no tariff and no rate', book)];
   const cur = rate.currency ?? 'USD';
+  const railLane = l.mode === 'rail' && rate.country !== undefined ? book.railLaneOf(rate.country) : undefined;
+  if (railLane !== undefined && tH !== undefined) {
+    // Containers pay the lane's dated quote per km; a tonnage keeps the country's tariff per tonne-km.
+    const boxes = railBoxes('rail', { ...seaPart(railLane.id, book, railLane, tH, km), kind: 'line_haul' });
+    const tonne = rate.usdPerTonneKm
+      ? partOf('line_haul', rate.usdPerTonneKm, 'tonne', km, cur, `rate ${rate.id}`, book)
+      : undefined;
+    return alternatives({ ...boxes, basis: boxes.basis.replace(/^sea lane/, 'rail lane') }, tonne);
+  }
   const parts = alternatives(
-    rate.usdPerTeuKm ? partOf('line_haul', rate.usdPerTeuKm, 'teu', km, cur, `rate ${rate.id}`, book) : undefined,
+    rate.usdPerTeuKm
+      ? railBoxes(l.mode, partOf('line_haul', rate.usdPerTeuKm, 'teu', km, cur, `rate ${rate.id}`, book))
+      : undefined,
     rate.usdPerTonneKm ? partOf('line_haul', rate.usdPerTonneKm, 'tonne', km, cur, `rate ${rate.id}`, book) : undefined,
   );
   return parts.length > 0 ? parts : [partOf('line_haul', undefined, 'teu', km, cur, `rate ${rate.id} per km`, book)];
@@ -164,26 +192,55 @@ function seaPart(
   };
 }
 
-/** Border fees from node x to node y: x's outbound and y's inbound post, per TEU and per tonne; none inside a country. */
+/**
+ * Border fees from node x to node y: x's outbound and y's inbound post, per TEU and per tonne; none inside a country.
+ * On a rail leg, a post whose fees a rail lane's quotes include (ERAI) charges tonnage only: containers paid it in
+ * the lane's price.
+ */
 export function borderParts(
   x: Pick<NetworkNode, 'country' | 'border' | 'id'>,
   y: Pick<NetworkNode, 'country' | 'border' | 'id'>,
   book: PriceBook,
+  mode?: string,
 ): CostPart[] {
   if (x.country === y.country) return [];
   const parts: CostPart[] = [];
   for (const n of [x, y]) {
     const b = n.border;
-    if (b?.costUsdPerTeu) parts.push(partOf('border', b.costUsdPerTeu, 'teu', 1, 'USD', `border ${n.id}`, book));
-    if (b?.costUsdPerTonne) parts.push(partOf('border', b.costUsdPerTonne, 'tonne', 1, 'USD', `border ${n.id}`, book));
+    const lane = mode === 'rail' ? book.borderFeeInLane(n.country, x.country, y.country) : undefined;
+    const of = (p: CostPart): CostPart => (lane ? { ...p, appliesTo: 'tonnage' } : p);
+    if (b?.costUsdPerTeu) parts.push(of(partOf('border', b.costUsdPerTeu, 'teu', 1, 'USD', `border ${n.id}`, book)));
+    if (b?.costUsdPerTonne)
+      parts.push(of(partOf('border', b.costUsdPerTonne, 'tonne', 1, 'USD', `border ${n.id}`, book)));
+    if (lane && (b?.costUsdPerTeu || b?.costUsdPerTonne)) parts.push(includedFee(n.id, lane));
   }
-  if (parts.length === 0)
-    parts.push({
-      ...partOf('border', undefined, 'teu', 1, 'USD', `border ${x.id} → ${y.id}`, book),
-      usdPerTeu: 0,
-      usdPerTonne: 0,
-    });
-  return parts;
+  if (parts.length > 0) return parts;
+  const missing: CostPart = {
+    ...partOf('border', undefined, 'teu', 1, 'USD', `border ${x.id} → ${y.id}`, book),
+    usdPerTeu: 0,
+    usdPerTonne: 0,
+  };
+  // No fee in the data: a container whose rail lane includes the crossing's fees is not missing one.
+  const lane =
+    mode === 'rail'
+      ? (book.borderFeeInLane(x.country, x.country, y.country) ?? book.borderFeeInLane(y.country, x.country, y.country))
+      : undefined;
+  return lane ? [{ ...missing, appliesTo: 'tonnage' }, includedFee(`${x.id} → ${y.id}`, lane)] : [missing];
+}
+
+/** A container's border fee that a rail lane's quotes include: USD 0 here, shown so that the output says why. */
+function includedFee(nodeId: string, lane: { id: string; feesSource?: string | undefined }): CostPart {
+  return {
+    kind: 'border',
+    usdPerTeu: 0,
+    usdPerTonne: 0,
+    per: 'teu',
+    provenance: 'sourced',
+    sources: lane.feesSource ? [lane.feesSource] : [],
+    currency: 'USD',
+    basis: `border ${nodeId}: included in rail lane ${lane.id}`,
+    appliesTo: 'containers',
+  };
 }
 
 /** Handling (facility) or gauge change (gaugeChange) at a node: one part; absent figures are missing, counted 0. */
@@ -197,7 +254,9 @@ export function stopPart(
   const tonne = gauge ? n.gaugeChange?.costUsdPerTonne : n.facility?.handlingCostUsdPerTonne;
   const cur = (gauge ? undefined : n.facility?.currency) ?? 'USD';
   if (teu) {
-    const p = partOf(kind, teu, 'teu', 1, cur, n.id, book);
+    const raw = partOf(kind, teu, 'teu', 1, cur, n.id, book);
+    // Terminal handling is charged per box, 20' or 40' alike (box-prices.ts): per TEU of a 40' box it is half.
+    const p = gauge ? raw : { ...raw, usdPerTeu: raw.usdPerTeu / 2, feuOver20ft: HANDLING_FEU_OVER_20FT };
     return tonne ? { ...p, usdPerTonne: book.toPriceYearUsd(tonne.value, cur, tonne.year).usd } : p;
   }
   if (tonne) return partOf(kind, tonne, 'tonne', 1, cur, n.id, book);

@@ -7,6 +7,7 @@ import { DEFAULT_TONNES_PER_TEU } from '../network/compiled-graph.ts';
 import type { Duration } from '../network/figure.ts';
 import type { Network, NetworkLink, NetworkNode, NetworkService } from '../network/network.ts';
 import type { Rate } from '../network/schema.ts';
+import { boxesUsd, PROPORTIONAL } from './box-prices.ts';
 import { borderParts, type CostPart, lineHaulParts, stopPart } from './cost-parts.ts';
 import { type PayloadUnit, unitsFor, wagonOfGauge } from './payload.ts';
 import { priceBookOfNetwork } from './price-book.ts';
@@ -42,13 +43,14 @@ function price(p: CostPart, cargo: PricedCargo): PricedCostPart | undefined {
     if (p.appliesTo === 'tonnage') return undefined;
     const perTeu = Number.isNaN(p.usdPerTeu) ? p.usdPerTonne * DEFAULT_TONNES_PER_TEU : p.usdPerTeu;
     count = cargo.teu;
-    usd = perTeu * count;
+    // Whole 40' boxes, and a 20' box for an odd TEU, each at its own price (box-prices.ts).
+    usd = boxesUsd(perTeu, count, p.feuOver20ft);
   } else if (p.appliesTo === 'containers') {
     return undefined;
   } else if (p.per === 'teu') {
     // A tonnage in boxes fills each to its legal payload; the last box rides part-full but pays in full.
     count = unitsFor(cargo.tonnes, 'teu');
-    usd = p.usdPerTeu * count;
+    usd = ((2 * p.usdPerTeu) / (p.feuOver20ft ?? PROPORTIONAL)) * count;
   } else {
     count = cargo.tonnes;
     unit = 'tonne';
@@ -90,7 +92,10 @@ export function legCostParts(
   cargo: PricedCargo,
 ): PricedCostPart[] {
   const book = priceBookOfNetwork(net);
-  const dated = l.service !== undefined && book.seaLaneOf(l.service) !== undefined;
+  const rate = rateOf(net, a.country, l.mode);
+  const dated =
+    (l.service !== undefined && book.seaLaneOf(l.service) !== undefined) ||
+    (l.mode === 'rail' && l.tariff === undefined && book.railLaneOf(a.country) !== undefined);
   let cache = partCache.get(net);
   if (cache === undefined) {
     cache = new Map();
@@ -99,7 +104,7 @@ export function legCostParts(
   const key = `${l.id}>${a.id}`;
   let parts = dated ? undefined : cache.get(key);
   if (parts === undefined) {
-    parts = [...lineHaulParts(l, rateOf(net, a.country, l.mode), book, tH), ...borderParts(a, b, book)];
+    parts = [...lineHaulParts(l, rate, book, tH), ...borderParts(a, b, book, l.mode)];
     if (!dated) cache.set(key, parts);
   }
   const out: PricedCostPart[] = [];

@@ -1,4 +1,5 @@
 /** The cost model by component (issue 15): parts with provenance, payload physics, price series and the price book. */
+export * from './box-prices.ts';
 export * from './cost-parts.ts';
 export * from './evidence.ts';
 export * from './payload.ts';

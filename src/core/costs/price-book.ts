@@ -24,7 +24,14 @@ export interface PriceBook {
   ): { usd: number; provenance: EvidenceProvenance };
   /** The sea lane series that prices a service's legs, if any. */
   seaLaneOf(serviceId: string): PriceSeries | undefined;
-  /** USD per TEU-km of a lane at `tH` (hours since epoch), in USD of the quote's date (WCI is nominal). */
+  /** The rail lane series that prices container rail legs starting in a country, if any. */
+  railLaneOf(country: string): PriceSeries | undefined;
+  /**
+   * The rail lane whose quotes include the border fee of the post in country `post` (one of x, y) for a container
+   * on a rail leg from country `x` to `y` (PriceSeries.includesBorderFees), if any.
+   */
+  borderFeeInLane(post: string, x: string, y: string): PriceSeries | undefined;
+  /** USD per TEU-km of a sea or rail lane at `tH` (hours since epoch), in USD of the quote's date (nominal). */
   seaUsdPerTeuKmAt(lane: PriceSeries, tH: number): SeriesReading;
 }
 
@@ -43,6 +50,14 @@ export function priceBookOf(series: readonly PriceSeries[]): PriceBook {
   const fx = new Map(series.filter((s) => s.kind === 'fx').map((s) => [s.currency, s]));
   const lanes = new Map<string, PriceSeries>();
   for (const s of series) if (s.kind === 'sea_lane') for (const svc of s.services) lanes.set(svc, s);
+  const railLanes = new Map<string, PriceSeries>();
+  for (const s of series) if (s.kind === 'rail_lane') for (const c of s.countries) railLanes.set(c, s);
+  const inLane = (post: string, x: string, y: string): PriceSeries | undefined => {
+    const lane = railLanes.get(post);
+    if (lane === undefined || !lane.includesBorderFees) return undefined;
+    const other = post === x ? y : x;
+    return lane.countries.includes(other) || lane.entryExit.includes(other) ? lane : undefined;
+  };
   const deflators = new Map<number, number>();
   const deflator = (year: number): number => {
     let d = deflators.get(year);
@@ -68,6 +83,8 @@ export function priceBookOf(series: readonly PriceSeries[]): PriceBook {
       return { usd, provenance };
     },
     seaLaneOf: (svc) => lanes.get(svc),
+    railLaneOf: (country) => railLanes.get(country),
+    borderFeeInLane: inLane,
     seaUsdPerTeuKmAt(lane, tH) {
       const r = readSortedAt(pointsOf(lane), tH);
       const perTeu = lane.per === 'feu' ? r.value / 2 : r.value;

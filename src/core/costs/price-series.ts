@@ -1,7 +1,8 @@
 /**
  * Dated price series of the dataset (data/prices/*.yaml): a price index that deflates costs to the output's price
- * year (US CPI-U annual averages, BLS), exchange rates to USD by year (ECB, Federal Reserve), and sea freight per
- * trade lane at spot dates (Drewry World Container Index). Each point carries its source or estimate.
+ * year (US CPI-U annual averages, BLS), exchange rates to USD by year (ECB, Federal Reserve), sea freight per
+ * trade lane at spot dates (Drewry World Container Index), and rail container freight per lane at dates (the ERAI
+ * index of the 1520 mm transit, China–Europe block-train through rates). Each point carries its source or estimate.
  */
 import { z } from 'zod';
 import { provenanceShape } from '../network/figure.ts';
@@ -22,7 +23,9 @@ const PointSchema = z
   });
 export type PricePoint = z.infer<typeof PointSchema>;
 
-export const PRICE_SERIES_KINDS = ['price_index', 'fx', 'sea_lane'] as const;
+export const PRICE_SERIES_KINDS = ['price_index', 'fx', 'sea_lane', 'rail_lane'] as const;
+
+const CountrySchema = z.string().regex(/^[A-Z]{2}$/, 'country is an ISO 3166 alpha-2 code, e.g. KZ');
 
 export const PriceSeriesSchema = z
   .strictObject({
@@ -32,9 +35,20 @@ export const PriceSeriesSchema = z
     currency: z.string().regex(/^[A-Z]{3}$/, 'currency is an ISO 4217 code, e.g. EUR'),
     /** sea_lane: the services (data/services) whose sea legs this lane prices. */
     services: z.array(z.string().min(1)).default([]),
-    /** sea_lane: port-to-port length the quote covers, km; a leg pays its share per km. */
+    /** rail_lane: the countries whose rail legs this lane prices for containers (a leg counts in its origin's country). */
+    countries: z.array(CountrySchema).default([]),
+    /**
+     * rail_lane: the quotes include the border, customs and terminal fees of the lane's countries (ERAI does): a
+     * container on a rail leg then pays no border fee at a post of those countries on a crossing between two lane
+     * countries, or between a lane country and one of `entryExit` (the countries where the quoted unit starts and ends).
+     */
+    includesBorderFees: z.boolean().default(false),
+    /** rail_lane: the source that says the quotes include those fees. */
+    feesSource: z.string().min(1).optional(),
+    entryExit: z.array(CountrySchema).default([]),
+    /** sea_lane, rail_lane: length the quote covers, km; a leg pays its share per km. */
     laneKm: z.number().positive().optional(),
-    /** sea_lane: what one quote buys (the WCI quotes per 40' box). */
+    /** sea_lane, rail_lane: what one quote buys (the WCI and ERAI quote per 40' box). */
     per: z.enum(['feu', 'teu']).optional(),
     points: z.array(PointSchema).min(1),
     note: z.string().optional(),
@@ -42,6 +56,14 @@ export const PriceSeriesSchema = z
   .superRefine((s, ctx) => {
     if (s.kind === 'sea_lane' && (s.laneKm === undefined || s.per === undefined || s.services.length === 0))
       ctx.addIssue({ code: 'custom', message: 'a sea_lane series needs services, laneKm and per', path: ['laneKm'] });
+    if (s.kind === 'rail_lane' && (s.laneKm === undefined || s.per === undefined || s.countries.length === 0))
+      ctx.addIssue({ code: 'custom', message: 'a rail_lane series needs countries, laneKm and per', path: ['laneKm'] });
+    if (s.includesBorderFees && s.feesSource === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a lane that includes border fees names the source that says so (feesSource)',
+        path: ['feesSource'],
+      });
   });
 export type PriceSeries = z.output<typeof PriceSeriesSchema>;
 

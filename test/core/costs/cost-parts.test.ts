@@ -46,12 +46,24 @@ describe('line haul', () => {
         kind: 'price_index',
         currency: 'USD',
         services: [],
+        countries: [],
+        includesBorderFees: false,
+        entryExit: [],
         points: [
           { date: '2021', value: 250, source: 'B' },
           { date: '2025', value: 300, source: 'B' },
         ],
       },
-      { id: 'eur', kind: 'fx', currency: 'EUR', services: [], points: [{ date: '2021', value: 1.2, source: 'E' }] },
+      {
+        id: 'eur',
+        kind: 'fx',
+        currency: 'EUR',
+        services: [],
+        countries: [],
+        includesBorderFees: false,
+        entryExit: [],
+        points: [{ date: '2021', value: 1.2, source: 'E' }],
+      },
     ];
     const tariff = { usdPerTonne: { value: 5, source: 'T', year: 2021 }, currency: 'EUR' as const };
     const [p] = lineHaulParts(link({ tariff }), undefined, priceBookOf(series), 0);
@@ -64,6 +76,9 @@ describe('line haul', () => {
       kind: 'sea_lane',
       currency: 'USD',
       services: ['svc'],
+      countries: [],
+      includesBorderFees: false,
+      entryExit: [],
       laneKm: 1000,
       per: 'feu',
       points: [{ date: '2025-01-01', value: 2000, source: 'W' }],

@@ -8,6 +8,9 @@ const cpi: PriceSeries = {
   kind: 'price_index',
   currency: 'USD',
   services: [],
+  countries: [],
+  includesBorderFees: false,
+  entryExit: [],
   points: [
     { date: '2021', value: 270, source: 'X' },
     { date: '2025', value: 324, source: 'X' },
@@ -18,6 +21,9 @@ const eur: PriceSeries = {
   kind: 'fx',
   currency: 'EUR',
   services: [],
+  countries: [],
+  includesBorderFees: false,
+  entryExit: [],
   points: [{ date: '2021', value: 1.2, source: 'X' }],
 };
 const lane: PriceSeries = {
@@ -25,6 +31,9 @@ const lane: PriceSeries = {
   kind: 'sea_lane',
   currency: 'USD',
   services: ['svc'],
+  countries: [],
+  includesBorderFees: false,
+  entryExit: [],
   laneKm: 10_000,
   per: 'feu',
   points: [

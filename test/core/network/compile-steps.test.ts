@@ -134,7 +134,8 @@ describe('transfer edges', () => {
     expect(transferTerms(nodeRec('b'), 'road', 'rail1520', 10)).toEqual({
       kind: EDGE_TRANSFER,
       timeH: 10,
-      costTeu: 50,
+      // issue 15, round 2: a handling charge is per box, so per TEU of a 40' box it is half (costs/box-prices.ts)
+      costTeu: 25,
       costTonne: 50 / 28.18,
       operation: 'container_terminal',
     });
