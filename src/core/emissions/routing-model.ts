@@ -31,8 +31,13 @@ function primaryOf(f: EmissionFactors, service: string | undefined) {
 export function createEmissionsModel(f: EmissionFactors): EmissionsModel {
   return {
     link(l: NetworkLink, from: NetworkNode, vessel: string | undefined): UnitEmissions {
+      // Pipelines: no pumping-energy factor was found (GLEC v3 gives none), so their CO2e is left out, not
+      // guessed; the exports answer says so on every route with a pipeline leg (core/exports/route-legs.ts).
+      if (l.mode === 'pipeline') return { perTeuKg: 0, perTonneKg: 0 };
       const base = {
-        mode: l.mode,
+        // A Caspian crossing by tanker is drawn and timed as a ferry crossing, but burns as a sea tanker: the sea
+        // bulk factor (select-factor.ts says which proxy it takes), not the Ro-Ro one of rail and truck ferries.
+        mode: l.mode === 'ferry' && vessel === 'tanker' ? 'sea' : (l.mode as Exclude<typeof l.mode, 'pipeline'>),
         distanceKm: l.distanceKm?.value ?? 0,
         country: from.country,
         electrified: l.electrified,

@@ -18,9 +18,10 @@ export const PLATFORM_CLASSES = [
   'ferry',
   'sea',
   'inland_waterway',
+  'pipeline',
 ] as const;
 export type PlatformClass = (typeof PLATFORM_CLASSES)[number];
-export const MODE_CODES: readonly Mode[] = ['rail', 'road', 'ferry', 'sea', 'inland_waterway'];
+export const MODE_CODES: readonly Mode[] = ['rail', 'road', 'ferry', 'sea', 'inland_waterway', 'pipeline'];
 export const STATUS_CODES: readonly Status[] = ['operational', 'under_construction', 'planned', 'closed'];
 
 export const EDGE_LINK = 0;

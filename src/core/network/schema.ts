@@ -37,8 +37,13 @@ export const NODE_KINDS = [
   'junction',
   'city',
   'waypoint',
+  /** Origins of Kazakhstan's exports (issue 18): mines, smelters and plants, oil and gas fields. */
+  'mine',
+  'plant',
+  'oil_field',
 ] as const;
-export const MODES = ['rail', 'road', 'ferry', 'sea', 'inland_waterway'] as const;
+/** `pipeline`: crude oil trunk lines (CPC, BTC, Atyrau–Samara); they carry liquids only (routing/query.ts). */
+export const MODES = ['rail', 'road', 'ferry', 'sea', 'inland_waterway', 'pipeline'] as const;
 export const STATUSES = ['operational', 'under_construction', 'planned', 'closed'] as const;
 /** Track gauges in mm: standard, Russian, Iberian, and the Indian broad gauge of Pakistan and India (1676). */
 export const GAUGES = [1435, 1520, 1668, 1676] as const;
@@ -230,7 +235,7 @@ export const ServiceSchema = z
     id: IdSchema,
     name: z.string().min(1),
     operator: z.string().optional(),
-    mode: z.enum(['ferry', 'sea', 'rail', 'road', 'inland_waterway']),
+    mode: z.enum(['ferry', 'sea', 'rail', 'road', 'inland_waterway', 'pipeline']),
     vessel: z.enum([
       'rail_ferry',
       'ro_pax',
@@ -239,6 +244,9 @@ export const ServiceSchema = z
       'container_ship',
       'block_train',
       'general_cargo',
+      /** Crude and ammonia tankers, dry bulk carriers (Kazakhstan's exports, issue 18). */
+      'tanker',
+      'bulk_carrier',
     ]),
     /** Cargo the service takes. */
     carries: z.array(z.enum(['containers', 'wagons', 'trucks', 'bulk', 'liquid'])).min(1),

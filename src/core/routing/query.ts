@@ -22,6 +22,11 @@ export interface Constraints {
   includePlannedUpTo?: number | undefined;
   /** At most this many transfers (changes of vehicle, including gauge changes). */
   maxTransfers?: number | undefined;
+  /**
+   * Dangerous goods (class 7, ammonia): link and node indices that do not accept the cargo, from the rules of
+   * core/exports/dangerous-goods.ts. Cut as their own constraint so that "no route" names it.
+   */
+  dangerousGoods?: { deniedLinks: readonly number[]; deniedNodes: readonly number[] } | undefined;
 }
 
 export interface SearchQuery extends Constraints {
@@ -57,6 +62,7 @@ export const CUT_COUNTRY = 4;
 export const CUT_NODE = 8;
 export const CUT_LINK = 16;
 export const CUT_CARGO = 32;
+export const CUT_DANGEROUS = 64;
 export const CUT_NAMES: Record<number, string> = {
   [CUT_STATUS]: 'status (planned, under construction or closed)',
   [CUT_MODE]: 'avoided modes',
@@ -64,7 +70,11 @@ export const CUT_NAMES: Record<number, string> = {
   [CUT_NODE]: 'avoided nodes',
   [CUT_LINK]: 'avoided links',
   [CUT_CARGO]: 'cargo type (services that do not carry it)',
+  [CUT_DANGEROUS]: 'dangerous goods (links and ports that do not accept the class)',
 };
+
+const PIPELINE = MODE_CODES.indexOf('pipeline');
+const ROAD = MODE_CODES.indexOf('road');
 
 /**
  * Fills `cut` (one byte per edge) with the constraints that exclude each edge; 0 means usable.
@@ -81,6 +91,11 @@ export function buildEdgeCuts(g: CompiledGraph, q: Constraints & { cargo: Cargo 
   const avoidL = new Set(q.avoidLinks ?? []);
   const avoidM = new Set((q.avoidModes ?? []).map((m) => MODE_CODES.indexOf(m)));
   const bits = cargoBits(q.cargo);
+  // Pipelines carry liquids only; liquids in bulk (crude, ammonia) ride tank wagons, tankers and pipelines, not roads.
+  const liquid = q.cargo.kind === 'liquid';
+  const dgLinks = new Set(q.dangerousGoods?.deniedLinks ?? []);
+  const dgNodes = new Uint8Array(avoidN.length);
+  for (const n of q.dangerousGoods?.deniedNodes ?? []) dgNodes[n] = 1;
   const year = q.includePlannedUpTo;
   for (let e = 0; e < g.edgeCount; e++) {
     let c = 0;
@@ -91,6 +106,7 @@ export function buildEdgeCuts(g: CompiledGraph, q: Constraints & { cargo: Cargo 
     const b = g.vNode[g.target[e] ?? -1] ?? -1;
     if (avoidC[g.nodeCountry[a] ?? -1] || avoidC[g.nodeCountry[b] ?? -1]) c |= CUT_COUNTRY;
     if (avoidN[a] || avoidN[b]) c |= CUT_NODE;
+    if (dgNodes[a] || dgNodes[b]) c |= CUT_DANGEROUS;
     if (g.kind[e] === EDGE_LINK) {
       const l = g.link[e] ?? -1;
       if (avoidM.has(g.mode[e] ?? -1)) c |= CUT_MODE;
@@ -99,6 +115,9 @@ export function buildEdgeCuts(g: CompiledGraph, q: Constraints & { cargo: Cargo 
         if (avoidC[g.linkVia[k] ?? -1]) c |= CUT_COUNTRY;
       }
       if (((g.carries[e] ?? 0) & bits) === 0) c |= CUT_CARGO;
+      const m = g.mode[e] ?? -1;
+      if ((m === PIPELINE && !liquid) || (m === ROAD && liquid)) c |= CUT_CARGO;
+      if (dgLinks.has(l)) c |= CUT_DANGEROUS;
     }
     cut[e] = c & ~ignore;
   }
