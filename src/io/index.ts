@@ -2,6 +2,7 @@
  * The I/O shell's front door (`keruen/io`): reads a dataset folder from disk and hands the texts to the core. The
  * CLI, the server and the benchmarks import io from here only (test/architecture.test.ts checks it).
  */
+export { loadAppraisalContext, loadAppraisalData, unknownAppraisalSources } from './appraisal.ts';
 export { type KeruenContext, loadContext } from './context.ts';
 export {
   DEFAULT_DATA_DIR,
@@ -20,6 +21,8 @@ export {
   readRecordFiles,
 } from './dataset-dir.ts';
 export { DEFAULT_EMISSIONS_DIR, loadEmissionFactorsDir, readEmissionFactorFiles } from './emission-factors.ts';
+export { loadExportsDataset } from './exports.ts';
+export { highsSolver } from './highs-solver.ts';
 export { loadScenarioLibrary } from './scenario-library.ts';
 export { DEFAULT_DEMAND_FILE, loadDemand, loadScenarios, readDemandSets, readScenarios } from './scenarios.ts';
 export { type SeaGeometries, seaGeometries, seaGeometry } from './sea-geometry.ts';

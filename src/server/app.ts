@@ -25,7 +25,9 @@ import { errorHandler, sendError } from './errors.ts';
 import { JobRunner } from './job-runner.ts';
 import { parseJsonBody } from './json-body.ts';
 import { completeDocument } from './openapi.ts';
+import { appraisalRoutes } from './routes/appraisal.ts';
 import { emissionsRoutes } from './routes/emissions.ts';
+import { exportsRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { networkRoutes } from './routes/network.ts';
@@ -178,10 +180,12 @@ async function registerRoutes(app: FastifyInstance, deps: AppDeps, opts: AppOpti
   await app.register(routeRoutes(deps, opts.routeCacheEntries ?? 2000));
   await app.register(reliabilityRoutes(deps));
   if (deps.emissionFactors !== undefined) await app.register(emissionsRoutes(deps.emissionFactors));
+  await app.register(exportsRoutes(deps, deps.exports));
   await app.register(simulationRoutes(deps));
   await app.register(sweepRoutes(deps));
   await app.register(jobRoutes(deps));
   await app.register(scenarioFlowRoutes(deps));
+  await app.register(appraisalRoutes(deps));
   await app.register(scenarioRoutes(deps));
   await app.register(shipmentRoutes(deps));
 }

@@ -32,6 +32,7 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'GET /jobs/{id}': 'getJob',
   'DELETE /jobs/{id}': 'cancelJob',
   'GET /scenarios/library': 'getScenarioLibrary',
+  'GET /exports': 'getKazakhExports',
   'POST /scenarios/flows': 'compareScenarioFlows',
   'GET /scenarios': 'listScenarios',
   'POST /scenarios': 'createScenario',
@@ -46,6 +47,8 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'GET /shipments/{id}/events': 'listShipmentEvents',
   'POST /shipments/{id}/events': 'recordShipmentEvent',
   'GET /shipments/{id}/eta': 'predictShipmentArrival',
+  'POST /appraisal': 'startAppraisal',
+  'GET /appraisal/{id}': 'getAppraisal',
 };
 
 /** Operations answered in the work pool: they can also be refused as busy (503) or past their budget (504). */

@@ -7,7 +7,7 @@ import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createEmissionsModel, KeruenError } from '../core/index.ts';
-import { DEFAULT_DATA_DIR, loadContext, loadScenarioLibrary } from '../io/index.ts';
+import { DEFAULT_DATA_DIR, loadContext, loadExportsDataset, loadScenarioLibrary } from '../io/index.ts';
 import { buildApp } from './app.ts';
 import type { JobQueue } from './job-runner.ts';
 import { BOSS_DEFAULTS, BossJobs, type BossSettings, openBoss } from './pg-boss-jobs.ts';
@@ -64,6 +64,7 @@ export async function startServer(o: ServeOptions = {}): Promise<RunningServer> 
     emissions: createEmissionsModel(ctx.factors),
     emissionFactors: ctx.factors,
     library: loadScenarioLibrary(ctx.network, dataDir),
+    exports: loadExportsDataset(dataDir),
     workPool: o.workPool,
     jobs,
     webDir: o.webDir ?? DEFAULT_WEB_DIR,

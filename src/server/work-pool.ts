@@ -123,7 +123,7 @@ export class WorkPool {
     o.signal?.addEventListener('abort', onAbort, { once: true });
     let channel: MessageChannel | undefined;
     let sent: WorkTask = task;
-    if (task.kind === 'port' && o.onProgress !== undefined) {
+    if ((task.kind === 'port' || task.kind === 'appraisal') && o.onProgress !== undefined) {
       channel = new MessageChannel();
       const progress = o.onProgress;
       channel.port1.on('message', (f: number) => progress(f));

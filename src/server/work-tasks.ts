@@ -5,6 +5,9 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import type {
+  AppraisalData,
+  AppraisalRequest,
+  DemandSet,
   EmissionFactors,
   FlowsRequest,
   Network,
@@ -21,6 +24,7 @@ import {
   answerFlows,
   answerReliability,
   answerScenarioRoutes,
+  appraisalRuns,
   compileNetwork,
   createEmissionsModel,
   type EmissionsModel,
@@ -53,7 +57,15 @@ export type WorkTask =
     }
   | { kind: 'eta'; question: EtaQuestion }
   | { kind: 'sweep-variant'; spec: SweepSpec; variant: SweepVariant }
-  | { kind: 'port'; model: PortModel; progress?: MessagePort | undefined };
+  | { kind: 'port'; model: PortModel; progress?: MessagePort | undefined }
+  | {
+      kind: 'appraisal';
+      request: AppraisalRequest;
+      data: AppraisalData;
+      baseDemand: DemandSet;
+      scenarios: Scenario[];
+      progress?: MessagePort | undefined;
+    };
 
 /** What a worker thread is started with: the served dataset, cloned once per thread. */
 export interface WorkData {
@@ -130,6 +142,18 @@ function dispatch(ctx: WorkContext, t: WorkTask): unknown {
         }
       };
       return simulatePort({ ...t.model, onProgress });
+    }
+    case 'appraisal': {
+      const port = t.progress;
+      const scenarios = new Map(t.scenarios.map((s) => [s.id, s]));
+      const actx = {
+        network: ctx.network,
+        emissions: ctx.emissions,
+        baseDemand: t.baseDemand,
+        scenarios,
+        data: t.data,
+      };
+      return appraisalRuns(actx, t.request, (done, total) => port?.postMessage(done / total));
     }
   }
 }

@@ -1,12 +1,14 @@
 /**
- * The page's entry: language, tabs, the map with the network, and the three views (route planner, scenarios,
- * shipments). The network is fetched once and shared by the map and the place search.
+ * The page's entry: language, tabs, the map with the network, and the four views (route planner, scenarios,
+ * shipments, exports). The network is fetched once and shared by the map and the place search.
  */
 import './style.css';
 import { must } from '../../src/core/browser.ts';
 import { getNetworkGeoJson, type NetworkFeature } from './api.ts';
 import { renderRecord } from './details.ts';
+import { initExports } from './exports-view.ts';
 import { applyStatic, initialLang, isLang, type Lang, onLangChange, setLang, t } from './i18n.ts';
+import { initInvestments } from './investments-view.ts';
 import { registerPlaces } from './local-names.ts';
 import { createMap, type KeruenMap, KIND_COLOURS, MODE_COLOURS } from './map.ts';
 import { PlaceIndex } from './place-search.ts';
@@ -175,6 +177,8 @@ function main(): void {
       initPlanner($('#view-plan'), ctx);
       initScenarios($('#view-scenarios'), ctx);
       initShipments($('#view-shipments'), ctx);
+      initExports($('#view-exports'), ctx);
+      initInvestments($('#view-investments'), ctx);
     },
     (err: unknown) => {
       $('#view-plan .plan-status').textContent = t('common.error', { msg: (err as Error).message });

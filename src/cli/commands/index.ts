@@ -3,7 +3,9 @@
  * module here to make its commands appear in `keruen --help`.
  */
 import type { Command } from 'commander';
+import * as appraise from './appraise.ts';
 import * as emissions from './emissions.ts';
+import * as exportsCmd from './exports.ts';
 import * as network from './network.ts';
 import * as route from './route.ts';
 import * as scenario from './scenario.ts';
@@ -24,6 +26,8 @@ export const commandModules: readonly CommandModule[] = [
   simulate,
   scenario,
   sweep,
+  exportsCmd,
+  appraise,
   serve,
   token,
   worker,

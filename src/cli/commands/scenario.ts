@@ -141,7 +141,9 @@ export function register(program: Command): void {
   runOptions(
     sc
       .command('rank-investments')
-      .description('rank the investment scenarios by yearly benefit per million euro of sourced capital cost')
+      .description(
+        'rank the investment scenarios by yearly benefit per million euro of sourced capital cost (a screening ratio; `keruen appraise` gives the cost-benefit analysis and the portfolio)',
+      )
       .addOption(new Option('--by <key>', 'benefit to rank by').choices([...RANK_KEYS]).default('generalised-cost'))
       .option('--usd-per-eur <rate>', 'exchange rate to rank costs quoted in USD with the EUR ones'),
   ).action((opts: RunFlags & { by: RankKey; usdPerEur?: string }) => rankCommand(opts));

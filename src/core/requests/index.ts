@@ -4,8 +4,10 @@
  * its types from them, and stored records are checked by them on write and on load.
  */
 export * from '../bounds.ts';
+export * from './appraisal.ts';
 export * from './dates.ts';
 export * from './departure-notes.ts';
+export * from './exports.ts';
 export * from './parse.ts';
 export * from './places.ts';
 export * from './reliability.ts';

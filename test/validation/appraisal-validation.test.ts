@@ -1,0 +1,45 @@
+/**
+ * Keeps the appraisal section of docs/validation.md honest: the with/without-project runs behind it are
+ * recomputed from the shipped data and the rendered section must equal the page's. A change to the data, the
+ * assignment or the CBA that moves a number fails here until the page is refreshed
+ * (node --import tsx test/validation/print-appraisal.ts --write).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadAppraisalContext } from '../../src/io/appraisal.ts';
+import {
+  computeAppraisalValidation,
+  renderAppraisalSection,
+  sectionOf,
+  type ValidationNumbers,
+} from './appraisal-report.ts';
+
+const DOC = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../docs/validation.md'), 'utf8');
+let v: ValidationNumbers;
+
+beforeAll(() => {
+  v = computeAppraisalValidation(loadAppraisalContext());
+}, 120_000);
+
+describe('docs/validation.md, appraisal section', () => {
+  it('matches the recomputed runs', () => {
+    expect(sectionOf(DOC)).toBe(renderAppraisalSection(v));
+  });
+
+  it('compares at least three projects with published figures', () => {
+    const rows = sectionOf(DOC)
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| Project'));
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('finds the effects the published figures describe: faster with each project', () => {
+    expect(v.dm.oresDoubleH).toBeLessThan(v.dm.oresSingleH);
+    expect(v.mk.grainWithH).toBeLessThan(v.mk.grainWithoutH);
+    // Trans-Afghan: within the claimed 3-5 days' order (under 10 days door to door), where no route existed
+    expect(v.ta.withH / 24).toBeLessThan(10);
+    expect(v.ta.routeWithout).toBe(false);
+  });
+});
