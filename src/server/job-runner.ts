@@ -7,8 +7,9 @@ import type { PortModel, VariantResult } from '../core/index.ts';
 import { FINISHED } from './storage/rows.ts';
 import type { JobRecord, Storage } from './storage/storage.ts';
 import { type RunVariant, runSweepPart, sweepRequestOf } from './sweep-job.ts';
-import { taskOf } from './task-job.ts';
+import { finishTask, taskOf } from './task-job.ts';
 import { type WorkPool, WorkRefused } from './work-pool.ts';
+import type { WorkTask } from './work-tasks.ts';
 
 /** Time budget of one job, ms: a year of weeks at the demand bound takes a few seconds. */
 export const JOB_TIMEOUT_MS = 120_000;
@@ -48,6 +49,12 @@ export interface JobQueue {
   close?(): Promise<void>;
 }
 
+/** How a job that threw ends: cancelled when its owner cancelled it, else failed with the reason. */
+function endOfFailure(e: unknown): Parameters<Storage['updateJob']>[1] {
+  const cancelled = e instanceof WorkRefused && e.code === 'cancelled';
+  return { status: cancelled ? 'cancelled' : 'failed', error: e instanceof Error ? e.message : String(e) };
+}
+
 export class JobRunner implements JobQueue {
   private readonly running = new Map<string, AbortController>();
   private readonly listeners = new Map<string, Set<JobListener>>();
@@ -80,39 +87,30 @@ export class JobRunner implements JobQueue {
   }
 
   start(job: JobRecord, model: PortModel): void {
-    const ac = new AbortController();
-    this.running.set(job.id, ac);
-    const onProgress = throttledProgress((progress) => void this.update(job.id, { status: 'running', progress }));
-    void this.update(job.id, { status: 'running' });
-    const options = { client: `job:${job.owner}`, timeoutMs: JOB_TIMEOUT_MS, signal: ac.signal, onProgress };
-    this.work
-      .run({ kind: 'port', model }, options)
-      .then(
-        (result) => this.update(job.id, { status: 'done', progress: 1, result }),
-        (e: unknown) => {
-          const cancelled = e instanceof WorkRefused && e.code === 'cancelled';
-          const error = e instanceof Error ? e.message : String(e);
-          return this.update(job.id, { status: cancelled ? 'cancelled' : 'failed', error });
-        },
-      )
-      .finally(() => this.running.delete(job.id));
+    this.runToEnd(job, { kind: 'port', model }, true);
   }
 
   startTask(job: JobRecord): void {
+    const task = taskOf(job);
+    this.runToEnd(job, task, task.kind === 'appraisal');
+  }
+
+  /** Runs one work-pool task for the job and writes its end (done with the result, failed or cancelled). */
+  private runToEnd(job: JobRecord, task: WorkTask, withProgress: boolean): void {
     const ac = new AbortController();
     this.running.set(job.id, ac);
+    const onProgress = withProgress
+      ? throttledProgress((progress) => void this.update(job.id, { status: 'running', progress }))
+      : undefined;
     void this.update(job.id, { status: 'running' });
-    const options = { client: `job:${job.owner}`, timeoutMs: JOB_TIMEOUT_MS, signal: ac.signal };
+    const options = { client: `job:${job.owner}`, timeoutMs: JOB_TIMEOUT_MS, signal: ac.signal, onProgress };
     this.work
-      .run(taskOf(job), options)
+      .run(task, options)
       .then(
-        (result) => this.update(job.id, { status: 'done', progress: 1, result }),
-        (e: unknown) => {
-          const cancelled = e instanceof WorkRefused && e.code === 'cancelled';
-          const error = e instanceof Error ? e.message : String(e);
-          return this.update(job.id, { status: cancelled ? 'cancelled' : 'failed', error });
-        },
+        async (output) => this.update(job.id, { status: 'done', progress: 1, result: await finishTask(task, output) }),
+        (e: unknown) => this.update(job.id, endOfFailure(e)),
       )
+      .catch((e: unknown) => this.update(job.id, endOfFailure(e)))
       .finally(() => this.running.delete(job.id));
   }
 
@@ -132,11 +130,7 @@ export class JobRunner implements JobQueue {
       }
     };
     loop()
-      .catch(async (e: unknown) => {
-        const cancelled = e instanceof WorkRefused && e.code === 'cancelled';
-        const error = e instanceof Error ? e.message : String(e);
-        await this.update(job.id, { status: cancelled ? 'cancelled' : 'failed', error });
-      })
+      .catch((e: unknown) => this.update(job.id, endOfFailure(e)))
       .finally(() => this.running.delete(job.id));
   }
 

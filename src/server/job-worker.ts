@@ -14,7 +14,7 @@ import { type PortJobRequest, portJobModel } from './port-job.ts';
 import { isPostgresUrl, PostgresStorage } from './storage/postgres-storage.ts';
 import type { Storage } from './storage/storage.ts';
 import { type RunVariant, runSweepPart } from './sweep-job.ts';
-import { taskOf } from './task-job.ts';
+import { finishTask, taskOf } from './task-job.ts';
 import { WorkPool, WorkRefused } from './work-pool.ts';
 
 export interface JobWorkerOptions {
@@ -141,7 +141,8 @@ async function runTaskJob(d: WorkerDeps, q: PgBoss.JobWithMetadata<{ jobId: stri
   await d.storage.updateJob(row.id, { status: 'running' });
   try {
     const options = { client: `job:${row.owner}`, timeoutMs: JOB_TIMEOUT_MS };
-    const result = await d.work.run(taskOf(row), options);
+    const task = taskOf(row);
+    const result = await finishTask(task, await d.work.run(task, options));
     await d.storage.updateJob(row.id, { status: 'done', progress: 1, result });
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);

@@ -29,6 +29,7 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'DELETE /sweeps/{id}': 'cancelSweep',
   'POST /jobs/reliability': 'startReliabilityJob',
   'POST /jobs/flows': 'startFlowsJob',
+  'POST /jobs/appraisal': 'startAppraisalJob',
   'GET /jobs/{id}': 'getJob',
   'DELETE /jobs/{id}': 'cancelJob',
   'GET /scenarios/library': 'getScenarioLibrary',

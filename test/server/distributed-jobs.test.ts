@@ -4,18 +4,17 @@
  * expiry pg-boss hands it to a second worker, which finishes it. The job ends done with its result written once,
  * and a second job queued meanwhile is done too. Runs when KERUEN_TEST_DATABASE_URL names a server.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BossJobs, openBoss } from '../../src/server/pg-boss-jobs.ts';
 import { PostgresStorage } from '../../src/server/storage/postgres-storage.ts';
+import { startKeruenWorker } from './support/keruen-worker.ts';
 import { shippedApp } from './support/shipped-app.ts';
 
 const URL_ = process.env.KERUEN_TEST_DATABASE_URL;
-const BIN = join(resolve(import.meta.dirname, '../..'), 'bin/keruen.mjs');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(URL_ === undefined)('jobs on the shared queue, with workers that die', () => {
@@ -35,19 +34,7 @@ describe.skipIf(URL_ === undefined)('jobs on the shared queue, with workers that
   const workers: ChildProcess[] = [];
 
   /** A `keruen worker` process; resolves once it says it is taking jobs. */
-  const startWorker = () =>
-    new Promise<ChildProcess>((ready, fail) => {
-      const w = spawn(process.execPath, [BIN, 'worker', '--db', url], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      workers.push(w);
-      let err = '';
-      w.stderr?.on('data', (d) => {
-        err += String(d);
-      });
-      w.stdout?.on('data', (d) => {
-        if (String(d).includes('Keruen worker')) ready(w);
-      });
-      w.once('exit', (code) => fail(new Error(`worker exited with ${code}: ${err}`)));
-    });
+  const startWorker = () => startKeruenWorker(url, env, workers);
 
   beforeAll(async () => {
     admin = new pg.Client({ connectionString: URL_ });

@@ -5,17 +5,16 @@
  * still ends done with all 200 results, each stored once, and the queue holds one job per variant, all completed.
  * Runs when KERUEN_TEST_DATABASE_URL names a server.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SweepSpecSchema } from '../../src/core/index.ts';
 import { BossJobs, openBoss } from '../../src/server/pg-boss-jobs.ts';
 import { PostgresStorage } from '../../src/server/storage/postgres-storage.ts';
+import { startKeruenWorker } from './support/keruen-worker.ts';
 
 const URL_ = process.env.KERUEN_TEST_DATABASE_URL;
-const BIN = join(resolve(import.meta.dirname, '../..'), 'bin/keruen.mjs');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(URL_ === undefined)('a sweep on the shared queue, through a dead worker and a database restart', () => {
@@ -43,19 +42,7 @@ describe.skipIf(URL_ === undefined)('a sweep on the shared queue, through a dead
   let jobs: BossJobs;
   const workers: ChildProcess[] = [];
 
-  const startWorker = () =>
-    new Promise<ChildProcess>((ready, fail) => {
-      const w = spawn(process.execPath, [BIN, 'worker', '--db', url], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      workers.push(w);
-      let err = '';
-      w.stderr?.on('data', (d) => {
-        err += String(d);
-      });
-      w.stdout?.on('data', (d) => {
-        if (String(d).includes('Keruen worker')) ready(w);
-      });
-      w.once('exit', (code, signal) => fail(new Error(`worker exited with ${code ?? signal}: ${err}`)));
-    });
+  const startWorker = () => startKeruenWorker(url, env, workers);
 
   beforeAll(async () => {
     admin = new pg.Client({ connectionString: URL_ });

@@ -60,6 +60,22 @@ describe('questions as jobs', () => {
     expect((await s.app.inject({ url: `/jobs/${job.id}`, headers: auth(other) })).statusCode).toBe(404);
   });
 
+  it('gives as an appraisal job the answer of POST /appraisal (the portfolio by HiGHS), kept in the database', async () => {
+    const body = { budgetEur: 2e9, samples: 50, years: [2024, 2040] };
+    const r = await s.app.inject({ method: 'POST', url: '/jobs/appraisal', headers: auth(), payload: body });
+    expect(r.statusCode).toBe(202);
+    const job = await finish(r.json().id);
+    expect(job.status).toBe('done');
+    expect((await s.storage.getJob(job.id))?.kind).toBe('appraisal');
+    let direct = (await s.app.inject({ method: 'POST', url: '/appraisal', payload: body })).json();
+    for (let i = 0; i < 600 && direct.status === 'running'; i++) {
+      await new Promise((res) => setTimeout(res, 100));
+      direct = (await s.app.inject({ url: `/appraisal/${direct.id}` })).json();
+    }
+    expect(stable(job.result)).toEqual(stable(direct.result));
+    expect(job.result.portfolio.optimal.capexEur).toBeLessThanOrEqual(2e9);
+  }, 120_000);
+
   it('refuses what the synchronous routes refuse, naming the field, and needs a token', async () => {
     const bad = await s.app.inject({
       method: 'POST',

@@ -12,6 +12,7 @@ import {
   type AppraisalRequest,
   AppraisalRequestSchema,
   appraisalAnswer,
+  KeruenError,
   type ProjectAppraisals,
 } from '../../core/index.ts';
 import { highsSolver, loadAppraisalData } from '../../io/index.ts';
@@ -37,18 +38,39 @@ interface AppraisalJob {
   error?: string;
 }
 
-function startJob(deps: AppDeps, data: AppraisalData, req: AppraisalRequest, client: string, job: AppraisalJob): void {
+/**
+ * The work-pool task of an appraisal on the server's library; a KeruenError naming the demand set when the
+ * appraisal's growth file names one the library lacks. POST /jobs/appraisal stores the same task.
+ */
+export function appraisalTask(deps: AppDeps, data: AppraisalData, req: AppraisalRequest) {
   const baseDemand = deps.library.demands.find((d) => d.id === data.growth.demandSet);
-  if (baseDemand === undefined) {
+  if (baseDemand === undefined)
+    throw new KeruenError(
+      'KERUEN_UNKNOWN_ID',
+      `the demand set ${data.growth.demandSet} named by appraisal/growth.yaml is not in the library`,
+      [],
+      { field: 'demandSet', value: data.growth.demandSet },
+    );
+  return { kind: 'appraisal' as const, request: req, data, baseDemand, scenarios: [...deps.library.scenarios] };
+}
+
+function startJob(deps: AppDeps, data: AppraisalData, req: AppraisalRequest, client: string, job: AppraisalJob): void {
+  let task: ReturnType<typeof appraisalTask>;
+  try {
+    task = appraisalTask(deps, data, req);
+  } catch (e) {
     job.status = 'failed';
-    job.error = `the demand set ${data.growth.demandSet} named by appraisal/growth.yaml is not in the library`;
+    job.error = (e as Error).message;
     return;
   }
   deps.work
-    .run(
-      { kind: 'appraisal', request: req, data, baseDemand, scenarios: [...deps.library.scenarios] },
-      { client, timeoutMs: APPRAISAL_TIMEOUT_MS, onProgress: (f) => (job.progress = Math.min(0.99, f)) },
-    )
+    .run(task, {
+      client,
+      timeoutMs: APPRAISAL_TIMEOUT_MS,
+      onProgress: (f) => {
+        job.progress = Math.min(0.99, f);
+      },
+    })
     .then(async (runs) => {
       job.result = appraisalAnswer(runs as ProjectAppraisals, req, await highsSolver());
       job.status = 'done';
@@ -104,19 +126,25 @@ function routes(app: ZodApp, deps: AppDeps, data: AppraisalData): void {
   );
 }
 
+let shipped: { data: AppraisalData | undefined } | undefined;
+
+/** The shipped data/appraisal/ files, read once; undefined when the dataset has none. */
+export function shippedAppraisalData(): AppraisalData | undefined {
+  if (shipped === undefined)
+    try {
+      shipped = { data: loadAppraisalData() };
+    } catch {
+      shipped = { data: undefined };
+    }
+  return shipped.data;
+}
+
 /**
  * The routes, on the given appraisal data (default: the shipped data/appraisal/). A dataset without appraisal
  * files serves no appraisal routes (404), rather than failing the whole server.
  */
 export function appraisalRoutes(deps: AppDeps, data?: AppraisalData): FastifyPluginAsyncZod {
-  let d = data;
-  if (d === undefined)
-    try {
-      d = loadAppraisalData();
-    } catch {
-      d = undefined;
-    }
-  const loaded = d;
+  const loaded = data ?? shippedAppraisalData();
   return async (app) => {
     if (loaded !== undefined) routes(app, deps, loaded);
   };

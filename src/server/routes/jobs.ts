@@ -1,11 +1,12 @@
 /**
- * Any question that may take long, as a job (issue 20, item 2): POST /jobs/reliability and POST /jobs/flows take
- * the same bodies as POST /reliability and POST /scenarios/flows, store the resolved task and answer 202 at once;
+ * Any question that may take long, as a job (issue 20, item 2): POST /jobs/reliability, /jobs/flows and
+ * /jobs/appraisal take the same bodies as POST /reliability, /scenarios/flows and /appraisal, store the resolved task and answer 202 at once;
  * the job runs in this process's work pool or on a `keruen worker` (--job-queue pg-boss) and its result is the
  * answer the synchronous route gives. GET /jobs/{id} reads any job of the token (port simulations and sweeps too),
  * DELETE cancels it, and its progress streams at /simulations/{id}/events. Counted in the token's job quota.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppraisalRequestSchema } from '../../core/index.ts';
 import { ownerOf, requireToken } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';
@@ -13,6 +14,7 @@ import { type JobQueue, JobRunner } from '../job-runner.ts';
 import { FlowsRequestSchema, IdParamsSchema, ReliabilityRequestSchema } from '../schemas.ts';
 import type { TaskJobRequest } from '../task-job.ts';
 import type { ZodApp } from '../zod-app.ts';
+import { appraisalTask, shippedAppraisalData } from './appraisal.ts';
 import { reliabilityTask } from './reliability.ts';
 import { flowsTask } from './scenario-flows.ts';
 import { MAX_ACTIVE_JOBS } from './simulations.ts';
@@ -42,6 +44,16 @@ function startRoutes(app: ZodApp, deps: AppDeps, jobs: JobQueue): void {
     },
     async (req, reply) =>
       storeTask(deps, jobs, ownerOf(req), reply, await reliabilityTask(deps, req.body, ownerOf(req))),
+  );
+  app.post(
+    '/jobs/appraisal',
+    { schema: { tags, security, summary: 'POST /appraisal as a durable job of yours', body: AppraisalRequestSchema } },
+    async (req, reply) => {
+      const data = shippedAppraisalData();
+      if (data === undefined)
+        return sendError(reply, 404, { error: 'not_available', message: 'this dataset has no data/appraisal/' });
+      return storeTask(deps, jobs, ownerOf(req), reply, appraisalTask(deps, data, req.body));
+    },
   );
   app.post(
     '/jobs/flows',

@@ -2,26 +2,12 @@
  * `keruen appraise`, run in-process through commander on the shipped data: the acceptance of issue #19
  * (`--budget-eur 10e9 --json`), the table, and flags refused with the flag's name and the bound.
  */
-import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { register } from '../../../src/cli/commands/appraise.ts';
 import { KeruenError } from '../../../src/core/errors.ts';
+import { runCommand } from '../support/run-command.ts';
 
-async function run(...args: string[]): Promise<string> {
-  const chunks: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-    chunks.push(String(s));
-    return true;
-  });
-  try {
-    const program = new Command('keruen').exitOverride();
-    register(program);
-    await program.parseAsync(['node', 'keruen', 'appraise', '--no-progress', ...args]);
-  } finally {
-    spy.mockRestore();
-  }
-  return chunks.join('');
-}
+const run = (...args: string[]) => runCommand(register, ['appraise', '--no-progress', ...args]);
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -6,30 +6,16 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { register } from '../../../src/cli/commands/sweep.ts';
 import { listVariants, runVariant, SweepSpecSchema } from '../../../src/core/index.ts';
 import { loadContext, loadScenarioLibrary } from '../../../src/io/index.ts';
+import { runCommand } from '../support/run-command.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'keruen-sweep-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<string> {
-  const chunks: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-    chunks.push(String(s));
-    return true;
-  });
-  try {
-    const program = new Command('keruen').exitOverride();
-    register(program);
-    await program.parseAsync(['node', 'keruen', 'sweep', ...args]);
-  } finally {
-    spy.mockRestore();
-  }
-  return chunks.join('');
-}
+const run = (...args: string[]) => runCommand(register, ['sweep', ...args]);
 
 const spec = (text: string) => {
   const p = join(dir, `spec-${Math.random()}.yaml`);
