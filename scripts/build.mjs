@@ -17,6 +17,11 @@ const result = await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
+  // Code that only some commands need (the server: Fastify, pg, better-sqlite3) goes into chunks imported when
+  // those commands run, so `keruen route` does not load it.
+  splitting: true,
+  // Chunks sit beside the entry points: their import.meta.url paths must resolve as the entries' do.
+  chunkNames: '[name]-[hash]',
   target: 'node20',
   packages: 'external',
   sourcemap: 'linked',

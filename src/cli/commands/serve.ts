@@ -7,18 +7,20 @@ import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_DATA_DIR } from '../../io/index.ts';
-import {
-  chosenDb,
-  closeOnSignals,
-  DEFAULT_PORT,
-  DEFAULT_WEB_DIR,
-  DEFAULT_WORK_POOL,
-  describeDb,
-  startServer,
-  startWorkers,
-} from '../../server/index.ts';
 import { ensureWebPage } from '../web-build.ts';
 import { bossFromEnv } from './worker.ts';
+
+/**
+ * The flags' defaults: the server's own (src/server DEFAULT_PORT, DEFAULT_WORK_POOL), written here so that
+ * registering the command loads no server code (Fastify, pg, better-sqlite3 cost a few hundred ms of every
+ * command's start); the server is imported when `serve` runs. test/cli/commands/serve-defaults.test.ts checks
+ * that they agree.
+ */
+export const SERVE_DEFAULTS = {
+  port: 8080,
+  workPool: { threads: 1, maxQueue: 32, perClient: 2, timeoutMs: 30_000 },
+} as const;
+const DEFAULT_WORK_POOL = SERVE_DEFAULTS.workPool;
 
 function positiveInt(v: string): number {
   const n = Number(v);
@@ -60,7 +62,9 @@ export function register(program: Command): void {
   const cmd = program
     .command('serve')
     .description('start the HTTP API (OpenAPI at /openapi.json, docs at /docs) and the web page at /')
-    .addOption(new Option('-p, --port <port>', 'port to listen on').argParser(nonNegativeInt).default(DEFAULT_PORT))
+    .addOption(
+      new Option('-p, --port <port>', 'port to listen on').argParser(nonNegativeInt).default(SERVE_DEFAULTS.port),
+    )
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option(
       '--db <file-or-url>',
@@ -122,6 +126,9 @@ function addWorkPoolOptions(cmd: Command): Command {
 }
 
 async function serve(o: ServeFlags): Promise<void> {
+  const { chosenDb, closeOnSignals, DEFAULT_WEB_DIR, describeDb, startServer, startWorkers } = await import(
+    '../../server/index.ts'
+  );
   const webDir = o.web === undefined ? DEFAULT_WEB_DIR : resolve(o.web);
   // Once, in the primary, before any worker serves the folder.
   if (cluster.isPrimary) await ensureWebPage({ webDir, log: (line) => process.stderr.write(`${line}\n`) });

@@ -22,7 +22,6 @@ import {
   variantsCsv,
 } from '../../core/index.ts';
 import { DEFAULT_DATA_DIR, loadContext, loadScenarioLibrary } from '../../io/index.ts';
-import { describeDb, runQueuedSweep } from '../../server/index.ts';
 import { bossFromEnv } from './worker.ts';
 
 interface SweepOptions {
@@ -97,6 +96,8 @@ export function register(program: Command): void {
       let results: VariantResult[];
       if (o.db === undefined) results = runHere(o, spec, bar);
       else {
+        // Imported only for a queued sweep (see serve.ts).
+        const { describeDb, runQueuedSweep } = await import('../../server/index.ts');
         process.stderr.write(`queued on ${describeDb(o.db)}; variants run on its keruen workers\n`);
         const q = await runQueuedSweep(o.db, spec, n, { boss: bossFromEnv(), onProgress: (d) => bar?.update(d) });
         if (q.status !== 'done')

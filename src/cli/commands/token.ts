@@ -3,7 +3,7 @@
  * database keeps only a salted hash.
  */
 import type { Command } from 'commander';
-import { chosenDb, openStorage, type Storage } from '../../server/index.ts';
+import type { Storage } from '../../server/index.ts';
 
 const out = (s: string): void => {
   process.stdout.write(`${s}\n`);
@@ -12,6 +12,8 @@ const out = (s: string): void => {
 const DB_HELP = 'SQLite database file or postgres:// URL (default: KERUEN_DATABASE_URL, then .keruen/keruen.db)';
 
 async function withStorage<T>(db: string | undefined, f: (s: Storage) => Promise<T>): Promise<T> {
+  // Imported when a token command runs, not when the CLI starts (see serve.ts).
+  const { chosenDb, openStorage } = await import('../../server/index.ts');
   const s = await openStorage(chosenDb(db));
   try {
     return await f(s);

@@ -6,7 +6,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { KeruenError } from '../../core/index.ts';
 import { DEFAULT_DATA_DIR } from '../../io/index.ts';
-import { chosenDb, describeDb, startJobWorker } from '../../server/index.ts';
 
 function concurrency(v: string): number {
   const n = Number(v);
@@ -24,6 +23,8 @@ export function register(program: Command): void {
     .option('--db <url>', 'postgres:// URL of the API database (default: KERUEN_DATABASE_URL)')
     .addOption(new Option('-d, --data <dir>', 'dataset folder').default(DEFAULT_DATA_DIR, 'the shipped data/'))
     .action(async (o: { concurrency: number; db?: string; data: string }) => {
+      // Imported when the worker runs, not when the CLI starts (see serve.ts).
+      const { chosenDb, describeDb, startJobWorker } = await import('../../server/index.ts');
       const db = chosenDb(o.db);
       const w = await startJobWorker({ db, dataDir: o.data, concurrency: o.concurrency, boss: bossFromEnv() });
       process.stdout.write(`Keruen worker: ${o.concurrency} at once, jobs from ${describeDb(db)}\n`);
