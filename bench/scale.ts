@@ -6,7 +6,7 @@
  * 1. Sweep throughput with 1, 2 and 4 `keruen worker` processes (one thread each) on the same sweep
  *    (variants of the shipped scenarios, no Monte Carlo), against the embedded loop (runVariant in this process,
  *    no queue, no database) as the reference: variants per second and the workers' peak memory.
- * 2. The queue's own ceiling: pg-boss sending and completing no-op jobs, jobs per second.
+ * 2. The queue's own cost: pg-boss inserting, fetching and completing no-op jobs, jobs per second.
  * 3. The result size per variant as stored (bytes of JSON).
  * 4. API throughput on the two storage backends: GET /shipments/:id/events (a token check and one read), driven
  *    by autocannon, with SQLite (a file) and with PostgreSQL.
@@ -116,24 +116,36 @@ function embedded() {
   return { seconds: s, variantsPerS: VARIANTS / s, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
-async function queueCeiling(n: number) {
+/**
+ * pg-boss's own cost per job: inserting n no-op jobs, then fetching and completing them in a tight loop (batches of
+ * `batch`, no polling wait: `work()` would add its polling interval and measure that instead).
+ */
+async function queueCeiling(n: number, batch = 50) {
   const boss = new PgBoss({ connectionString: url, schema: `${bossSchema}_noop`, max: 4 });
   boss.on('error', () => {});
   await boss.start();
   await boss.createQueue('noop');
-  let done = 0;
   const t0 = performance.now();
   await boss.insert(Array.from({ length: n }, (_, i) => ({ name: 'noop', data: { i } })));
-  const finished = new Promise<void>((r) => {
-    void boss.work('noop', { batchSize: 50, pollingIntervalSeconds: 0.5 }, async (js) => {
-      done += js.length;
-      if (done >= n) r();
-    });
-  });
-  await finished;
-  const s = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  let done = 0;
+  while (done < n) {
+    const js = await boss.fetch('noop', { batchSize: batch });
+    if (js.length === 0) break;
+    await boss.complete(
+      'noop',
+      js.map((j) => j.id),
+    );
+    done += js.length;
+  }
+  const t2 = performance.now();
   await boss.stop({ graceful: false, wait: true });
-  return { jobs: n, seconds: s, jobsPerS: n / s };
+  return {
+    jobs: n,
+    batch,
+    insertPerS: n / ((t1 - t0) / 1000),
+    fetchCompletePerS: done / ((t2 - t1) / 1000),
+  };
 }
 
 async function apiThroughput(storage: Storage, label: string) {
@@ -187,7 +199,9 @@ try {
     console.log(
       `${s.workers} | ${s.seconds.toFixed(1)} | ${s.variantsPerS.toFixed(1)} | ${s.vsEmbedded.toFixed(2)} | ${s.peakRssMbPerWorker.toFixed(0)} | ${s.bytesPerResult.toFixed(0)}`,
     );
-  console.log(`pg-boss no-op jobs: ${queue.jobsPerS.toFixed(0)} jobs/s (${queue.jobs} jobs)`);
+  console.log(
+    `pg-boss no-op jobs (${queue.jobs}): insert ${queue.insertPerS.toFixed(0)}/s, fetch+complete in batches of ${queue.batch} ${queue.fetchCompletePerS.toFixed(0)}/s`,
+  );
   for (const a of api)
     console.log(`API ${a.storage}: ${a.requestsPerS.toFixed(0)} req/s, p99 ${a.p99Ms} ms, errors ${a.errors}`);
   console.log(JSON.stringify(out));
