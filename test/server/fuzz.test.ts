@@ -28,6 +28,10 @@ const validBodies: Record<string, unknown> = {
   '/shipments': { from: 'cn-a', to: 'ge-c', depart: DEPART, deadline: '2026-03-14T00:00:00Z' },
   '/shipments/{id}/events': { type: 'arrived', node: 'kz-b', at: '2026-03-04T00:00:00Z' },
   '/simulations/port': { node: 'kz-p', teuPerWeek: 50, weeks: 2, seed: 1 },
+  '/sweeps': { name: 'fuzz', scenarios: ['baseline'], growth: [1, 1.2], seeds: [1], samplesPerOd: 0 },
+  '/jobs/reliability': { from: 'cn-a', to: 'ge-c', depart: DEPART, samples: 500, seed: 1 },
+  '/jobs/flows': { base: 'baseline', other: 'baseline' },
+  '/jobs/appraisal': { budgetEur: 1e9, samples: 100 },
 };
 const QUERY_KEYS = [
   'from',
