@@ -4,7 +4,7 @@
  * and CSS a visitor downloads, compressed, exceed the budget. Node's zlib only: no extra package.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
@@ -42,7 +42,8 @@ export function compressAssets(budget = BUDGET_BYTES): Plugin {
     name: 'keruen-compress-assets',
     apply: 'build',
     configResolved(c) {
-      outDir = c.build.outDir;
+      // outDir is relative to the config's root (web/), not to the directory the build was started from.
+      outDir = resolve(c.root, c.build.outDir);
     },
     closeBundle() {
       const sizes = compressTree(outDir);
