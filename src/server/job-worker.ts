@@ -102,9 +102,7 @@ async function runJob(d: WorkerDeps, q: PgBoss.JobWithMetadata<{ jobId: string }
     await d.storage.updateJob(id, { status: 'done', progress: 1, result });
   } catch (e) {
     if (e instanceof WorkRefused && e.code === 'cancelled') return;
-    const error = e instanceof Error ? e.message : String(e);
-    if (q.retryCount >= q.retryLimit) await d.storage.updateJob(id, { status: 'failed', error });
-    else throw e;
+    await failOnLastAttempt(d, q, id, e);
   } finally {
     clearInterval(watch);
   }
@@ -145,8 +143,12 @@ async function runTaskJob(d: WorkerDeps, q: PgBoss.JobWithMetadata<{ jobId: stri
     const result = await finishTask(task, await d.work.run(task, options));
     await d.storage.updateJob(row.id, { status: 'done', progress: 1, result });
   } catch (e) {
-    const error = e instanceof Error ? e.message : String(e);
-    if (q.retryCount >= q.retryLimit) await d.storage.updateJob(row.id, { status: 'failed', error });
-    else throw e;
+    await failOnLastAttempt(d, q, row.id, e);
   }
+}
+
+/** On the queue job's last attempt, the row fails with the reason; before it, the error goes to pg-boss to retry. */
+async function failOnLastAttempt(d: WorkerDeps, q: PgBoss.JobWithMetadata<unknown>, id: string, e: unknown) {
+  if (q.retryCount < q.retryLimit) throw e;
+  await d.storage.updateJob(id, { status: 'failed', error: e instanceof Error ? e.message : String(e) });
 }

@@ -5,12 +5,12 @@
  * so the summary is written once even when two workers store the last parts at the same moment.
  */
 import {
+  listVariants,
   type SweepSpec,
   SweepSpecSchema,
   type SweepVariant,
   summariseSweep,
   type VariantResult,
-  variantAt,
 } from '../core/index.ts';
 import { FINISHED } from './storage/rows.ts';
 import type { JobRecord, Storage } from './storage/storage.ts';
@@ -27,6 +27,21 @@ export const sweepRequestOf = (job: JobRecord): SweepJobRequest => {
   const r = job.request as { spec: unknown; variants: number };
   return { spec: SweepSpecSchema.parse(r.spec), variants: r.variants };
 };
+
+/**
+ * The last sweep's spec and variants, by job id: a runner takes one variant at a time, and re-parsing the spec
+ * and re-drawing a sampled sweep's list for each would make a sweep of n sampled variants cost O(n²) draws. A
+ * job's request never changes, so the entry stays true.
+ */
+let last: { jobId: string; request: SweepJobRequest; variants: SweepVariant[] } | undefined;
+
+function variantsOf(job: JobRecord): { request: SweepJobRequest; variants: SweepVariant[] } {
+  if (last?.jobId !== job.id) {
+    const request = sweepRequestOf(job);
+    last = { jobId: job.id, request, variants: listVariants(request.spec) };
+  }
+  return last;
+}
 
 /** Marks the sweep done with its summary once every part is stored, else records the share done. */
 export async function settleSweep(storage: Storage, jobId: string, variants: number): Promise<JobRecord | undefined> {
@@ -49,11 +64,12 @@ export async function runSweepPart(
 ): Promise<'skipped' | 'stored' | 'duplicate'> {
   const row = await storage.getJob(jobId);
   if (row === undefined || FINISHED.has(row.status)) return 'skipped';
-  const { spec, variants } = sweepRequestOf(row);
-  const v = variantAt(spec, index);
-  if (v === undefined || index >= variants) return 'skipped';
+  const { request, variants: list } = variantsOf(row);
+  const v = list[index];
+  if (v === undefined || index >= request.variants) return 'skipped';
+  const spec = request.spec;
   if (row.status === 'queued') await storage.updateJob(jobId, { status: 'running' });
   const stored = await storage.addJobPart(jobId, index, await run(spec, v));
-  await settleSweep(storage, jobId, variants);
+  await settleSweep(storage, jobId, request.variants);
   return stored ? 'stored' : 'duplicate';
 }

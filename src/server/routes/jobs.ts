@@ -17,7 +17,7 @@ import type { ZodApp } from '../zod-app.ts';
 import { appraisalTask, shippedAppraisalData } from './appraisal.ts';
 import { reliabilityTask } from './reliability.ts';
 import { flowsTask } from './scenario-flows.ts';
-import { MAX_ACTIVE_JOBS } from './simulations.ts';
+import { refuseOverQuota } from './simulations.ts';
 
 const tags = ['jobs'];
 const security = [{ bearerAuth: [] }];
@@ -25,11 +25,8 @@ const security = [{ bearerAuth: [] }];
 type Reply = Parameters<typeof sendError>[0];
 
 async function storeTask(deps: AppDeps, jobs: JobQueue, owner: string, reply: Reply, task: TaskJobRequest['task']) {
-  if ((await deps.storage.countActiveJobs(owner)) >= MAX_ACTIVE_JOBS)
-    return sendError(reply.header('retry-after', '10'), 429, {
-      error: 'quota_exceeded',
-      message: `at most ${MAX_ACTIVE_JOBS} jobs queued or running per token; wait for one or cancel it`,
-    });
+  const refused = await refuseOverQuota(deps, owner, reply);
+  if (refused !== undefined) return refused;
   const request: TaskJobRequest = { task };
   const job = await deps.storage.createJob(owner, task.kind, request);
   jobs.startTask(job);

@@ -18,6 +18,23 @@ import type { ZodApp } from '../zod-app.ts';
 
 /** Jobs one token may have queued or running. */
 export const MAX_ACTIVE_JOBS = 2;
+/**
+ * The 429 for a token that has MAX_ACTIVE_JOBS queued or running (port simulations, sweeps, task jobs alike), or
+ * undefined when it may start one more.
+ */
+export async function refuseOverQuota(
+  deps: AppDeps,
+  owner: string,
+  reply: Parameters<typeof sendError>[0],
+  what = 'jobs',
+) {
+  if ((await deps.storage.countActiveJobs(owner)) < MAX_ACTIVE_JOBS) return undefined;
+  return sendError(reply.header('retry-after', '10'), 429, {
+    error: 'quota_exceeded',
+    message: `at most ${MAX_ACTIVE_JOBS} ${what} queued or running per token; wait for one or cancel it`,
+  });
+}
+
 /** A comment line on an idle event stream this often, ms, so that the idle-socket timeout does not close it. */
 const HEARTBEAT_MS = 15_000;
 
@@ -53,12 +70,8 @@ function startSimulation(app: ZodApp, deps: AppDeps, jobs: JobQueue): void {
           skipped: s.skipped,
         });
       }
-      if ((await deps.storage.countActiveJobs(owner)) >= MAX_ACTIVE_JOBS) {
-        return sendError(reply.header('retry-after', '10'), 429, {
-          error: 'quota_exceeded',
-          message: `at most ${MAX_ACTIVE_JOBS} simulation jobs queued or running per token; wait for one or cancel it`,
-        });
-      }
+      const refused = await refuseOverQuota(deps, owner, reply, 'simulation jobs');
+      if (refused !== undefined) return refused;
       const request = { ...b, node: node.id, services: s.services };
       const job = await deps.storage.createJob(owner, 'port', request);
       jobs.start(job, portJobModel(deps.network, request));

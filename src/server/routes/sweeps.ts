@@ -12,7 +12,7 @@ import type { AppDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';
 import { type JobQueue, JobRunner } from '../job-runner.ts';
 import { IdParamsSchema } from '../schemas.ts';
-import { MAX_ACTIVE_JOBS } from './simulations.ts';
+import { refuseOverQuota } from './simulations.ts';
 
 const tags = ['sweeps'];
 const security = [{ bearerAuth: [] }];
@@ -36,11 +36,8 @@ export function sweepRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const owner = ownerOf(req);
         checkSweep(req.body, deps.library);
-        if ((await deps.storage.countActiveJobs(owner)) >= MAX_ACTIVE_JOBS)
-          return sendError(reply.header('retry-after', '10'), 429, {
-            error: 'quota_exceeded',
-            message: `at most ${MAX_ACTIVE_JOBS} jobs queued or running per token; wait for one or cancel it`,
-          });
+        const refused = await refuseOverQuota(deps, owner, reply);
+        if (refused !== undefined) return refused;
         const variants = listVariants(req.body).length;
         const job = await deps.storage.createJob(owner, 'sweep', { spec: req.body, variants });
         jobs.startSweep(job);
