@@ -9,11 +9,19 @@ import type PgBoss from 'pg-boss';
 import { KeruenError, type Network, type VariantResult } from '../core/index.ts';
 import { DEFAULT_DATA_DIR, loadContext, loadScenarioLibrary } from '../io/index.ts';
 import { isFinished, JOB_TIMEOUT_MS, throttledProgress } from './job-runner.ts';
-import { BOSS_DEFAULTS, type BossSettings, openBoss, PORT_QUEUE, SWEEP_QUEUE, TASK_QUEUE } from './pg-boss-jobs.ts';
+import {
+  BOSS_DEFAULTS,
+  type BossSettings,
+  DEAD_QUEUE,
+  openBoss,
+  PORT_QUEUE,
+  SWEEP_QUEUE,
+  TASK_QUEUE,
+} from './pg-boss-jobs.ts';
 import { type PortJobRequest, portJobModel } from './port-job.ts';
 import { isPostgresUrl, PostgresStorage } from './storage/postgres-storage.ts';
 import type { Storage } from './storage/storage.ts';
-import { type RunVariant, runSweepPart } from './sweep-job.ts';
+import { type RunVariant, runSweepPart, settleSweep, sweepRequestOf } from './sweep-job.ts';
 import { finishTask, taskOf } from './task-job.ts';
 import { WorkPool, WorkRefused } from './work-pool.ts';
 
@@ -37,8 +45,13 @@ interface WorkerDeps {
 }
 
 const CANCEL_CHECK_MS = 1000;
-/** Sweep variants a handler takes per fetch. */
-const SWEEP_BATCH = 8;
+/** A sweep loop's pause when the queue is empty (or the database out of reach). */
+const IDLE_MS = 250;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type VariantData = { jobId: string; index: number };
+/** A dead-letter job keeps the data of the job that died: a sweep variant's has its index. */
+type DeadData = { jobId: string; index?: number };
 
 export async function startJobWorker(o: JobWorkerOptions): Promise<JobWorker> {
   if (!isPostgresUrl(o.db))
@@ -56,6 +69,7 @@ export async function startJobWorker(o: JobWorkerOptions): Promise<JobWorker> {
   const boss = await openBoss(o.db, { ...BOSS_DEFAULTS, ...o.boss });
   const deps: WorkerDeps = { storage, work, network: ctx.network };
   const options = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: 0.5 };
+  const loops: SweepLoop[] = [];
   for (let i = 0; i < n; i++) {
     await boss.work<{ jobId: string }>(PORT_QUEUE, options, async ([j]) => {
       if (j !== undefined) await runJob(deps, j);
@@ -63,18 +77,14 @@ export async function startJobWorker(o: JobWorkerOptions): Promise<JobWorker> {
     await boss.work<{ jobId: string }>(TASK_QUEUE, options, async ([j]) => {
       if (j !== undefined) await runTaskJob(deps, j);
     });
-    // Variants come in batches: pg-boss waits out its polling interval (0.5 s at least) after a fetch whose work
-    // took less, which with one variant (~0.1 s) per fetch left a worker idle most of the time.
-    await boss.work<{ jobId: string; index: number }>(
-      SWEEP_QUEUE,
-      { ...options, batchSize: SWEEP_BATCH },
-      async (js) => {
-        for (const j of js) await runVariantJob(deps, boss, j);
-      },
-    );
+    loops.push(sweepLoop(deps, boss));
   }
+  await boss.work<DeadData>(DEAD_QUEUE, options, async ([j]) => {
+    if (j !== undefined) await buryJob(deps, j);
+  });
   return {
     close: async () => {
+      await Promise.all(loops.map((l) => l.stop()));
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       await work.close();
       await storage.close();
@@ -108,28 +118,78 @@ async function runJob(d: WorkerDeps, q: PgBoss.JobWithMetadata<{ jobId: string }
   }
 }
 
+interface SweepLoop {
+  stop(): Promise<void>;
+}
+
 /**
- * Runs one variant of a sweep. A failure fails this queue job alone (the rest of its batch completes), for pg-boss
- * to retry; on its last attempt it fails the whole sweep, naming the variant.
+ * Takes sweep variants one at a time, each its own queue job, so a job's expiry covers one variant and never
+ * waits behind a batch (a batch of eight run in turn outlived a short expiry under load, and its variants were
+ * retried with ever longer back-off). A plain fetch loop also skips pg-boss's polling pause after quick work,
+ * which with one variant (~0.1 s) per fetch left a worker idle most of the time.
  */
-async function runVariantJob(
-  d: WorkerDeps,
-  boss: PgBoss,
-  q: PgBoss.JobWithMetadata<{ jobId: string; index: number }>,
-): Promise<void> {
+function sweepLoop(d: WorkerDeps, boss: PgBoss): SweepLoop {
+  let stopped = false;
+  const loop = async () => {
+    while (!stopped) {
+      // fetch answers [] on a lost connection; the pause keeps a database outage from spinning the loop.
+      const [j] = await boss.fetch<VariantData>(SWEEP_QUEUE, { batchSize: 1, includeMetadata: true });
+      if (j === undefined) await sleep(IDLE_MS);
+      else await runVariantJob(d, boss, j);
+    }
+  };
+  const done = loop();
+  return {
+    stop: async () => {
+      stopped = true;
+      await done;
+    },
+  };
+}
+
+/**
+ * Runs one variant of a sweep and completes its queue job only once its part is stored. A failure fails the queue
+ * job for pg-boss to retry; where even that cannot reach the database, the job stays active and expires into a
+ * retry, so no variant is ever completed without its part. On the last attempt the whole sweep fails.
+ */
+async function runVariantJob(d: WorkerDeps, boss: PgBoss, q: PgBoss.JobWithMetadata<VariantData>): Promise<void> {
+  const { jobId, index } = q.data;
+  try {
+    const row = await d.storage.getJob(jobId);
+    if (row !== undefined && !isFinished(row)) {
+      const options = { client: `job:${row.owner}`, timeoutMs: JOB_TIMEOUT_MS };
+      const run: RunVariant = async (spec, variant) =>
+        (await d.work.run({ kind: 'sweep-variant', spec, variant }, options)) as VariantResult;
+      await runSweepPart(d.storage, run, jobId, index);
+    }
+    await boss.complete(SWEEP_QUEUE, q.id);
+  } catch (e) {
+    const error = `variant ${index}: ${e instanceof Error ? e.message : String(e)}`;
+    await Promise.all([
+      q.retryCount >= q.retryLimit ? d.storage.updateJob(jobId, { status: 'failed', error }) : undefined,
+      boss.fail(SWEEP_QUEUE, q.id, { error }),
+    ]).catch(() => {});
+  }
+}
+
+/**
+ * A queue job that ran out of attempts (pg-boss moves it to the dead-letter queue, whether it failed or its
+ * worker died each time): its row fails with the reason, unless the row has ended or, for a sweep, the
+ * variant's part was stored after all (the sweep is then settled instead).
+ */
+async function buryJob(d: WorkerDeps, q: PgBoss.JobWithMetadata<DeadData>): Promise<void> {
   const { jobId, index } = q.data;
   const row = await d.storage.getJob(jobId);
   if (row === undefined || isFinished(row)) return;
-  const options = { client: `job:${row.owner}`, timeoutMs: JOB_TIMEOUT_MS };
-  const run: RunVariant = async (spec, variant) =>
-    (await d.work.run({ kind: 'sweep-variant', spec, variant }, options)) as VariantResult;
-  try {
-    await runSweepPart(d.storage, run, jobId, index);
-  } catch (e) {
-    const error = `variant ${index}: ${e instanceof Error ? e.message : String(e)}`;
-    if (q.retryCount >= q.retryLimit) await d.storage.updateJob(jobId, { status: 'failed', error });
-    await boss.fail(SWEEP_QUEUE, q.id, { error }).catch(() => {});
+  // fail() stores {error}; an expiry stores {value: {message}}.
+  const out = (q.output ?? {}) as { error?: string; value?: { message?: string } };
+  const why = out.error ?? out.value?.message ?? 'no reason recorded';
+  if (index !== undefined) {
+    const stored = (await d.storage.listJobParts(jobId)).some((p) => p.part === index);
+    if (stored) return void (await settleSweep(d.storage, jobId, sweepRequestOf(row).variants));
   }
+  const what = index === undefined ? 'the job' : `variant ${index}`;
+  await d.storage.updateJob(jobId, { status: 'failed', error: `${what} gave up after its attempts: ${why}` });
 }
 
 /** Runs a stored task (reliability, flows) to its row's end; throws for pg-boss to retry while attempts remain. */

@@ -17,6 +17,11 @@ export const PORT_QUEUE = 'keruen-port-simulation';
 export const TASK_QUEUE = 'keruen-task';
 /** One job per variant of a sweep: {jobId, index}. */
 export const SWEEP_QUEUE = 'keruen-sweep-variant';
+/**
+ * Where pg-boss moves a job that ran out of attempts (failed, or expired because its worker died each time): the
+ * worker fails the job's row with the reason, so no row waits forever on a job the queue has given up.
+ */
+export const DEAD_QUEUE = 'keruen-dead';
 /** Variants sent to the queue in one insert. */
 const INSERT_BATCH = 500;
 
@@ -61,9 +66,13 @@ export async function openBoss(url: string, s: BossSettings): Promise<PgBoss> {
     retryBackoff: true,
     expireInSeconds: s.expireInSeconds,
   };
-  for (const name of [PORT_QUEUE, SWEEP_QUEUE, TASK_QUEUE]) {
-    if ((await boss.getQueue(name)) === null) await boss.createQueue(name, { name, ...policy });
-    else await boss.updateQueue(name, { name, ...policy });
+  const queues = [
+    { name: DEAD_QUEUE, ...policy },
+    ...[PORT_QUEUE, SWEEP_QUEUE, TASK_QUEUE].map((name) => ({ name, ...policy, deadLetter: DEAD_QUEUE })),
+  ];
+  for (const q of queues) {
+    if ((await boss.getQueue(q.name)) === null) await boss.createQueue(q.name, q);
+    else await boss.updateQueue(q.name, q);
   }
   return boss;
 }

@@ -8,8 +8,9 @@ import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BossJobs, openBoss } from '../../src/server/pg-boss-jobs.ts';
+import { BossJobs, DEAD_QUEUE, openBoss, PORT_QUEUE } from '../../src/server/pg-boss-jobs.ts';
 import { PostgresStorage } from '../../src/server/storage/postgres-storage.ts';
 import { startKeruenWorker } from './support/keruen-worker.ts';
 import { shippedApp } from './support/shipped-app.ts';
@@ -31,6 +32,8 @@ describe.skipIf(URL_ === undefined)('jobs on the shared queue, with workers that
   let app: FastifyInstance;
   let close: () => Promise<void>;
   let token: string;
+  let boss: PgBoss;
+  let storage: PostgresStorage;
   const workers: ChildProcess[] = [];
 
   /** A `keruen worker` process; resolves once it says it is taking jobs. */
@@ -40,8 +43,8 @@ describe.skipIf(URL_ === undefined)('jobs on the shared queue, with workers that
     admin = new pg.Client({ connectionString: URL_ });
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`);
-    const storage = await PostgresStorage.open(url);
-    const boss = await openBoss(url, {
+    storage = await PostgresStorage.open(url);
+    boss = await openBoss(url, {
       schema: bossSchema,
       retryLimit: 2,
       retryDelaySeconds: 1,
@@ -117,4 +120,27 @@ describe.skipIf(URL_ === undefined)('jobs on the shared queue, with workers that
     ]);
     expect(copies.rows[0].n).toBe(1);
   }, 180_000);
+
+  it('fails the row of a job the queue gave up on, after its worker died on every attempt', async () => {
+    for (const w of workers) w.kill('SIGKILL');
+    const owner = (await storage.createToken('dead')).info.id;
+    const row = await storage.createJob(owner, 'port', { node: 'kz-aktau', teuPerWeek: 200, weeks: 52, seed: 7 });
+    await boss.send(PORT_QUEUE, { jobId: row.id }, { retryLimit: 0, expireInSeconds: 1 });
+    // The test takes the job as a worker would, and dies: it never completes it, so it expires with no attempt left.
+    let taken: unknown[] = [];
+    for (const end = Date.now() + 10_000; taken.length === 0 && Date.now() < end; await sleep(100))
+      taken = await boss.fetch(PORT_QUEUE);
+    expect(taken).toHaveLength(1);
+    await startWorker();
+    let got = await storage.getJob(row.id);
+    for (const end = Date.now() + 60_000; Date.now() < end && got?.status !== 'failed'; await sleep(250))
+      got = await storage.getJob(row.id);
+    expect(got).toMatchObject({ status: 'failed' });
+    expect(got?.error).toMatch(/gave up after its attempts: job failed by timeout/);
+    const dead = await admin.query(`SELECT state FROM ${bossSchema}.job WHERE name = $1 AND data->>'jobId' = $2`, [
+      DEAD_QUEUE,
+      row.id,
+    ]);
+    expect(dead.rows).toEqual([{ state: 'completed' }]);
+  }, 120_000);
 });
