@@ -53,6 +53,9 @@ describe('GET /scenarios/library', () => {
     expect(aktau.sources.length).toBeGreaterThan(0);
     expect(aktau.investment.cost.value).toBeGreaterThan(0);
     expect(aktau.investment.currency).toMatch(/^(EUR|USD)$/);
+    // Every shipped scenario is named in the page's other languages too.
+    for (const s of b.scenarios) expect(s.names, s.id).toEqual({ ru: expect.any(String), fr: expect.any(String) });
+    expect(b.scenarios.find((s: { id: string }) => s.id === 'red-sea-closed').names.fr).toMatch(/^Mer Rouge fermée/);
     expect(aktau.description.length).toBeGreaterThan(10);
     const disruption = b.scenarios.find((s: { id: string }) => s.id === 'red-sea-closed');
     expect(disruption.investment).toBeNull();

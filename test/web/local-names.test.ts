@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../../web/src/i18n.ts';
 import { viaText } from '../../web/src/itinerary-tables.ts';
-import { localName, registerPlaces } from '../../web/src/local-names.ts';
+import { localName, registerPlaces, scenarioName } from '../../web/src/local-names.ts';
 
 // setLang marks <html lang> and refills static text: a document with nothing to fill is enough here.
 (globalThis as { document?: unknown }).document ??= {
@@ -37,5 +37,14 @@ describe('node names in the page language', () => {
     setLang('ru');
     const keys = ['Start', 'Aktau port', 'Poti', 'End'].map((n) => localName(n));
     expect(viaText(keys, new Set())).toBe('Порт Актау · Поти');
+  });
+
+  it('names a library scenario in the chosen language, else in English', () => {
+    const s = { name: 'Red Sea closed', names: { ru: 'Красное море закрыто' } };
+    setLang('ru');
+    expect(scenarioName(s)).toBe('Красное море закрыто');
+    setLang('fr');
+    expect(scenarioName(s)).toBe('Red Sea closed');
+    expect(scenarioName({ name: 'Mine', names: null })).toBe('Mine');
   });
 });

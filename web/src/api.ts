@@ -208,6 +208,8 @@ export function compareScenarios(q: CompareRequestInput): Promise<CompareResult>
 export interface LibraryScenario {
   id: string;
   name: string;
+  /** The name in Russian and French, where the dataset gives it. */
+  names: { ru?: string; fr?: string } | null;
   description: string;
   tags: string[];
   sources: string[];

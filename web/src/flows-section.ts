@@ -15,6 +15,7 @@ import {
 import { el, labelled, statusWriter, tableWrap } from './dom.ts';
 import { flowsTable } from './flows-table.ts';
 import { fmtDays, fmtNumber, fmtPercent, t } from './i18n.ts';
+import { scenarioName } from './local-names.ts';
 import { type KeruenMap, UTIL_STOPS } from './map.ts';
 import type { PlannerContext } from './planner.ts';
 import { CHANGE_FULL, linkChange, linkUtilisation } from './scenario-links.ts';
@@ -111,9 +112,12 @@ function votInput(): HTMLInputElement {
 /** Display name of a run: the baseline, a library scenario, a stored one, or the id itself. */
 function nameOf(v: FlowsView, id: string): string {
   if (id === BASELINE_ID) return t('sc.baseline');
-  return (
-    v.library?.scenarios.find((s) => s.id === id)?.name ?? v.stored().find((s) => s.id === id)?.scenario.name ?? id
-  );
+  return libraryName(v, id) ?? v.stored().find((s) => s.id === id)?.scenario.name ?? id;
+}
+
+function libraryName(v: FlowsView, id: string): string | undefined {
+  const s = v.library?.scenarios.find((x) => x.id === id);
+  return s === undefined ? undefined : scenarioName(s);
 }
 
 /** Describes the library scenario picked as the other run: what it changes, its cost, its sources. */
@@ -158,7 +162,7 @@ function fillFlowSelects(v: FlowsView): void {
   const lib = v.library;
   const groups: Array<[string, Array<[string, string]>]> = [
     ['', [[BASELINE_ID, t('sc.baseline')]]],
-    [t('fl.library'), (lib?.scenarios ?? []).map((s) => [s.id, s.name])],
+    [t('fl.library'), (lib?.scenarios ?? []).map((s) => [s.id, scenarioName(s)])],
     [t('fl.yours'), v.stored().map((s) => [s.id, s.scenario.name])],
   ];
   fillGroupedSelect(v.selA, groups, BASELINE_ID);

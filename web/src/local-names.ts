@@ -20,3 +20,8 @@ export function localName(idOrName: string, fallback?: string): string {
   const p = byId.get(idOrName) ?? byName.get(idOrName);
   return p === undefined ? (fallback ?? idOrName) : placeName(p);
 }
+
+/** A library scenario's name in the page's language, where the dataset gives one (`names` of the scenario). */
+export function scenarioName(s: { name: string; names?: Partial<Record<string, string>> | null }): string {
+  return placeName({ name: s.name, names: s.names ?? undefined });
+}

@@ -20,6 +20,7 @@ import { distanceCharts, distributionChart } from './charts.ts';
 import { el, statusWriter } from './dom.ts';
 import { fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtUsd, onLangChange, t } from './i18n.ts';
 import { itinerariesTable, legsTable } from './itinerary-tables.ts';
+import { scenarioName } from './local-names.ts';
 import type { KeruenMap } from './map.ts';
 import { type Place, type PlaceIndex, placeCombobox } from './place-search.ts';
 import { download, itinerariesCsv } from './plan-export.ts';
@@ -117,7 +118,7 @@ async function fillScenarios(select: HTMLSelectElement): Promise<void> {
   try {
     const lib = await getScenarioLibrary();
     for (const s of lib.scenarios) {
-      const o = el('option', s.year ? `${s.name} (${s.year})` : s.name);
+      const o = el('option', s.year ? `${scenarioName(s)} (${s.year})` : scenarioName(s));
       o.value = s.id;
       select.append(o);
     }

@@ -18,6 +18,7 @@ import {
 } from './api.ts';
 import { el } from './dom.ts';
 import { fmtNumber, t } from './i18n.ts';
+import { scenarioName } from './local-names.ts';
 
 const POLL_MS = 500;
 
@@ -167,13 +168,13 @@ export function sweepPanel(): { element: HTMLElement; refresh(): void } {
   const refresh = () => {
     if (boxes.querySelector('input') !== null) return;
     void getScenarioLibrary().then((lib) => {
-      for (const s of [lib.baseline, ...lib.scenarios]) {
+      for (const s of [{ ...lib.baseline, names: null }, ...lib.scenarios]) {
         const c = el('input');
         c.type = 'checkbox';
         c.value = s.id;
         c.checked = s.id === lib.baseline.id;
         const l = el('label', undefined, 'check');
-        l.append(c, ` ${s.name}`);
+        l.append(c, ` ${s.id === lib.baseline.id ? t('sc.baseline') : scenarioName(s)}`);
         boxes.append(l);
       }
     });

@@ -111,14 +111,18 @@ const GaugeChangeSchema = z.strictObject({
   note: z.string().optional(),
 });
 
+/** A name in the page's other languages (Russian, French), where it differs from the dataset's English one. */
+export const LocalNamesSchema = z.strictObject({
+  ru: z.string().min(1).max(200).optional(),
+  fr: z.string().min(1).max(200).optional(),
+});
+
 export const NodeSchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),
   /** The name in the page's other languages, where it differs in use (Актау, Bakou); searchable like an alias. */
-  names: z
-    .strictObject({ ru: z.string().min(1).max(200).optional(), fr: z.string().min(1).max(200).optional() })
-    .optional(),
+  names: LocalNamesSchema.optional(),
   kind: z.enum(NODE_KINDS),
   country: CountrySchema,
   /** The city or metro area the node serves ("Istanbul"), shared by its terminals: naming it names them all. */

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { BOUNDS, type BoundName, describeBound } from '../bounds.ts';
 import { DurationSchema, FigureSchema, figureWithin } from '../network/figure.ts';
-import { LinkSchema, NodeSchema, ServiceSchema, TariffSchema } from '../network/schema.ts';
+import { LinkSchema, LocalNamesSchema, NodeSchema, ServiceSchema, TariffSchema } from '../network/schema.ts';
 
 const IdSchema = z
   .string()
@@ -184,6 +184,8 @@ const InvestmentSchema = z.strictObject({
 export const ScenarioSchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(3).max(200),
+  /** The name in Russian and French, for the page in those languages. */
+  names: LocalNamesSchema.optional(),
   description: z.string().min(10).max(10_000),
   /** Source ids (data/sources or data/sources/scenarios.yaml) behind the scenario as a whole. */
   sources: z.array(z.string().min(1)).min(1, 'a scenario cites at least one source'),

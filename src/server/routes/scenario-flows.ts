@@ -34,6 +34,7 @@ function libraryRoute(app: ZodApp, deps: AppDeps): void {
       scenarios: deps.library.scenarios.map((s) => ({
         id: s.id,
         name: s.name,
+        names: s.names ?? null,
         description: s.description,
         tags: s.tags,
         sources: s.sources,
