@@ -33,6 +33,7 @@ export function printComparison(c: Comparison, d: DemandSet): void {
   out(`demand: ${d.id} (${d.name}, ${d.year})`);
   out('');
   out(head('Totals per year'));
+  out(row("shippers' cost (logsum), USD m", c.totals.userCostUsd, 1, 1e-6));
   out(row('generalised cost, USD m', c.totals.generalisedCostUsd, 1, 1e-6));
   out(row('transport cost, USD m', c.totals.costUsd, 1, 1e-6));
   out(row('CO2e, kt', c.totals.co2eTonnes, 1, 1e-3));

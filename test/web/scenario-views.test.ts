@@ -102,7 +102,7 @@ describe('flows KPI table', () => {
   });
   it('lists totals, then commodities with volume, corridors with a share, and each OD pair', () => {
     const r = {
-      totals: { generalisedCostUsd: pair(1, 2), costUsd: pair(1, 2), co2eTonnes: pair(1, 2) },
+      totals: { userCostUsd: pair(1, 2), generalisedCostUsd: pair(1, 2), costUsd: pair(1, 2), co2eTonnes: pair(1, 2) },
       commodities: [
         { commodity: 'grain', unit: 't', served: pair(10, 0), unserved: pair(0, 10), unitDays: pair(1, 1) },
         { commodity: 'empty', unit: 't', served: pair(0, 0), unserved: pair(0, 0), unitDays: pair(0, 0) },
@@ -115,6 +115,7 @@ describe('flows KPI table', () => {
     } as unknown as FlowsResult;
     const rows = flowsKpiRows(r, (id) => id.toUpperCase());
     expect(rows.map((x) => x.key)).toEqual([
+      'userCost',
       'generalisedCost',
       'cost',
       'co2e',

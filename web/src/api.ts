@@ -258,7 +258,7 @@ export interface FlowsResult {
   votFactor: number;
   base: { id: string; name: string; origin: 'baseline' | 'library' | 'stored' };
   other: { id: string; name: string; origin: 'baseline' | 'library' | 'stored' };
-  totals: { generalisedCostUsd: Pair; costUsd: Pair; co2eTonnes: Pair };
+  totals: { generalisedCostUsd: Pair; userCostUsd: Pair; costUsd: Pair; co2eTonnes: Pair };
   commodities: Array<{
     commodity: string;
     unit: 'TEU' | 't';

@@ -51,6 +51,7 @@ export function flowsKpiRows(r: FlowsResult, placeName: (id: string) => string):
   ) => rows.push({ key, label, pair, fmt, scale, better });
   const n1 = (v: number) => fmtNumber(v, 1, 1);
   const n0 = (v: number) => fmtNumber(v);
+  row('userCost', t('fl.m.uc'), r.totals.userCostUsd, n1, 1e-6);
   row('generalisedCost', t('fl.m.gc'), r.totals.generalisedCostUsd, n1, 1e-6);
   row('cost', t('fl.m.cost'), r.totals.costUsd, n1, 1e-6);
   row('co2e', t('fl.m.co2e'), r.totals.co2eTonnes, n1, 1e-3);

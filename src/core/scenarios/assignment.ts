@@ -34,7 +34,7 @@ import { CorridorLogit } from './corridor-logit.ts';
 import { assertDemandFits, type DemandSet } from './demand.ts';
 import { classBaseWeights, edgeBaseTimesH } from './edge-weights.ts';
 import type { EquilibriumState } from './equilibrium-state.ts';
-import { solveEquilibrium } from './equilibrium-steps.ts';
+import { setExpectedCosts, solveEquilibrium } from './equilibrium-steps.ts';
 import { ResourceLoads } from './resource-loads.ts';
 import { buildResources, type Resources } from './resources.ts';
 import { dropNegligibleRoutes, groupOds, listOds, type OdAssignment, RouteBook } from './route-flows.ts';
@@ -99,6 +99,7 @@ export function assignDemand(
     logit: settings.isLogit.some(Boolean) ? new CorridorLogit(net, g, ods.length) : undefined,
   };
   const run = solveEquilibrium(state);
+  setExpectedCosts(state);
   dropNegligibleRoutes(ods);
   loads.recount(ods, classes);
   return {

@@ -61,9 +61,12 @@ export interface Comparison {
     unitDays: Pair<number | null>;
     costUsd: Pair<number | null>;
     co2eTonnes: Pair<number | null>;
+    userCostUsd: Pair<number | null>;
   }>;
   totals: {
     generalisedCostUsd: Pair<number | null>;
+    /** The shippers' expected perceived cost (the logsum): its delta is the change in their welfare, with sign. */
+    userCostUsd: Pair<number | null>;
     costUsd: Pair<number | null>;
     co2eTonnes: Pair<number | null>;
   };
@@ -88,6 +91,7 @@ export function compareKpis(
     commodities: compareCommodities(b, o),
     totals: {
       generalisedCostUsd: pair(b.totals.generalisedCostUsd, o.totals.generalisedCostUsd),
+      userCostUsd: pair(b.totals.userCostUsd, o.totals.userCostUsd),
       costUsd: pair(b.totals.costUsd, o.totals.costUsd),
       co2eTonnes: pair(b.totals.co2eTonnes, o.totals.co2eTonnes),
     },
@@ -177,6 +181,7 @@ function compareCommodities(b: ScenarioKpis, o: ScenarioKpis): Comparison['commo
       unitDays: pair(c.unitDays, d?.unitDays ?? null),
       costUsd: pair(c.costUsd, d?.costUsd ?? null),
       co2eTonnes: pair(c.co2eTonnes, d?.co2eTonnes ?? null),
+      userCostUsd: pair(c.userCostUsd, d?.userCostUsd ?? null),
     };
   });
 }

@@ -60,6 +60,22 @@ export function nestedLogitFlows(
   return { y, unserved: demand * (pUp[nests.length] ?? 0) };
 }
 
+/**
+ * The expected perceived cost of the nested choice above (USD per unit): the logsum of the corridors' own
+ * logsums and of not shipping. The shippers' welfare measure: unlike the flow-weighted mean cost, it never falls
+ * when an alternative goes away at the same costs (closing the Red Sea cannot make shipping look cheaper).
+ * @example nestedLogitExpectedCost([10, 10], [[0, 1]], 1e9, 0.1) // about 3.1: two equal routes beat one of 10
+ */
+export function nestedLogitExpectedCost(
+  cost: readonly number[],
+  nests: readonly number[][],
+  penalty: number,
+  theta: number,
+): number {
+  const costsOf = (js: readonly number[]) => js.map((j) => must(cost[j], 'cost of a route in a nest'));
+  return logitExpectedCost([...nests.map((js) => logitExpectedCost(costsOf(js), WITHIN_NEST * theta)), penalty], theta);
+}
+
 export class CorridorLogit {
   private readonly net: Network;
   private readonly g: CompiledGraph;
@@ -138,6 +154,17 @@ export class CorridorLogit {
    */
   targets(od: OdAssignment, theta: number, routes: RouteBook, costOf: (rt: RouteFlow) => number): LogitTargets {
     for (const x of this.altsOf(od).values()) routes.routeFor(od, x.edges);
+    const cost = od.routes.map(costOf);
+    return nestedLogitFlows(od.demand, cost, this.nestsOf(od), od.penaltyUsdPerUnit, theta, this.scratch);
+  }
+
+  /** The pair's expected perceived cost over its routes (nestedLogitExpectedCost), USD per unit. */
+  expectedCost(od: OdAssignment, theta: number, costOf: (rt: RouteFlow) => number): number {
+    return nestedLogitExpectedCost(od.routes.map(costOf), this.nestsOf(od), od.penaltyUsdPerUnit, theta);
+  }
+
+  /** The pair's route indices grouped by corridor label. */
+  private nestsOf(od: OdAssignment): number[][] {
     const nests = new Map<string, number[]>();
     od.routes.forEach((rt, j) => {
       const l = this.label(rt);
@@ -145,7 +172,6 @@ export class CorridorLogit {
       if (n) n.push(j);
       else nests.set(l, [j]);
     });
-    const cost = od.routes.map(costOf);
-    return nestedLogitFlows(od.demand, cost, [...nests.values()], od.penaltyUsdPerUnit, theta, this.scratch);
+    return [...nests.values()];
   }
 }

@@ -108,6 +108,30 @@ function logitTargets(s: EquilibriumState, od: OdAssignment): LogitTargets {
 }
 
 /**
+ * Sets each pair's expected perceived cost under the current loads (route-flows.ts): the nested logsum over its
+ * routes for a logit class, else the cheaper of its cheapest route and not shipping. Run once, at equilibrium.
+ */
+export function setExpectedCosts(s: EquilibriumState): void {
+  for (const od of s.ods) {
+    const k = od.classIndex;
+    if (od.noRoute || od.demand <= 0) od.expectedCostUsdPerUnit = Number.NaN;
+    else if (s.settings.isLogit[k])
+      od.expectedCostUsdPerUnit = must(s.logit, 'corridor logit of a logit class').expectedCost(
+        od,
+        classOf(s, k).logitDispersionPerUsd,
+        (rt) => costOf(s, k, rt),
+      );
+    else {
+      // The routes' costs under the final loads; the last search's cheapest covers a pair whose routes all left.
+      const b = bestRouteOf(s, od);
+      const last = b.edges === undefined ? Number.POSITIVE_INFINITY : b.cost;
+      const cheapest = Math.min(last, ...od.routes.map((rt) => costOf(s, k, rt)));
+      od.expectedCostUsdPerUnit = Math.min(cheapest, od.penaltyUsdPerUnit);
+    }
+  }
+}
+
+/**
  * Relative gap of the deterministic classes: (sum of flow x route cost - sum of demand x cheapest cost) / sum of
  * flow x route cost, not shipping counted as one more route at its penalty; 0 without such demand.
  */

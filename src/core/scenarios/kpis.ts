@@ -2,7 +2,8 @@
  * Key figures of an equilibrium assignment: per OD pair the served and unserved volume, mean and P90 door-to-
  * door time, cost and CO2e per unit and the corridor split; per corridor the volume and share by commodity;
  * the bottleneck ranking of capacity-limited elements; and totals (unit-days in transit, cost, CO2e,
- * generalised cost including the penalty of unserved demand).
+ * generalised cost including the penalty of unserved demand, and the shippers' expected perceived cost: the
+ * logsum, the measure of their welfare, which the flow-weighted generalised cost is not under logit choice).
  *
  * Times: the mean is the flow-weighted mean of the routes' expected times (travel, timetable wait, congestion
  * delay). P50 and P90 come from the reliability Monte Carlo (reliability/monte-carlo.ts) on each route's
@@ -50,6 +51,11 @@ export interface OdKpi {
   servedGeneralisedCostUsd: number;
   /** Generalised cost of not shipping, USD per unit; null when the pair has no route. */
   penaltyUsdPerUnit: number | null;
+  /**
+   * The shippers' expected perceived cost per unit (the logsum of the route choice, not shipping included); null
+   * when the pair has no route. Its change between two runs is the change in their welfare.
+   */
+  userCostUsdPerUnit: number | null;
   routes: RouteSummary[];
 }
 
@@ -77,6 +83,8 @@ export interface CommodityTotals {
   co2eTonnes: number;
   /** Including the penalty of unserved demand (pairs with no route at all have no penalty and count 0). */
   generalisedCostUsd: number;
+  /** Demand times the pairs' expected perceived cost (OdKpi.userCostUsdPerUnit), USD a year; no-route pairs 0. */
+  userCostUsd: number;
   /** Served volume by corridor, and shares of the served volume. */
   byCorridor: Record<string, { volume: number; share: number }>;
 }
@@ -88,7 +96,7 @@ export interface ScenarioKpis {
   ods: OdKpi[];
   commodities: CommodityTotals[];
   bottlenecks: BottleneckKpi[];
-  totals: { generalisedCostUsd: number; costUsd: number; co2eTonnes: number };
+  totals: { generalisedCostUsd: number; userCostUsd: number; costUsd: number; co2eTonnes: number };
   reliability: { seed: number; samplesPerOd: number } | null;
 }
 
@@ -128,6 +136,7 @@ export function computeKpis(r: AssignmentResult, opts: KpiOptions = {}): Scenari
     bottlenecks: bottleneckKpis(r, opts.topBottlenecks),
     totals: {
       generalisedCostUsd: commodities.reduce((s, c) => s + c.generalisedCostUsd, 0),
+      userCostUsd: commodities.reduce((s, c) => s + c.userCostUsd, 0),
       costUsd: commodities.reduce((s, c) => s + c.costUsd, 0),
       co2eTonnes: commodities.reduce((s, c) => s + c.co2eTonnes, 0),
     },
@@ -146,6 +155,7 @@ function emptyTotals(commodity: string, unit: 'TEU' | 't'): CommodityTotals {
     costUsd: 0,
     co2eTonnes: 0,
     generalisedCostUsd: 0,
+    userCostUsd: 0,
     byCorridor: {},
   };
 }
@@ -163,6 +173,8 @@ function odKpi(r: AssignmentResult, od: OdAssignment, t: CommodityTotals, sample
   t.unserved += od.unserved;
   if (od.unserved > 0 && Number.isFinite(od.penaltyUsdPerUnit))
     t.generalisedCostUsd += od.unserved * od.penaltyUsdPerUnit;
+  const userCost = Number.isFinite(od.expectedCostUsdPerUnit) ? od.expectedCostUsdPerUnit : null;
+  if (userCost !== null) t.userCostUsd += od.demand * userCost;
   const mean = (f: (x: RouteSummary) => number) => (served > 0 ? routes.reduce((s, x) => s + x.share * f(x), 0) : null);
   let p50: number | null = null;
   let p90: number | null = null;
@@ -188,6 +200,7 @@ function odKpi(r: AssignmentResult, od: OdAssignment, t: CommodityTotals, sample
     co2eKgPerUnit: mean((x) => x.co2eKgPerUnit),
     servedGeneralisedCostUsd: routes.reduce((s, x) => s + x.flow * x.generalisedCostUsdPerUnit, 0),
     penaltyUsdPerUnit: Number.isFinite(od.penaltyUsdPerUnit) ? od.penaltyUsdPerUnit : null,
+    userCostUsdPerUnit: userCost,
     routes,
   };
 }

@@ -30,6 +30,11 @@ export interface OdAssignment {
   noRoute: boolean;
   /** Generalised cost of not shipping, USD per unit (NaN when there is no route). */
   penaltyUsdPerUnit: number;
+  /**
+   * Expected perceived cost of the pair's choice at equilibrium, USD per unit (the logsum under logit choice, the
+   * cheaper of the cheapest route and not shipping otherwise); NaN when there is no route.
+   */
+  expectedCostUsdPerUnit: number;
   routes: RouteFlow[];
 }
 
@@ -53,6 +58,7 @@ export function listOds(demand: DemandSet): OdAssignment[] {
     unserved: 0,
     noRoute: false,
     penaltyUsdPerUnit: Number.NaN,
+    expectedCostUsdPerUnit: Number.NaN,
     routes: [],
   }));
 }

@@ -19,6 +19,7 @@ function od(p: Partial<OdKpi>): OdKpi {
     co2eKgPerUnit: 100,
     servedGeneralisedCostUsd: 100 * 2000,
     penaltyUsdPerUnit: 5000,
+    userCostUsdPerUnit: 2000,
     routes: [],
     ...p,
   };

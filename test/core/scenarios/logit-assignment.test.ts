@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nestedLogitExpectedCost } from '../../../src/core/scenarios/corridor-logit.ts';
 import { computeKpis } from '../../../src/core/scenarios/kpis.ts';
 import { logitExpectedCost, logitShares } from '../../../src/core/scenarios/logit.ts';
 import { networkFrom, node } from '../../support/synthetic-network.ts';
@@ -47,6 +48,21 @@ describe('logit shares', () => {
     // The expected perceived cost is below the cheapest, and tends to it as theta grows.
     expect(logitExpectedCost([100, 110], 0.1)).toBeLessThan(100);
     expect(logitExpectedCost([100, 110], 100)).toBeCloseTo(100, 6);
+  });
+
+  it("nested: the shippers' expected cost never falls when a route goes away at the same costs", () => {
+    const costs = fc.array(fc.double({ min: 1, max: 1e4, noNaN: true }), { minLength: 2, maxLength: 6 });
+    fc.assert(
+      fc.property(costs, fc.double({ min: 1e-4, max: 1, noNaN: true }), fc.nat(), (c, theta, drop) => {
+        const all = c.map((_, i) => i);
+        const nests = [all.filter((i) => i % 2 === 0), all.filter((i) => i % 2 === 1)];
+        const full = nestedLogitExpectedCost(c, nests, 2e4, theta);
+        const gone = drop % c.length;
+        const fewer = nests.map((js) => js.filter((j) => j !== gone)).filter((js) => js.length > 0);
+        expect(nestedLogitExpectedCost(c, fewer, 2e4, theta)).toBeGreaterThanOrEqual(full - 1e-9 * (1 + Math.abs(full)));
+        expect(full).toBeLessThanOrEqual(Math.min(...c) * (1 + 1e-12));
+      }),
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The shipped scenarios and default demand against the shipped network: every scenario applies without a
- * problem, each run conserves demand, and closing the Red Sea leg leaves it without flow.
+ * problem, each run conserves demand, and closing the Red Sea leg leaves it without flow and costs shippers more.
  */
 import { describe, expect, it } from 'vitest';
 import { createEmissionsModel } from '../../../src/core/emissions/routing-model.ts';
@@ -53,5 +53,14 @@ describe('shipped scenarios', () => {
     const li = r.network.linkIndex.get('sea-singapore-port-said')!;
     for (const od of r.assignment.ods)
       for (const rt of od.routes) for (const e of rt.edges) expect(r.graph.link[e]).not.toBe(li);
+    // A closed sea lane costs shippers something: their expected perceived cost (the logsum) rises, although the
+    // flow-weighted generalised cost of the routes left can fall (costly routes that had logit share are gone).
+    const base = runScenario(ctx.network, undefined, demand, { emissions, kpis: { samples: 0 } });
+    expect(r.kpis.totals.userCostUsd).toBeGreaterThan(base.kpis.totals.userCostUsd);
+    for (const [i, od] of r.kpis.ods.entries()) {
+      const b = base.kpis.ods[i]!;
+      if (b.userCostUsdPerUnit === null || od.userCostUsdPerUnit === null) continue;
+      expect(od.userCostUsdPerUnit, `${od.from} ${od.to}`).toBeGreaterThanOrEqual(b.userCostUsdPerUnit - 0.5);
+    }
   });
 });
