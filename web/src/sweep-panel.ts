@@ -37,7 +37,7 @@ export function parseGrowth(text: string): number[] | undefined {
 
 function chart(s: SweepSummary, width: number): HTMLElement | SVGSVGElement {
   const rows = s.groups.flatMap((g) => {
-    const k = g.kpis.generalisedCostUsd;
+    const k = g.kpis.userCostUsd;
     return k === undefined
       ? []
       : [{ scenario: g.scenario, growth: g.growth, p10: k.p10 / 1e6, p50: k.p50 / 1e6, p90: k.p90 / 1e6 }];
@@ -75,7 +75,7 @@ function table(s: SweepSummary): HTMLTableElement {
       el('td', g.scenario),
       el('td', String(g.growth)),
       el('td', String(g.variants)),
-      el('td', cell(g, 'generalisedCostUsd', 1e6, 0)),
+      el('td', cell(g, 'userCostUsd', 1e6, 0)),
       el('td', cell(g, 'co2eTonnes', 1e3, 0)),
       el('td', cell(g, 'p90DaysWeighted', 1, 1)),
       el('td', cell(g, 'topUtilisation', 0.01, 0)),

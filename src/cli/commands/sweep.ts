@@ -63,7 +63,7 @@ function runHere(o: SweepOptions, spec: SweepSpec, bar: SingleBar | undefined): 
 const fmt = (x: number) => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
 
 function printSummary(s: SweepSummary): void {
-  const kpis = ['generalisedCostUsd', 'co2eTonnes', 'p90DaysWeighted', 'topUtilisation'];
+  const kpis = ['userCostUsd', 'generalisedCostUsd', 'co2eTonnes', 'p90DaysWeighted', 'topUtilisation'];
   process.stdout.write(
     `${s.variants} variants\n\nscenario\tgrowth\tn\t${kpis.map((k) => `${k} P10–P50–P90`).join('\t')}\n`,
   );

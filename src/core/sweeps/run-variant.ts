@@ -33,6 +33,8 @@ export interface VariantResult extends SweepVariant {
   converged: boolean;
   relativeGap: number;
   generalisedCostUsd: number;
+  /** The shippers' expected perceived cost (the logsum, kpis.ts): compare variants on it. */
+  userCostUsd: number;
   costUsd: number;
   co2eTonnes: number;
   commodities: CommodityRow[];

@@ -33,6 +33,7 @@ export interface SweepSummary {
 export function flatKpis(r: VariantResult): Record<string, number | null> {
   const out: Record<string, number | null> = {
     generalisedCostUsd: r.generalisedCostUsd,
+    userCostUsd: r.userCostUsd ?? null,
     costUsd: r.costUsd,
     co2eTonnes: r.co2eTonnes,
     p90DaysWeighted: r.p90DaysWeighted,
