@@ -54,6 +54,27 @@ describe('booking a pinned itinerary', () => {
     expect(stored.countries).not.toContain('RU');
   });
 
+  it("predicts a booked shipment's arrival, before it leaves, as POST /reliability gives its itinerary", async () => {
+    // One question, one answer: the same timeline (with its calibrated journey factor), samples and seed.
+    const opts = { samples: 3000, seed: 11 };
+    const rel = await app.inject({ method: 'POST', url: '/reliability', payload: { ...query, deadline, ...opts } });
+    expect(rel.statusCode).toBe(200);
+    const chosen = rel
+      .json()
+      .itineraries.filter((it: { corridor: string }) => it.corridor === 'Middle')
+      .at(-1);
+    const s = await book({ itineraryKey: chosen.key });
+    expect(s.statusCode).toBe(201);
+    const eta = await app.inject({ url: `/shipments/${s.json().id}/eta?samples=3000&seed=11`, headers: auth() });
+    expect(eta.statusCode).toBe(200);
+    const e = eta.json();
+    expect(e.conditioning.elapsedH).toBe(0);
+    for (const q of ['p5', 'p10', 'p50', 'p90', 'p95', 'mean']) expect(e.remainingH[q]).toBe(chosen.transitH[q]);
+    expect(e.onTimeProbability).toBe(chosen.onTimeProbability);
+    // The calibrated band: a journey of weeks, not the few hours that independent steps alone would give.
+    expect(e.remainingH.p90 - e.remainingH.p10).toBeGreaterThan(48);
+  });
+
   it('answers 409 itinerary_gone, naming a change of times, when only the departures moved', async () => {
     const a = (await app.inject({ method: 'POST', url: '/routes', payload: query })).json() as Answer;
     const key = a.itineraries[0]?.key ?? '';

@@ -18,6 +18,10 @@
  * 3 / (PILOT_FACTOR x maxAttempts) at 95% confidence, so rejection would have let through fewer than
  * 1 - exp(-3 / PILOT_FACTOR) = 3% of the samples.
  *
+ * A calibrated timeline's journey factor (reliability/journey-factor.ts, the pace common to a journey's steps)
+ * is drawn with the first step and scales the whole remaining time; the condition is on the paced step, so an
+ * overdue step raises the factor the later steps get (the posterior of the pace given "still on this step").
+ *
  * The assumption behind the conditioning: no newer event means the cargo is still on that step. When events go
  * unreported, the cargo may be further along and the figure errs late.
  *
@@ -35,7 +39,7 @@ import {
   summariseTransitTimes,
 } from '../reliability/monte-carlo.ts';
 import { Rng, streamSeed } from '../reliability/rng.ts';
-import { sampleDuration } from '../reliability/samplers.ts';
+import { inverseNormalCdf, sampleDuration } from '../reliability/samplers.ts';
 import { checkTimeline, type Timeline, type TimelineStep } from '../reliability/timeline.ts';
 import { waitForNextDeparture } from '../routing/timetable.ts';
 
@@ -106,10 +110,17 @@ function stepTimeH(step: TimelineStep, tH: number, rng: Rng): number {
   return departureWaitH(step, tH, rng) + sampleDuration(step.duration, rng);
 }
 
-/** True when one of at most `draws` pilot draws of the step time exceeds elapsedH. */
-function pilotPasses(step: TimelineStep, tH: number, elapsedH: number, seed: number, draws: number): boolean {
+/** A journey factor exp(sigma z) (reliability/journey-factor.ts); 1 without sigma, drawing nothing. */
+function journeyFactor(sigma: number, rng: Rng): number {
+  if (sigma === 0) return 1;
+  const u = Math.min(1 - 1e-12, Math.max(1e-12, rng.uniform()));
+  return Math.exp(sigma * inverseNormalCdf(u));
+}
+
+/** True when one of at most `draws` pilot draws of the (paced) step time exceeds elapsedH. */
+function pilotPasses(step: TimelineStep, tH: number, elapsedH: number, sigma: number, seed: number, draws: number) {
   const rng = new Rng(streamSeed(seed, PILOT_STREAM));
-  for (let i = 0; i < draws; i++) if (stepTimeH(step, tH, rng) > elapsedH) return true;
+  for (let i = 0; i < draws; i++) if (journeyFactor(sigma, rng) * stepTimeH(step, tH, rng) > elapsedH) return true;
   return false;
 }
 
@@ -167,10 +178,14 @@ export function conditionedArrival(timeline: Timeline, options: ConditionedArriv
   checkTimeline(timeline);
 
   const { departH } = timeline;
-  const bounded = (first.departuresH ?? []).length === 0 && durationMaxH(first.duration) <= elapsedH;
-  const hopeless = bounded || !pilotPasses(first, departH, elapsedH, options.seed, PILOT_FACTOR * maxAttempts);
+  const sigma = timeline.journeySigma ?? 0;
+  const bounded = sigma === 0 && (first.departuresH ?? []).length === 0 && durationMaxH(first.duration) <= elapsedH;
+  const pilot = PILOT_FACTOR * maxAttempts;
+  const hopeless = bounded || !pilotPasses(first, departH, elapsedH, sigma, options.seed, pilot);
   const n = options.samples;
   const out = new Float64Array(n);
+  // Each sample's journey factor: the whole remaining time is scaled by it, as simulateTimeline scales a journey.
+  const pace = new Float64Array(n);
   const rng = new Rng(0);
   let conditioned = 0;
   let fallback = 0;
@@ -179,21 +194,28 @@ export function conditionedArrival(timeline: Timeline, options: ConditionedArriv
     const start = b * BLOCK_SAMPLES;
     const end = Math.min(n, start + BLOCK_SAMPLES);
     for (let i = start; i < end; i++) {
+      // The factor and the step are drawn together and kept when the paced step outlasts elapsedH: a step long
+      // overdue thus also tells of a slow journey, and the steps after it are slowed with it.
       let stepH = -1;
+      let f = 1;
       if (!hopeless) {
         for (let a = 0; a < maxAttempts; a++) {
+          const g = journeyFactor(sigma, rng);
           const x = stepTimeH(first, departH, rng);
-          if (x > elapsedH) {
+          if (g * x > elapsedH) {
             stepH = x;
+            f = g;
             break;
           }
         }
       }
       if (stepH < 0) {
-        stepH = elapsedH + FALLBACK_EPSILON_H;
+        f = journeyFactor(sigma, rng);
+        stepH = (elapsedH + FALLBACK_EPSILON_H) / f;
         fallback++;
       } else conditioned++;
       out[i] = stepH;
+      pace[i] = f;
     }
     for (const step of later) {
       // `?? 0` on reads of out[start .. end): never taken
@@ -205,6 +227,7 @@ export function conditionedArrival(timeline: Timeline, options: ConditionedArriv
       }
       for (let i = start; i < end; i++) out[i] = (out[i] ?? 0) + sampleDuration(step.duration, rng);
     }
+    for (let i = start; i < end; i++) out[i] = (out[i] ?? 0) * (pace[i] ?? 1);
   }
   const deadline = options.deadlineH === undefined ? undefined : options.deadlineH - departH;
   const d = summariseTransitTimes(out, options.seed, deadline, options.bins ?? 30);

@@ -124,5 +124,7 @@ export function remainingTimeline(it: TrackedItinerary, pos: Position): Timeline
     const { departuresH: _d, cancellationProbability: _c, ...first } = current;
     rest[0] = { ...first, kind: first.kind === 'sailing' ? 'travel' : first.kind };
   }
-  return { departH: pos.atH, steps: rest };
+  // The journey's pace factor goes with what is left of it (calibration/apply.ts).
+  const sigma = it.timeline.journeySigma;
+  return { departH: pos.atH, steps: rest, ...(sigma ? { journeySigma: sigma } : {}) };
 }

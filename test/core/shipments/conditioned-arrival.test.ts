@@ -162,4 +162,36 @@ describe('conditionedArrival', () => {
     expect(() => conditionedArrival(t, { samples: 10, seed: 1, asOfH: T0 + 1, maxAttempts: 0 })).toThrow(KeruenError);
     expect(() => conditionedArrival(t, { samples: 0, seed: 1, asOfH: T0 + 1 })).toThrow(KeruenError);
   });
+
+  describe("with a calibrated timeline's journey factor", () => {
+    const sigma = 0.2;
+    const paced = (extra: TimelineStep[] = []): Timeline => ({
+      departH: T0,
+      steps: [crossing(uniform1822), ...extra],
+      journeySigma: sigma,
+    });
+    const after = [{ kind: 'dwell', label: 'Baku', duration: { dist: 'fixed', value: 100 } }] as TimelineStep[];
+
+    it('barely started, it gives the plain Monte Carlo of the journey (with its factor) within sampling noise', () => {
+      const plain = simulateTimeline(paced(after), { samples: N, seed: 5 });
+      const r = conditionedArrival(paced(after), { samples: N, seed: 5, asOfH: T0 + 1e-9 });
+      expect(r.conditionedSamples).toBe(N);
+      // The factor's spread (sigma 0.2 on ~120 h, P10-P90 about 60 h) shows in both; without it the band is 4 h.
+      expect(plain.p90 - plain.p10).toBeGreaterThan(40);
+      for (const q of ['p10', 'p50', 'p90'] as const) expect(Math.abs(r[q] - plain[q])).toBeLessThan(0.02 * plain[q]);
+    });
+
+    it('an overdue step tells of a slow journey: the steps after it are slowed too', () => {
+      // 30 h on an 18-22 h crossing needs a factor of at least 30 / 22 = 1.36, which then paces the 100 h after
+      // it: each sample's rest takes at least 136 h. Without the factor the crossing would be overdue (fallback)
+      // and the rest 100 h.
+      const r = conditionedArrival(paced(after), { samples: N, seed: 5, asOfH: T0 + 30 });
+      // The condition is rare (a few % of draws), so a few samples use up the attempt cap.
+      expect(r.fallbackSamples).toBeLessThan(N / 50);
+      expect(r.p5).toBeGreaterThan(30 + 136);
+      const flat = conditionedArrival({ ...paced(after), journeySigma: 0 }, { samples: N, seed: 5, asOfH: T0 + 30 });
+      expect(flat.fallbackSamples).toBe(N);
+      expect(flat.p50).toBeCloseTo(130, 3);
+    });
+  });
 });

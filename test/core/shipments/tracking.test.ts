@@ -119,6 +119,10 @@ describe('lastPosition and remainingTimeline', () => {
     const p = lastPosition(itin, []);
     expect(p).toMatchObject({ event: -1, next: 0, node: 'a', atH: T0, delivered: false });
     expect(remainingTimeline(itin, p).steps).toHaveLength(8);
+    // The journey's pace factor (a calibrated timeline's) stays with the rest of the journey.
+    const paced = { ...itin, timeline: { ...itin.timeline, journeySigma: 0.3 } };
+    expect(remainingTimeline(paced, p).journeySigma).toBe(0.3);
+    expect(remainingTimeline(itin, p).journeySigma).toBeUndefined();
   });
 
   it('uses the latest event on the itinerary and ignores one off it', () => {
