@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ShippedApp, shippedApp } from './support/shipped-app.ts';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
+let clock = NOW;
 const query = {
   from: "Xi'an",
   to: 'Duisburg',
@@ -20,7 +21,7 @@ let app: FastifyInstance;
 let token: string;
 
 beforeAll(async () => {
-  shipped = await shippedApp({ now: () => NOW });
+  shipped = await shippedApp({ now: () => clock });
   app = shipped.app;
   token = (await shipped.storage.createToken('ops')).token;
 }, 60_000);
@@ -73,6 +74,35 @@ describe('booking a pinned itinerary', () => {
     expect(e.onTimeProbability).toBe(chosen.onTimeProbability);
     // The calibrated band: a journey of weeks, not the few hours that independent steps alone would give.
     expect(e.remainingH.p90 - e.remainingH.p10).toBeGreaterThan(48);
+  });
+
+  it('predicts a shipment running late to keep running late: the steps done tell its pace', async () => {
+    const rel = (await app.inject({ method: 'POST', url: '/routes', payload: query })).json() as Answer;
+    const chosen = rel.itineraries.find((it) => it.corridor === 'Middle');
+    const legs = (chosen as unknown as { legs: Array<{ to: string; arrive: string }> }).legs;
+    const mid = legs[Math.floor(legs.length / 2)];
+    expect(mid).toBeDefined();
+    const etaAfter = async (lateH: number) => {
+      const s = await book({ itineraryKey: chosen?.key });
+      expect(s.statusCode).toBe(201);
+      const id = s.json().id as string;
+      const at = new Date(Date.parse(mid?.arrive ?? '') + lateH * 3_600_000).toISOString();
+      clock = new Date(Date.parse(at) + 3_600_000);
+      const ev = { type: 'arrived', node: mid?.to, at };
+      const e = await app.inject({ method: 'POST', url: `/shipments/${id}/events`, headers: auth(), payload: ev });
+      expect(e.statusCode).toBe(201);
+      const r = await app.inject({ url: `/shipments/${id}/eta?samples=4000&seed=3`, headers: auth() });
+      clock = NOW;
+      expect(r.statusCode).toBe(200);
+      return r.json();
+    };
+    const onPlan = await etaAfter(0);
+    const late = await etaAfter(96);
+    expect(onPlan.pace).toMatchObject({ factorP50: expect.any(Number), effectiveSamples: expect.any(Number) });
+    expect(late.pace.factorP50).toBeGreaterThan(onPlan.pace.factorP50);
+    // Four days late at mid-route: the arrival moves by more than the four days, since the rest is slowed too.
+    const shiftH = (Date.parse(late.eta.p50) - Date.parse(onPlan.eta.p50)) / 3_600_000;
+    expect(shiftH).toBeGreaterThan(96);
   });
 
   it('answers 409 itinerary_gone, naming a change of times, when only the departures moved', async () => {

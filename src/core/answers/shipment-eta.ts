@@ -1,14 +1,17 @@
 /**
  * The answer to "when will this shipment arrive": its position from the last milestone, then the arrival
- * distribution of what remains, conditioned on the time already spent on the current step.
+ * distribution of what remains, conditioned on the time already spent on the current step and paced by what the
+ * steps done took (the journey factor's posterior, shipments/pace.ts).
  */
 import { isoToHours } from '../requests/dates.ts';
 import type { Itinerary } from '../routing/itinerary.ts';
 import { conditionedArrival } from '../shipments/conditioned-arrival.ts';
 import type { Milestone } from '../shipments/milestone.ts';
-import { lastPosition, remainingTimeline } from '../shipments/tracking.ts';
+import { pacePosterior } from '../shipments/pace.ts';
+import { lastPosition, paceEvidence, remainingTimeline } from '../shipments/tracking.ts';
 
 const iso = (h: number) => new Date(h * 3_600_000).toISOString();
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 export interface EtaQuestion {
   shipment: string;
@@ -43,7 +46,15 @@ export function answerEta(q: EtaQuestion) {
     };
   }
   const timeline = remainingTimeline(q.itinerary, pos);
-  const r = conditionedArrival(timeline, { samples: q.samples, seed: q.seed, asOfH: q.asOfH, deadlineH });
+  const sigma = timeline.journeySigma ?? 0;
+  const pace = pacePosterior(paceEvidence(q.itinerary, pos), sigma, q.samples, q.seed);
+  const r = conditionedArrival(timeline, {
+    samples: q.samples,
+    seed: q.seed,
+    asOfH: q.asOfH,
+    deadlineH,
+    paceFactors: pace?.factors,
+  });
   const { asOfH: _a, elapsedH, conditionedSamples, fallbackSamples, maxAttempts, ...d } = r;
   return {
     ...base,
@@ -58,6 +69,11 @@ export function answerEta(q: EtaQuestion) {
     },
     remainingH: d,
     conditioning: { elapsedH, conditionedSamples, fallbackSamples, maxAttempts },
+    // The journey's pace as the steps done tell it (pace.ts): null before any step is done or without calibration.
+    pace:
+      pace === undefined
+        ? null
+        : { factorP50: round3(pace.median), effectiveSamples: Math.round(pace.effectiveSamples), prior: { sigma } },
     onTimeProbability: d.onTimeProbability,
   };
 }

@@ -41,7 +41,7 @@ import {
 import { Rng, streamSeed } from '../reliability/rng.ts';
 import { inverseNormalCdf, sampleDuration } from '../reliability/samplers.ts';
 import { checkTimeline, type Timeline, type TimelineStep } from '../reliability/timeline.ts';
-import { waitForNextDeparture } from '../routing/timetable.ts';
+import { departureWaitH, stepTimeH } from './step-draws.ts';
 
 /** A fallback sample ends its step this long after the as-of time (hours; 3.6 ms): "now", strictly after it. */
 export const FALLBACK_EPSILON_H = 1e-6;
@@ -51,8 +51,6 @@ export const DEFAULT_MAX_ATTEMPTS = 200;
 export const PILOT_FACTOR = 100;
 /** Sub-stream of the pilot draws: far above any block index (200,000 samples are 13 blocks). */
 const PILOT_STREAM = 0x7fffffff;
-/** After a cancelled departure the search for the next one starts this long after it (as monte-carlo.ts). */
-const AFTER_DEPARTURE_H = 1e-6;
 
 export interface ConditionedArrivalOptions {
   samples: number;
@@ -64,6 +62,11 @@ export interface ConditionedArrivalOptions {
   bins?: number | undefined;
   /** Cap on draws of the first step per sample (default DEFAULT_MAX_ATTEMPTS). */
   maxAttempts?: number | undefined;
+  /**
+   * Journey factors to draw from instead of the prior (pace.ts: the posterior given the time the steps done
+   * took); the timeline's journeySigma still marks it as paced.
+   */
+  paceFactors?: Float64Array | undefined;
 }
 
 export interface ConditionedArrival extends ArrivalDistribution {
@@ -92,36 +95,29 @@ export function durationMaxH(d: DistributionSpec): number {
   }
 }
 
-/** Wait for the next departure that is not cancelled, from tH (as referenceTransitTimes). */
-function departureWaitH(step: TimelineStep, tH: number, rng: Rng): number {
-  const deps = step.departuresH ?? [];
-  if (deps.length === 0) return 0;
-  let now = tH + waitForNextDeparture(deps, 0, deps.length, tH);
-  const p = step.cancellationProbability ?? 0;
-  while (p > 0 && rng.uniform() < p) {
-    now += AFTER_DEPARTURE_H;
-    now += waitForNextDeparture(deps, 0, deps.length, now);
-  }
-  return now - tH;
-}
-
-/** Step time: the wait for its departure (if any) plus its duration, hours from tH. */
-function stepTimeH(step: TimelineStep, tH: number, rng: Rng): number {
-  return departureWaitH(step, tH, rng) + sampleDuration(step.duration, rng);
-}
-
-/** A journey factor exp(sigma z) (reliability/journey-factor.ts); 1 without sigma, drawing nothing. */
-function journeyFactor(sigma: number, rng: Rng): number {
+/**
+ * A journey factor: one of `pool` (a posterior, pace.ts) when given, else exp(sigma z) from the prior
+ * (reliability/journey-factor.ts); 1 without sigma, drawing nothing.
+ */
+function journeyFactor(sigma: number, rng: Rng, pool?: Float64Array): number {
   if (sigma === 0) return 1;
   const u = Math.min(1 - 1e-12, Math.max(1e-12, rng.uniform()));
+  if (pool !== undefined && pool.length > 0) return pool[Math.floor(u * pool.length)] ?? 1;
   return Math.exp(sigma * inverseNormalCdf(u));
 }
 
 /** True when one of at most `draws` pilot draws of the (paced) step time exceeds elapsedH. */
-function pilotPasses(step: TimelineStep, tH: number, elapsedH: number, sigma: number, seed: number, draws: number) {
+function pilotPasses(step: TimelineStep, tH: number, elapsedH: number, pace: Pace, seed: number, draws: number) {
   const rng = new Rng(streamSeed(seed, PILOT_STREAM));
-  for (let i = 0; i < draws; i++) if (journeyFactor(sigma, rng) * stepTimeH(step, tH, rng) > elapsedH) return true;
+  for (let i = 0; i < draws; i++)
+    if (journeyFactor(pace.sigma, rng, pace.pool) * stepTimeH(step, tH, rng) > elapsedH) return true;
   return false;
+}
+
+/** Where a sample's journey factor comes from: the prior of sigma, or a posterior pool. */
+interface Pace {
+  sigma: number;
+  pool?: Float64Array | undefined;
 }
 
 /** The checks of simulateTimeline's options (monte-carlo.ts), for the conditioned path that does not call it. */
@@ -164,7 +160,8 @@ export function conditionedArrival(timeline: Timeline, options: ConditionedArriv
   const elapsedH = Math.max(0, options.asOfH - timeline.departH);
   const echo = { asOfH: options.asOfH, elapsedH, conditionedSamples: 0, fallbackSamples: 0, maxAttempts };
   const [first, ...later] = timeline.steps;
-  if (elapsedH === 0 || first === undefined) {
+  const pace: Pace = { sigma: timeline.journeySigma ?? 0, pool: options.paceFactors };
+  if ((elapsedH === 0 && pace.pool === undefined) || first === undefined) {
     // Nothing to condition on: the plain Monte Carlo, so the answer is the unconditioned one exactly.
     const mcOptions = {
       samples: options.samples,
@@ -178,14 +175,14 @@ export function conditionedArrival(timeline: Timeline, options: ConditionedArriv
   checkTimeline(timeline);
 
   const { departH } = timeline;
-  const sigma = timeline.journeySigma ?? 0;
-  const bounded = sigma === 0 && (first.departuresH ?? []).length === 0 && durationMaxH(first.duration) <= elapsedH;
+  const bounded =
+    pace.sigma === 0 && (first.departuresH ?? []).length === 0 && durationMaxH(first.duration) <= elapsedH;
   const pilot = PILOT_FACTOR * maxAttempts;
-  const hopeless = bounded || !pilotPasses(first, departH, elapsedH, sigma, options.seed, pilot);
+  const hopeless = elapsedH > 0 && (bounded || !pilotPasses(first, departH, elapsedH, pace, options.seed, pilot));
   const n = options.samples;
   const out = new Float64Array(n);
   // Each sample's journey factor: the whole remaining time is scaled by it, as simulateTimeline scales a journey.
-  const pace = new Float64Array(n);
+  const paceOf = new Float64Array(n);
   const rng = new Rng(0);
   let conditioned = 0;
   let fallback = 0;
@@ -200,9 +197,9 @@ export function conditionedArrival(timeline: Timeline, options: ConditionedArriv
       let f = 1;
       if (!hopeless) {
         for (let a = 0; a < maxAttempts; a++) {
-          const g = journeyFactor(sigma, rng);
+          const g = journeyFactor(pace.sigma, rng, pace.pool);
           const x = stepTimeH(first, departH, rng);
-          if (g * x > elapsedH) {
+          if (g * x > elapsedH || elapsedH === 0) {
             stepH = x;
             f = g;
             break;
@@ -210,12 +207,12 @@ export function conditionedArrival(timeline: Timeline, options: ConditionedArriv
         }
       }
       if (stepH < 0) {
-        f = journeyFactor(sigma, rng);
+        f = journeyFactor(pace.sigma, rng, pace.pool);
         stepH = (elapsedH + FALLBACK_EPSILON_H) / f;
         fallback++;
       } else conditioned++;
       out[i] = stepH;
-      pace[i] = f;
+      paceOf[i] = f;
     }
     for (const step of later) {
       // `?? 0` on reads of out[start .. end): never taken
@@ -227,7 +224,7 @@ export function conditionedArrival(timeline: Timeline, options: ConditionedArriv
       }
       for (let i = start; i < end; i++) out[i] = (out[i] ?? 0) + sampleDuration(step.duration, rng);
     }
-    for (let i = start; i < end; i++) out[i] = (out[i] ?? 0) * (pace[i] ?? 1);
+    for (let i = start; i < end; i++) out[i] = (out[i] ?? 0) * (paceOf[i] ?? 1);
   }
   const deadline = options.deadlineH === undefined ? undefined : options.deadlineH - departH;
   const d = summariseTransitTimes(out, options.seed, deadline, options.bins ?? 30);

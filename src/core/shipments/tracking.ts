@@ -13,6 +13,7 @@ import { must } from '../must.ts';
 import type { Timeline, TimelineStep } from '../reliability/timeline.ts';
 import { isoOfHours } from '../time.ts';
 import { cutAt, type Milestone, type PositionedStep, positionSteps, type TrackedItinerary } from './milestone.ts';
+import type { PaceEvidence } from './pace.ts';
 
 export interface EventWarning {
   code: 'out_of_order' | 'off_itinerary' | 'behind_position' | 'after_delivery' | 'before_departure' | 'reading';
@@ -127,4 +128,18 @@ export function remainingTimeline(it: TrackedItinerary, pos: Position): Timeline
   // The journey's pace factor goes with what is left of it (calibration/apply.ts).
   const sigma = it.timeline.journeySigma;
   return { departH: pos.atH, steps: rest, ...(sigma ? { journeySigma: sigma } : {}) };
+}
+
+/**
+ * The pace evidence of a position (pace.ts): the steps done, from the planned departure, and the hours they took.
+ * A step under way that waited for a timetabled departure adds that wait (a zero-length step with its
+ * departures), since the departure event closes the wait, not the step.
+ */
+export function paceEvidence(it: TrackedItinerary, pos: Position): PaceEvidence {
+  const steps = positionSteps(it).map((s) => s.step);
+  const done = steps.slice(0, pos.next);
+  const current = steps[pos.next];
+  if (pos.underway && current !== undefined && (current.departuresH ?? []).length > 0)
+    done.push({ ...current, duration: { dist: 'fixed', value: 0 } });
+  return { done: { departH: it.timeline.departH, steps: done }, observedH: pos.atH - it.timeline.departH };
 }
