@@ -43,9 +43,17 @@ function variantsOf(job: JobRecord): { request: SweepJobRequest; variants: Sweep
   return last;
 }
 
-/** Marks the sweep done with its summary once every part is stored, else records the share done. */
+/** A sweep's progress is written at most this many times: each write locks the job's row, which every worker shares. */
+const PROGRESS_STEPS = 200;
+
+/**
+ * Marks the sweep done with its summary once every part is stored, else records the share done (at whole steps of
+ * 1/PROGRESS_STEPS of the variants, so that a big sweep's workers do not queue on its row for every variant).
+ */
 export async function settleSweep(storage: Storage, jobId: string, variants: number): Promise<JobRecord | undefined> {
   const n = await storage.countJobParts(jobId);
+  const step = Math.ceil(variants / PROGRESS_STEPS);
+  if (n < variants && n % step !== 0) return undefined;
   if (n < variants) return storage.updateJob(jobId, { status: 'running', progress: n / variants });
   const parts = await storage.listJobParts(jobId);
   const summary = summariseSweep(parts.map((p) => p.result as VariantResult));
