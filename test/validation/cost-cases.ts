@@ -45,7 +45,9 @@ export interface CostCase {
   /** How the published figure becomes USD (every price here is published in USD: no conversion, no date needed). */
   fx: string;
   /** What the source itself says about the circumstances of the price, shown under a miss. */
-  context?: string;
+  context?: string | undefined;
+  /** What the model lacks to price this row (a figure not found, a series gap), shown under a miss; never a fitted fix. */
+  gap?: string | undefined;
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -65,6 +67,28 @@ const RAIL_MARKET: Record<string, string> = {
     'the source: rates passed USD 10,000 per FEU in January 2021, double October 2020, in a container shortage',
   'caixin-china-europe-2024-10': 'the source: USD 9,000 in October 2024, before demand fell',
   'caixin-china-europe-2025-03': 'the source: rates halved from October 2024 to March 2025 as demand fell',
+};
+/** What the model lacks for a row (shown under a miss): figures not found, not corrections fitted to the row. */
+const GAPS: Record<string, string> = {
+  'ihs-china-europe-2020-10':
+    'the China–Europe block-train series starts in December 2020 (VP25): October 2020 holds that later, higher point',
+  'ihs-china-europe-2021-01':
+    'the block-train series has no point between December 2020 and 2023, so the 2021 container-shortage peak is interpolated away',
+  'wb-china-europe-middle':
+    'the row does not say where in Europe it ends; the query goes on to Duisburg, and the legs west of the Caspian on the model’s itinerary (Black Sea feeder, onward sea or EU rail legs, port handling) rest on estimated rates: no published container rate for them was found',
+  'uty-grain-saryagash-galaba-2025':
+    'the published tariff is station to station; the model adds the KZ and UZ border fees of CAREC CPMM (per consignment, taken per TEU and spread over a full box)',
+  'caspian-grain-astrakhan-iran-2020-01b':
+    'the Caspian grain lane is one flat figure (the median of the tuning quotes); the spot market swung USD 24–50 per tonne',
+  'caspian-grain-astrakhan-iran-2019-09':
+    'the Caspian grain lane is one flat figure (the median of the tuning quotes); the spot market swung USD 24–50 per tonne',
+};
+const INTERRAIL_GAP =
+  'the quote includes per-box departure station fees, port charges, security and forwarding (VP16 basis) that the model has no figure for; such fixed charges weigh more on a 20-foot box, which is why the published 40/20 ratio stays below the model’s';
+/** What the Caspian market reports say of the week (shown under a miss). */
+const CASPIAN_MARKET: Record<string, string> = {
+  'caspian-grain-astrakhan-iran-2020-01b':
+    'the source: shipowners avoided the queues at Makhachkala and Aktau, and a lack of cargo at Astrakhan pushed rates down further',
 };
 const USD = 'published in USD: no conversion';
 const CHINA_EUROPE = 'China and Europe as published: Xi’an (the largest China–Europe train hub) to Duisburg';
@@ -90,6 +114,7 @@ export const COST_CASES: CostCase[] = [
   },
   {
     id: 'wb-china-europe-middle',
+    gap: GAPS['wb-china-europe-middle'],
     from: 'cn-xian',
     to: 'de-duisburg',
     corridor: 'Middle',
@@ -120,6 +145,7 @@ export const COST_CASES: CostCase[] = [
     'caixin-china-europe-2025-03',
   ].map((id) => ({
     context: RAIL_MARKET[id],
+    gap: GAPS[id],
     id,
     from: 'cn-xian',
     to: 'de-duisburg',
@@ -159,6 +185,7 @@ export const COST_CASES: CostCase[] = [
   })),
   ...['tm-20', 'tm-40'].map((v) => ({
     id: `interrail-sergeli-derince-${v}`,
+    gap: INTERRAIL_GAP,
     from: 'uz-tashkent',
     to: 'tr-istanbul-ayrilikcesme',
     corridor: 'Middle' as const,
@@ -169,6 +196,7 @@ export const COST_CASES: CostCase[] = [
   })),
   ...['kz-20', 'kz-40'].map((v) => ({
     id: `interrail-sergeli-derince-${v}`,
+    gap: INTERRAIL_GAP,
     from: 'uz-tashkent',
     to: 'tr-istanbul-ayrilikcesme',
     corridor: 'Middle' as const,
@@ -179,6 +207,7 @@ export const COST_CASES: CostCase[] = [
   })),
   {
     id: 'uty-grain-saryagash-galaba-2025',
+    gap: GAPS['uty-grain-saryagash-galaba-2025'],
     from: 'kz-saryagash',
     to: 'uz-termez',
     why: 'Saryagash to Termez, the station of Galaba on the Afghan border; rail only',
@@ -198,6 +227,7 @@ export const COST_CASES: CostCase[] = [
     from: 'af-kabul',
     to: 'in-nhava-sheva',
     why: 'Kabul by road to Chabahar, then by sea to Nhava Sheva',
+    gap: 'Kabul has no operational link in the dataset: its rail links (Mazar-i-Sharif – Kabul, Kabul – Peshawar) are planned and the road to Chabahar (via Zaranj and Milak) is not modelled; left uncompared rather than priced on planned links',
     fx: USD,
   },
   ...[
@@ -209,11 +239,14 @@ export const COST_CASES: CostCase[] = [
     'caspian-grain-astrakhan-iran-2020-01c',
     'caspian-grain-astrakhan-iran-2021-10',
     'caspian-grain-astrakhan-iran-2020-01d',
+    'caspian-grain-astrakhan-iran-2021-12',
   ].map((id) => ({
     id,
+    gap: GAPS[id],
+    context: CASPIAN_MARKET[id],
     from: 'ru-astrakhan',
     to: 'ir-bandar-anzali',
-    why: 'Astrakhan to Bandar Anzali, the main northern Iranian port, by sea',
+    why: 'Astrakhan to Bandar Anzali, the main northern Iranian port, by sea; the quotes are port-to-port voyage freight, so no handling is added at either end',
     fx: USD,
   })),
 ];

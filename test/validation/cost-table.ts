@@ -239,7 +239,7 @@ function basesOf(x: unknown): string {
 function missLine(net: Network, r: CostRow): string {
   const p = r.prediction;
   if (!p.ok)
-    return `- **C${r.n} \`${r.obs.id}\`**: not compared, the shipped network cannot route it (${p.reason.replace(/^no route: /, '')}).`;
+    return `- **C${r.n} \`${r.obs.id}\`**: not compared, the shipped network cannot route it (${p.reason.replace(/^no route: /, '')}).${r.case.gap ? ` What the model lacks: ${r.case.gap}.` : ''}`;
   const units = r.obs.unit === 'tonne' ? BULK_TONNES : 1;
   const parts = partsOf(net, p.itinerary, units).filter((x) => x.usd > 0);
   const total = parts.reduce((a, x) => a + x.usd, 0);
@@ -248,6 +248,7 @@ function missLine(net: Network, r: CostRow): string {
   const head = `- **C${r.n} \`${r.obs.id}\`** (${r.ratio?.toFixed(2)}): model USD ${usd(p.modelUsd)} against USD ${usd(r.publishedUsd)} per ${per(r.obs)}; the largest cost parts per ${per(r.obs)}:`;
   const tail = rest > 0.5 ? [`  - the other ${parts.length - top.length} parts: USD ${usd(rest)}`] : [];
   if (r.case.context) tail.push(`  - context: ${r.case.context}`);
+  if (r.case.gap) tail.push(`  - what the model lacks: ${r.case.gap}`);
   return [head, ...(top.length > 0 ? top : ['  - none: every part costs 0']), ...tail].join('\n');
 }
 
@@ -314,7 +315,7 @@ export function renderCostSection(net: Network, rows: CostRow[]): string {
     '',
     `Result: **${within.length} of ${compared.length}** compared prices within ±${BAND * 100}% (target: 80%); tuning: ${countWithin(compared, false)}; held-out: ${countWithin(compared, true)}; ${indepWithin.length} of ${indep.length} independent rows. ${rows.length - compared.length} of ${rows.length} observations cannot be compared: the shipped network has no route for them.`,
     '',
-    'The model behind these figures (docs/methodology.md, Costs): sea legs and China–Europe rail legs priced at the date from dated series (data/prices: Drewry WCI lanes; ERAI for the 1520 mm transit, its border fees included for containers; China–Europe through rates less ERAI for the Chinese and EU sections), a 20-foot box priced apart from a 40-foot one (on rail a 20-foot box pays 1/1.6 of a 40-foot one, handling is per box, the rest pro rata), and tariffs per tonne for bulk. A tuning price that became a series point makes its row not independent: the held-out part is the test that counts.',
+    'The model behind these figures (docs/methodology.md, Costs): sea legs and China–Europe rail legs priced at the date from dated series (data/prices: Drewry WCI lanes; ERAI for the 1520 mm transit, its border fees included for containers; China–Europe through rates less ERAI for the Chinese and EU sections), a 20-foot box priced apart from a 40-foot one (on rail a 20-foot box pays 1/1.6 of a 40-foot one, 1/1.28 on Turkish rail after TCDD’s own published pair; handling is per box, the rest pro rata), tariffs per tonne for bulk, and Caspian grain from Astrakhan to Bandar Anzali at one flat voyage freight per tonne, the median of the tuning-part quotes (so those rows are not independent; the held-out quotes test it). A tuning price that became a series point makes its row not independent: the held-out part is the test that counts.',
     '',
     `Calibration discipline: the observations are split into a tuning part and a held-out part by a rule fixed before round 2 of issue 15 changed any figure (${HELD_OUT_RULE}); \`heldOut: true\` in prices.yaml records it and cost-validation.test.ts checks the two agree. No figure of the data was set from a held-out row; a held-out row whose source the data already cited before the split stays marked as not independent (${heldCited(rows)}).`,
     '',

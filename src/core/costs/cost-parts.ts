@@ -8,7 +8,7 @@
 import type { Figure } from '../network/figure.ts';
 import type { NetworkLink, NetworkNode } from '../network/network.ts';
 import type { Rate } from '../network/schema.ts';
-import { HANDLING_FEU_OVER_20FT, RAIL_BOX_RATES, RAIL_FEU_OVER_20FT } from './box-prices.ts';
+import { HANDLING_FEU_OVER_20FT, railFeuOver20ft } from './box-prices.ts';
 import { PAYLOAD_TONNES } from './payload.ts';
 import type { PriceBook } from './price-book.ts';
 import { type EvidenceProvenance, provenanceOf, sourceIdsOf } from './provenance.ts';
@@ -81,10 +81,14 @@ function partOf(
   };
 }
 
-/** A rail figure per TEU-km prices a 20' box at RAIL_FEU_OVER_20FT of a 40' one (box-prices.ts); other modes pro rata. */
-function railBoxes(mode: string | undefined, p: CostPart): CostPart {
+/**
+ * A rail figure per TEU-km prices a 20' box at 1 / ratio of a 40' one, the ratio of the leg's network when it
+ * publishes its own pair, else the KZ–TM–IR one (box-prices.ts); other modes pro rata.
+ */
+function railBoxes(mode: string | undefined, p: CostPart, country?: string): CostPart {
   if (mode !== 'rail') return p;
-  return { ...p, feuOver20ft: RAIL_FEU_OVER_20FT, sources: [...new Set([...p.sources, RAIL_BOX_RATES.source])] };
+  const { ratio, source } = railFeuOver20ft(country);
+  return { ...p, feuOver20ft: ratio, sources: [...new Set([...p.sources, source])] };
 }
 
 /** A TEU and a tonne figure of one line haul are alternatives: each then serves its own cargo. */
@@ -160,7 +164,7 @@ export function lineHaulParts(
   }
   const parts = alternatives(
     rate.usdPerTeuKm
-      ? railBoxes(l.mode, partOf('line_haul', rate.usdPerTeuKm, 'teu', km, cur, `rate ${rate.id}`, book))
+      ? railBoxes(l.mode, partOf('line_haul', rate.usdPerTeuKm, 'teu', km, cur, `rate ${rate.id}`, book), rate.country)
       : undefined,
     rate.usdPerTonneKm ? partOf('line_haul', rate.usdPerTonneKm, 'tonne', km, cur, `rate ${rate.id}`, book) : undefined,
   );

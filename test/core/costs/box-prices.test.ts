@@ -4,8 +4,10 @@ import {
   boxesUsd,
   HANDLING_FEU_OVER_20FT,
   PROPORTIONAL,
+  RAIL_BOX_PAIRS,
   RAIL_BOX_RATES,
   RAIL_FEU_OVER_20FT,
+  railFeuOver20ft,
 } from '../../../src/core/costs/box-prices.ts';
 import { lineHaulParts, stopPart } from '../../../src/core/costs/cost-parts.ts';
 import { neutralPriceBook } from '../../../src/core/costs/price-book.ts';
@@ -65,6 +67,34 @@ describe('box prices', () => {
     expect(rail?.feuOver20ft).toBeCloseTo(1.6, 12);
     expect(rail?.sources).toContain('O114');
     expect(road?.feuOver20ft).toBeUndefined();
+  });
+  it("uses a network's own published pair where it has one: TCDD 0.23 / 0.18 = 1.28 on Turkish rail", () => {
+    expect(RAIL_BOX_PAIRS.TR).toMatchObject({ per20ftKm: 0.18, per40ftKm: 0.23, source: 'C-TCDD-TARIFF' });
+    expect(railFeuOver20ft('TR').ratio).toBeCloseTo(0.23 / 0.18, 12);
+    expect(railFeuOver20ft('TR').source).toBe('C-TCDD-TARIFF');
+    // every other network, and a leg of unknown country, falls back to the KZ–TM–IR pair
+    expect(railFeuOver20ft('KZ')).toEqual({ ratio: RAIL_FEU_OVER_20FT, source: 'O114' });
+    expect(railFeuOver20ft(undefined)).toEqual({ ratio: RAIL_FEU_OVER_20FT, source: 'O114' });
+    // every published pair is a valid box ratio (a 40' between 1 and 2 times a 20')
+    for (const pair of Object.values(RAIL_BOX_PAIRS)) {
+      expect(pair.per40ftKm / pair.per20ftKm).toBeGreaterThanOrEqual(1);
+      expect(pair.per40ftKm / pair.per20ftKm).toBeLessThanOrEqual(2);
+    }
+  });
+  it("prices a country rate's rail leg with that country's ratio", () => {
+    const km = { value: 100, source: 'S' };
+    const tr = { id: 'tr-rail', country: 'TR', usdPerTeuKm: { value: 0.136, source: 'C-TCDD-TARIFF' } };
+    const [p] = lineHaulParts(
+      { mode: 'rail', distanceKm: km, tariff: undefined, service: undefined },
+      tr,
+      neutralPriceBook(),
+      0,
+    );
+    expect(p?.feuOver20ft).toBeCloseTo(0.23 / 0.18, 12);
+    expect(p?.sources).toContain('C-TCDD-TARIFF');
+    // 100 km at USD 0.136 per TEU of a 40' box: a 40' pays 27.2, a 20' 27.2 / 1.278 = 21.3 (EUR 0.18 / 0.23 of it)
+    expect(boxesUsd(p?.usdPerTeu ?? Number.NaN, 2, p?.feuOver20ft)).toBeCloseTo(27.2, 9);
+    expect(boxesUsd(p?.usdPerTeu ?? Number.NaN, 1, p?.feuOver20ft)).toBeCloseTo((27.2 * 0.18) / 0.23, 9);
   });
   it('reads a handling charge per box: half per TEU of a 40-foot box, whole for a 20-foot one', () => {
     const node = { id: 'nl-rotterdam', facility: { handlingCostUsdPerTeu: { value: 220, source: 'C' } } };
