@@ -7,10 +7,15 @@
  * 3. Monte Carlo of a 20-leg itinerary (lognormal, triangular, uniform, empirical legs and 4 sailings with
  *    cancellations), 1,000,000 samples with quantiles; ours against the same sampling vectorised in numpy.
  * 4. The same Monte Carlo on 2 worker threads (piscina) against 1 thread; the samples are identical.
- * Targets: >= 10x SimPy, at least as fast as numpy. Timings: best of REPEATS after a warm-up (SimPy: best of
- * REPEATS runs; numpy: best of REPEATS after a warm-up), plus the load average when the run started. SimPy runs under
- * Debian's /usr/bin/python3 (python3-simpy3), numpy under the default python3; a peer that cannot run is
- * reported as such.
+ * Targets (issue #21): >= 15x SimPy on the simple port, >= 2x numpy, on this shared machine in one run.
+ * Same work: each peer computes, inside its timed part, the outputs ours returns (the port's wait quantiles,
+ * maximum, time-average queue and weekly records; the Monte Carlo's quantiles, mean and 30-bin histogram).
+ * Timings of 1 and 3: ROUNDS rounds after a warm-up, each round one run of ours then one run of the peer (a
+ * child process per run, its start-up not timed; numpy warms up inside its process), so both sides meet the
+ * same stretch of load; each side's best round makes the ratio, and every round is in the JSON (the spread).
+ * 2 and 4: best of REPEATS after a warm-up on both sides (SimPy: best of REPEATS runs in one process). The load
+ * average is recorded at the start and the end. SimPy runs under Debian's /usr/bin/python3 (python3-simpy3),
+ * numpy under the default python3; a peer that cannot run is reported as such.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +37,7 @@ import {
 
 const HERE = join(dirname(fileURLToPath(import.meta.url)), 'simulation');
 const REPEATS = 3;
+const ROUNDS = 5;
 const SEED = 42;
 const MC_SAMPLES = 1_000_000;
 const FLEET_UNITS = 2000;
@@ -73,22 +79,56 @@ log(
   `machine: ${cpus()[0]?.model ?? '?'} x ${availableParallelism()}, node ${process.version}, load average ${loadAtStart.join(' ')}`,
 );
 
+/** One timed run. */
+function timed<T>(fn: () => T): { s: number; result: T } {
+  const t0 = performance.now();
+  const result = fn();
+  return { s: (performance.now() - t0) / 1000, result };
+}
+
+/**
+ * ROUNDS rounds of one run of ours then one run of the peer (after a warm-up of ours); the best of each side,
+ * every round's time, and the peer's output of its best round (or its error).
+ */
+function interleaved<T>(
+  ours: () => T,
+  peer: () => Record<string, unknown>,
+): { s: number; result: T; runsS: number[]; peer: Record<string, unknown>; peerRunsS: number[] } {
+  ours(); // warm-up
+  const runsS: number[] = [];
+  const peerRunsS: number[] = [];
+  let result = ours();
+  let bestPeer: Record<string, unknown> = {};
+  for (let r = 0; r < ROUNDS; r++) {
+    const t = timed(ours);
+    if (runsS.length === 0 || t.s < Math.min(...runsS)) result = t.result;
+    runsS.push(round(t.s));
+    const p = peer();
+    if (typeof p.wall_s !== 'number') return { s: Math.min(...runsS), result, runsS, peer: p, peerRunsS };
+    if (peerRunsS.length === 0 || p.wall_s < Math.min(...peerRunsS)) bestPeer = p;
+    peerRunsS.push(round(p.wall_s));
+  }
+  return { s: Math.min(...runsS), result, runsS, peer: bestPeer, peerRunsS };
+}
+
 // 1. simple port
-const simple = best(() =>
-  simulatePort({
-    sailings: timetable(100, 0),
-    arrivals: { kind: 'poisson', teuPerWeek: 13 * 168 },
-    weeks: 1_000_000,
-    stopAfterShippedTeu: 1_000_000,
-    seed: SEED,
-  }),
+const simple = interleaved(
+  () =>
+    simulatePort({
+      sailings: timetable(100, 0),
+      arrivals: { kind: 'poisson', teuPerWeek: 13 * 168 },
+      weeks: 1_000_000,
+      stopAfterShippedTeu: 1_000_000,
+      seed: SEED,
+    }),
+  () => python('/usr/bin/python3', [join(HERE, 'port_simpy.py'), 'simple', '1000000', '1']),
 );
-const simpleR = simple.result as ReturnType<typeof simulatePort>;
+const simpleR = simple.result;
+const simpySimple = simple.peer;
 log(
-  `port simple, ours: ${simple.s.toFixed(3)} s, mean wait ${simpleR.wait.meanH.toFixed(3)} h, ${simpleR.events} events`,
+  `port simple, ours: ${simple.s.toFixed(3)} s (rounds ${simple.runsS.join(', ')}), mean wait ${simpleR.wait.meanH.toFixed(3)} h, ${simpleR.events} events`,
 );
-const simpySimple = python('/usr/bin/python3', [join(HERE, 'port_simpy.py'), 'simple', '1000000', String(REPEATS)]);
-log(`port simple, SimPy: ${JSON.stringify(simpySimple)}`);
+log(`port simple, SimPy: rounds ${simple.peerRunsS.join(', ')}; best ${JSON.stringify(simpySimple)}`);
 
 // 2. fleet port
 const fleet = best(() =>
@@ -137,21 +177,24 @@ for (let i = 0; i < 20; i++) {
 }
 const timeline: Timeline = { departH: Date.parse('2025-03-03T00:00:00Z') / 3_600_000, steps };
 const compiled = compileTimeline(timeline);
-const mc = best(() => summariseTransitTimes(sampleTransitTimes(compiled, SEED, MC_SAMPLES), SEED));
-const mcR = mc.result as ReturnType<typeof summariseTransitTimes>;
-log(
-  `monte carlo 20 legs x ${MC_SAMPLES}, ours: ${mc.s.toFixed(3)} s, p50 ${mcR.p50.toFixed(2)} p90 ${mcR.p90.toFixed(2)} h`,
-);
 const tlFile = join(tmpdir(), `keruen-bench-timeline-${process.pid}.json`);
 writeFileSync(tlFile, JSON.stringify(timeline));
-let numpy: ReturnType<typeof python>;
+let mc: ReturnType<typeof interleaved<ReturnType<typeof summariseTransitTimes>>>;
 try {
-  numpy = python('python3', [join(HERE, 'mc_numpy.py'), tlFile, String(MC_SAMPLES), String(SEED), String(REPEATS)]);
+  mc = interleaved(
+    () => summariseTransitTimes(sampleTransitTimes(compiled, SEED, MC_SAMPLES), SEED),
+    () => python('python3', [join(HERE, 'mc_numpy.py'), tlFile, String(MC_SAMPLES), String(SEED), '1']),
+  );
 } finally {
   // the timeline file is the peer's input only: leave nothing in the temporary folder
   rmSync(tlFile, { force: true });
 }
-log(`monte carlo, numpy: ${JSON.stringify(numpy)}`);
+const mcR = mc.result;
+const numpy = mc.peer;
+log(
+  `monte carlo 20 legs x ${MC_SAMPLES}, ours: ${mc.s.toFixed(3)} s (rounds ${mc.runsS.join(', ')}), p50 ${mcR.p50.toFixed(2)} p90 ${mcR.p90.toFixed(2)} h`,
+);
+log(`monte carlo, numpy: rounds ${mc.peerRunsS.join(', ')}; best ${JSON.stringify(numpy)}`);
 
 // 4. two worker threads
 const pool = new Piscina({
@@ -205,6 +248,7 @@ log(
 );
 
 const ratio = (peer: unknown, ours: number) => (typeof peer === 'number' ? round(peer / ours, 2) : null);
+const median = (xs: number[]): number | undefined => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 log(
   JSON.stringify({
     bench: 'simulation',
@@ -213,10 +257,14 @@ log(
     loadAverage: loadAtStart,
     loadAverageAtEnd: loadavg().map((x) => round(x, 2)),
     peakRssMb: round(process.resourceUsage().maxRSS / 1024, 0),
+    rounds: ROUNDS,
     portSimple: {
       oursS: round(simple.s),
       simpyS: typeof simpySimple.wall_s === 'number' ? round(simpySimple.wall_s) : null,
       speedupVsSimpy: ratio(simpySimple.wall_s, simple.s),
+      oursRunsS: simple.runsS,
+      simpyRunsS: simple.peerRunsS,
+      speedupOfMedians: ratio(median(simple.peerRunsS), median(simple.runsS) ?? 0),
       oursMeanWaitH: round(simpleR.wait.meanH, 3),
       simpyMeanWaitH: simpySimple.mean_wait_h ?? null,
       simpyError: simpySimple.error ?? null,
@@ -235,6 +283,9 @@ log(
       oursS: round(mc.s),
       numpyS: typeof numpy.wall_s === 'number' ? round(numpy.wall_s) : null,
       speedupVsNumpy: ratio(numpy.wall_s, mc.s),
+      oursRunsS: mc.runsS,
+      numpyRunsS: mc.peerRunsS,
+      speedupOfMedians: ratio(median(mc.peerRunsS), median(mc.runsS) ?? 0),
       oursP50H: round(mcR.p50, 2),
       numpyP50H: typeof numpy.p50 === 'number' ? round(numpy.p50, 2) : null,
       oursP90H: round(mcR.p90, 2),

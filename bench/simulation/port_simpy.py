@@ -5,8 +5,11 @@ python3 port_simpy.py simple N [REPEATS]     -- Poisson arrivals (13 TEU/h) into
 python3 port_simpy.py fleet UNITS WEEKS [REPEATS] -- a closed fleet: each unit is its own process that arrives, waits for
                                      a sailing (an event the ferry triggers), and comes back after a uniform
                                      100-200 h cycle; 5% of sailings cancelled
-Prints one JSON line. Both variants record every wait, as the TypeScript model does. With REPEATS the model runs
-that many times from the same seed and wall_s is the best run, as the TypeScript side reports its best of REPEATS.
+Prints one JSON line. Both variants compute, inside the timed part, the outputs simulatePort returns: every wait
+with its mean, P50/P90/P95 (numpy, type 7 as ours) and maximum, the time-average queue, and one record per week
+(units arrived and shipped, sailings cancelled, queue at the end and longest, mean wait). With REPEATS the model
+runs that many times from the same seed and wall_s is the best run, as the TypeScript side reports its best of
+REPEATS.
 """
 import collections
 import json
@@ -14,7 +17,34 @@ import random
 import sys
 import time
 
+import numpy as np
 import simpy
+
+
+def summary(env, q, waits, weekly, shipped):
+    """The summary simulatePort returns. The time-average queue is its area over the run; for a FIFO the area
+    is the sum of the waits of the units that left plus the time the waiting ones have spent so far (Little)."""
+    w = np.asarray(waits)
+    p50, p90, p95 = np.percentile(w, [50, 90, 95])
+    area = float(w.sum()) + sum(env.now - (t if isinstance(t, float) else t[0]) for t in q)
+    return {"mean_wait_h": float(w.mean()), "p50_wait_h": p50, "p90_wait_h": p90, "p95_wait_h": p95,
+            "max_wait_h": float(w.max()), "mean_queue": area / env.now, "weeks": len(weekly),
+            "throughput_per_week": shipped / (env.now / WEEK)}
+
+
+def week_ends(env, q, wk, weekly):
+    """Closes each week's record at its end (the weekly table of simulatePort)."""
+    while True:
+        yield env.timeout(WEEK)
+        wk["queue_end"] = len(q)
+        wk["queue_max"] = max(wk["queue_max"], len(q))
+        wk["mean_wait"] = wk["wait_sum"] / wk["shipped"] if wk["shipped"] else float("nan")
+        weekly.append(dict(wk))
+        wk.update(arrived=0, shipped=0, cancelled=0, queue_max=0, wait_sum=0.0)
+
+
+def new_week():
+    return {"arrived": 0, "shipped": 0, "cancelled": 0, "queue_max": 0, "wait_sum": 0.0}
 
 WEEK = 168.0
 OFFS = [d * 24 + h for d in range(6) for h in (2, 8, 14, 20)]  # Mon-Sat, 4 sailings a day
@@ -27,12 +57,14 @@ def simple(n):
     q = collections.deque()
     waits = []
     stats = {"shipped": 0, "sailings": 0, "max_queue": 0}
+    wk, weekly = new_week(), []
 
     def arrivals(env):
         exp = random.expovariate
         while True:
             yield env.timeout(exp(13.0))
             q.append(env.now)
+            wk["arrived"] += 1
 
     def ferry(env):
         week = 0
@@ -41,22 +73,30 @@ def simple(n):
                 yield env.timeout(week * WEEK + o - env.now)
                 stats["sailings"] += 1
                 stats["max_queue"] = max(stats["max_queue"], len(q))
+                wk["queue_max"] = max(wk["queue_max"], len(q))
                 k = min(CAP, len(q))
                 now = env.now
+                ws = 0.0
                 for _ in range(k):
-                    waits.append(now - q.popleft())
+                    w = now - q.popleft()
+                    waits.append(w)
+                    ws += w
+                wk["wait_sum"] += ws
+                wk["shipped"] += k
                 stats["shipped"] += k
                 if stats["shipped"] >= n:
                     return
             week += 1
 
     env.process(arrivals(env))
+    env.process(week_ends(env, q, wk, weekly))
     done = env.process(ferry(env))
     t0 = time.perf_counter()
     env.run(until=done)
+    out = summary(env, q, waits, weekly, stats["shipped"])
     wall = time.perf_counter() - t0
-    return {"model": "simple", "wall_s": wall, "shipped": stats["shipped"], "mean_wait_h": sum(waits) / len(waits),
-            "sailings": stats["sailings"], "max_queue": stats["max_queue"]}
+    return {"model": "simple", "wall_s": wall, "shipped": stats["shipped"], "sailings": stats["sailings"],
+            "max_queue": stats["max_queue"], **out}
 
 
 def fleet(units, weeks):
@@ -65,6 +105,7 @@ def fleet(units, weeks):
     q = collections.deque()
     waits = []
     stats = {"shipped": 0, "arrived": 0, "sailings": 0, "cancelled": 0}
+    wk, weekly = new_week(), []
 
     def wagon(env):
         yield env.timeout(random.uniform(100.0, 200.0))
@@ -72,6 +113,7 @@ def fleet(units, weeks):
             loaded = env.event()
             q.append((env.now, loaded))
             stats["arrived"] += 1
+            wk["arrived"] += 1
             yield loaded
             yield env.timeout(random.uniform(100.0, 200.0))
 
@@ -83,24 +125,33 @@ def fleet(units, weeks):
                 stats["sailings"] += 1
                 if random.random() < 0.05:
                     stats["cancelled"] += 1
+                    wk["cancelled"] += 1
                     continue
+                wk["queue_max"] = max(wk["queue_max"], len(q))
                 k = min(CAP, len(q))
                 now = env.now
+                ws = 0.0
                 for _ in range(k):
                     t, ev = q.popleft()
-                    waits.append(now - t)
+                    w = now - t
+                    waits.append(w)
+                    ws += w
                     ev.succeed()
+                wk["wait_sum"] += ws
+                wk["shipped"] += k
                 stats["shipped"] += k
             week += 1
 
     for _ in range(units):
         env.process(wagon(env))
+    env.process(week_ends(env, q, wk, weekly))
     env.process(ferry(env))
     t0 = time.perf_counter()
     env.run(until=weeks * WEEK)
+    out = summary(env, q, waits, weekly, stats["shipped"])
     wall = time.perf_counter() - t0
     return {"model": "fleet", "wall_s": wall, "units": units, "shipped": stats["shipped"], "arrived": stats["arrived"],
-            "mean_wait_h": sum(waits) / len(waits), "sailings": stats["sailings"], "cancelled": stats["cancelled"]}
+            "sailings": stats["sailings"], "cancelled": stats["cancelled"], **out}
 
 
 if __name__ == "__main__":

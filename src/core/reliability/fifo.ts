@@ -33,6 +33,26 @@ export class UnitFifo {
     return this.units[this.head] ?? -1;
   }
 
+  /**
+   * Drops the k oldest units (k <= length), appending the wait of each, nowH minus its arrival, to `waits` in
+   * queue order: the boarding of a sailing in one loop over the ring, for units whose ids nobody needs.
+   */
+  shiftWaits(k: number, nowH: number, waits: FloatList): void {
+    waits.reserve(k);
+    const data = waits.data;
+    const arrivals = this.arrivals;
+    const cap = arrivals.length;
+    let at = waits.length;
+    let h = this.head;
+    for (let i = 0; i < k; i++) {
+      data[at++] = nowH - (arrivals[h] ?? 0);
+      if (++h === cap) h = 0;
+    }
+    this.head = h;
+    this.length -= k;
+    waits.length = at;
+  }
+
   /** Drops the oldest unit. */
   shift(): void {
     this.head++;
@@ -66,12 +86,18 @@ export class FloatList {
   }
 
   push(x: number): void {
-    if (this.length === this.data.length) {
-      const d = new Float64Array(this.data.length * 2);
-      d.set(this.data);
-      this.data = d;
-    }
+    if (this.length === this.data.length) this.reserve(1);
     this.data[this.length++] = x;
+  }
+
+  /** Makes room for k more values (doubling). Out of push, so that push stays small enough for V8 to inline. */
+  reserve(k: number): void {
+    if (this.length + k <= this.data.length) return;
+    let n = this.data.length * 2;
+    while (n < this.length + k) n *= 2;
+    const d = new Float64Array(n);
+    d.set(this.data.subarray(0, this.length));
+    this.data = d;
   }
 
   /** A view of the filled part (shares memory). */

@@ -8,23 +8,24 @@
  * streamSeed(seed, b). The same seed gives the same numbers whether the blocks run in one thread or spread over
  * worker threads. The compiled timeline is a handful of typed arrays, so it can be posted to a worker as is.
  * Cost: about one uniform draw per step per sample plus a timetable scan per sailing; the sampling loops
- * allocate nothing (two scratch blocks per call). Seasonal steps read their month's figure (season.ts) at the
+ * allocate nothing (a few scratch blocks per call). Seasonal steps read their month's figure (season.ts) at the
  * sampled time the step starts: a cancellation probability by month of departure, a factor on the duration.
  */
 
 import { KeruenError } from '../errors.ts';
-import { WEEK_H, WEEK_ORIGIN_H, waitForNextDeparture } from '../time.ts';
+import { waitForNextDeparture } from '../time.ts';
+import { AFTER_DEPARTURE_H, addDepartureWaits, departureIndex } from './departure-waits.ts';
+import { addEncodedDraws } from './encoded-draws.ts';
 import { applyJourneyFactor } from './journey-factor.ts';
+import { BranchFixups } from './lognormal.ts';
 import { quantilesInPlace } from './quantiles.ts';
 import { Rng, streamSeed } from './rng.ts';
-import { addEncodedDraws, drawsUniform, encodeDistribution, PARAM_STRIDE, sampleDuration } from './samplers.ts';
+import { encodeDistribution, PARAM_STRIDE, sampleDuration } from './samplers.ts';
 import { addScaledByMonth, MONTHS, monthOfHours } from './season.ts';
 import { checkTimeline, type Timeline } from './timeline.ts';
 
 /** Samples per reproducibility block (see the module header). */
 export const BLOCK_SAMPLES = 16384;
-/** After a cancelled departure the search for the next one starts this long after it (hours; 3.6 ms). */
-const AFTER_DEPARTURE_H = 1e-6;
 
 /** A timeline flattened into typed arrays (structured-clone friendly). */
 export interface CompiledTimeline {
@@ -111,9 +112,9 @@ export function sampleBlocks(
 ): number {
   const { departH, stepCount, kinds, params, pool, depFrom, depTo, departures } = c;
   const rng = new Rng(0);
-  const u = new Float64Array(BLOCK_SAMPLES);
   const scratch = new Float64Array(BLOCK_SAMPLES);
-  const firstByHour = hourIndex(departures, depFrom, depTo, stepCount);
+  const fix = new BranchFixups(BLOCK_SAMPLES);
+  const index = departureIndex(departures, depFrom, depTo, stepCount);
   let at = outOffset;
   for (let b = firstBlock; b < firstBlock + blockCount; b++) {
     const start = b * BLOCK_SAMPLES;
@@ -125,105 +126,18 @@ export function sampleBlocks(
       // `?? 0` on reads of step k < stepCount: never taken, and free in V8 (see samplers.ts)
       const from = depFrom[k] ?? 0;
       const to = depTo[k] ?? 0;
-      if (to > from) addDepartureWaits(c, firstByHour, k, from, to, rng, out, at, n);
+      if (to > from) addDepartureWaits(c, index, k, rng, out, at, n);
       const kind = kinds[k] ?? 0;
-      if (drawsUniform(kind)) rng.fillUniform(u, n);
       if (c.seasonalDuration[k] === 1) {
         // draw into scratch, then scale by each sample's month: the distribution loop stays one kind
         scratch.fill(0, 0, n);
-        addEncodedDraws(kind, params, k, pool, u, scratch, 0, n);
+        addEncodedDraws(kind, params, k, pool, rng, scratch, 0, n, fix);
         addScaledByMonth(scratch, c.monthlyFactor, k * MONTHS, departH, out, at, n);
-      } else addEncodedDraws(kind, params, k, pool, u, out, at, n);
+      } else addEncodedDraws(kind, params, k, pool, rng, out, at, n, fix);
     }
     at += n;
   }
   return at - outOffset;
-}
-
-/**
- * For each scheduled step k and each hour h of the week, the first departure index in [depFrom[k], depTo[k]) whose
- * offset is at least h - 1e-9 (slot k * 168 + h). Every departure before it leaves before any phase in
- * [h, h + 1), so the scan for the next departure can start there and usually stops at once; a scan from the
- * first departure of the week takes an unpredictable branch per departure.
- */
-function hourIndex(departures: Float64Array, depFrom: Int32Array, depTo: Int32Array, stepCount: number): Int32Array {
-  const idx = new Int32Array(stepCount * WEEK_H);
-  for (let k = 0; k < stepCount; k++) {
-    let i = depFrom[k] ?? 0;
-    const to = depTo[k] ?? 0;
-    for (let h = 0; h < WEEK_H; h++) {
-      while (i < to && (departures[i] ?? 0) < h - 1e-9) i++;
-      idx[k * WEEK_H + h] = i;
-    }
-  }
-  return idx;
-}
-
-/**
- * Adds to each elapsed time the wait for the next departure that is not cancelled. The week phase and the
- * comparisons repeat ../time.ts (weekPhaseH, waitForNextDeparture) operation for operation, so the numbers
- * are the same; the scan starts at the hour index (hourIndex) instead of the week's first departure.
- */
-function addDepartureWaits(
-  c: CompiledTimeline,
-  firstByHour: Int32Array,
-  step: number,
-  from: number,
-  to: number,
-  rng: Rng,
-  elapsed: Float64Array,
-  at: number,
-  n: number,
-): void {
-  const { departures, departH } = c;
-  const flatP = c.cancellation[step] ?? 0;
-  // -1: the flat probability; else where the step's 12 monthly probabilities start in monthlyCancellation
-  const monthBase = c.seasonalCancellation[step] === 1 ? step * MONTHS : -1;
-  const base = step * WEEK_H;
-  const first = departures[from] ?? 0;
-  for (let i = at; i < at + n; i++) {
-    const t0 = departH + (elapsed[i] ?? 0);
-    // nextDepartureWaitH written out: as a call that V8 does not inline, its result would be boxed
-    const x = t0 + WEEK_ORIGIN_H;
-    const phase = x - WEEK_H * Math.floor(x / WEEK_H);
-    const after = phase - 1e-9;
-    let j = firstByHour[base + (phase < 0 ? 0 : phase >= WEEK_H ? WEEK_H - 1 : Math.floor(phase))] ?? to;
-    while (j < to && (departures[j] ?? 0) < after) j++;
-    let t = t0 + (j < to ? Math.max(0, (departures[j] ?? 0) - phase) : first + WEEK_H - phase);
-    // a seasonal sailing's cancellation odds are those of the month it is due to leave in
-    const p = monthBase < 0 ? flatP : (c.monthlyCancellation[monthBase + monthOfHours(t)] ?? 0);
-    if (p > 0) {
-      while (rng.uniform() < p) {
-        t += AFTER_DEPARTURE_H;
-        t += nextDepartureWaitH(departures, from, to, firstByHour, base, t);
-      }
-    }
-    elapsed[i] = (elapsed[i] ?? 0) + (t - t0);
-  }
-}
-
-/**
- * waitForNextDeparture of ../time.ts for the non-empty range [from, to) of `offsets`, scanning from the hour
- * index: the same arithmetic and the same departure, so the same number.
- */
-function nextDepartureWaitH(
-  offsets: Float64Array,
-  from: number,
-  to: number,
-  firstByHour: Int32Array,
-  base: number,
-  tH: number,
-): number {
-  const x = tH + WEEK_ORIGIN_H;
-  const phase = x - WEEK_H * Math.floor(x / WEEK_H);
-  // phase is in [0, 168) up to rounding; clamping keeps the start index valid (see hourIndex)
-  const h = phase < 0 ? 0 : phase >= WEEK_H ? WEEK_H - 1 : Math.floor(phase);
-  const after = phase - 1e-9;
-  for (let i = firstByHour[base + h] ?? to; i < to; i++) {
-    const o = offsets[i] ?? 0;
-    if (o >= after) return Math.max(0, o - phase);
-  }
-  return (offsets[from] ?? 0) + WEEK_H - phase;
 }
 
 /**
@@ -344,12 +258,19 @@ export function summariseTransitTimes(
     if (x <= limit) onTime++;
   }
   const width = max > min ? (max - min) / bins : 1;
-  const counts = new Array<number>(max > min ? bins : 1).fill(0);
+  const counts = new Int32Array(max > min ? bins : 1);
+  const top = counts.length - 1;
   for (let i = 0; i < n; i++) {
-    const b = Math.min(counts.length - 1, Math.floor(((times[i] ?? 0) - min) / width));
-    counts[b] = (counts[b] ?? 0) + 1;
+    // v is in [0, bins] up to rounding, so truncation is the floor; a NaN sample (none can occur) counts nowhere
+    const v = ((times[i] ?? 0) - min) / width;
+    if (v >= 0) {
+      const b = v >= top ? top : v | 0;
+      counts[b] = (counts[b] ?? 0) + 1;
+    }
   }
-  const [p5, p10, p50, p90, p95] = quantilesInPlace(times, [0.05, 0.1, 0.5, 0.9, 0.95]) as [
+  // a finite sum means every sample is finite, so the range found above spares the quantiles a pass
+  const range = Number.isFinite(sum) ? { min, max } : undefined;
+  const [p5, p10, p50, p90, p95] = quantilesInPlace(times, [0.05, 0.1, 0.5, 0.9, 0.95], range) as [
     number,
     number,
     number,
@@ -366,7 +287,7 @@ export function summariseTransitTimes(
     p95,
     mean: sum / n,
     onTimeProbability: deadlineFromDepartureH === undefined ? undefined : onTime / n,
-    histogram: { binStartH: counts.map((_, i) => min + i * width), counts },
+    histogram: { binStartH: Array.from(counts, (_, i) => min + i * width), counts: Array.from(counts) },
   };
 }
 

@@ -30,10 +30,12 @@ const INV_2_32 = 1 / 4294967296;
  * rng.uniform(); // 0 <= u < 1, the same sequence for the same seed
  */
 export class Rng {
-  private a = 0;
-  private b = 0;
-  private c = 0;
-  private d = 0;
+  // The four state words, readable so that a sampling loop can run the generator in local variables
+  // (encoded-draws.ts) and hand the state back through setState.
+  a = 0;
+  b = 0;
+  c = 0;
+  d = 0;
   /** Number of 32-bit draws so far (echoed in results so a figure can be reproduced). */
   draws = 0;
 
@@ -68,6 +70,15 @@ export class Rng {
     this.d = rotl(d, 11);
     this.draws++;
     return r;
+  }
+
+  /** Takes back the state of a loop that ran the generator itself, `draws` draws further on. */
+  setState(a: number, b: number, c: number, d: number, draws: number): void {
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+    this.draws += draws;
   }
 
   /** Uniform on [0, 1) with 32-bit resolution. */

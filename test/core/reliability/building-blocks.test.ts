@@ -1,6 +1,7 @@
 /** The generator, the samplers, the event heap and the quantile selection, each against a plain computation. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FloatList, UnitFifo } from '../../../src/core/reliability/fifo.ts';
 import {
   EventHeap,
   expFast,
@@ -127,6 +128,41 @@ describe('quantilesInPlace', () => {
         const want = sorted[k]! + (h - k) * (sorted[Math.min(k + 1, n - 1)]! - sorted[k]!);
         expect(got[j]).toBe(want);
       });
+      // a caller that knows the range (the port's waits, the Monte Carlo's first pass) gets the same numbers
+      let min = xs[0]!;
+      let max = min;
+      for (const x of xs) {
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+      }
+      expect(quantilesInPlace(Float64Array.from(xs), qs, { min, max })).toEqual(got);
     }
+  });
+});
+
+describe('UnitFifo and FloatList', () => {
+  it('shiftWaits boards the oldest units in order, across the wrap of the ring and the growth of the list', () => {
+    const q = new UnitFifo(8);
+    const waits = new FloatList(2);
+    const model: number[] = []; // arrival times still waiting, oldest first
+    const want: number[] = [];
+    let t = 0;
+    for (let round = 0; round < 40; round++) {
+      const arrive = (round * 7) % 11;
+      for (let i = 0; i < arrive; i++) {
+        q.push(++t, -1);
+        model.push(t);
+      }
+      const k = Math.min(model.length, (round * 5) % 9);
+      const now = t + 0.5;
+      q.shiftWaits(k, now, waits);
+      for (const a of model.splice(0, k)) want.push(now - a);
+      expect(q.length).toBe(model.length);
+      if (model.length > 0) expect(q.peekArrivalH()).toBe(model[0]);
+    }
+    expect([...waits.view()]).toEqual(want);
+    waits.reserve(1000);
+    expect(waits.data.length).toBeGreaterThanOrEqual(waits.length + 1000);
+    expect([...waits.view()]).toEqual(want); // growth keeps what was there
   });
 });

@@ -88,6 +88,29 @@ describe('PortRun event handlers', () => {
     expect(run.wk.arrivedTeu).toBe(2);
   });
 
+  it('arrivePoissonBefore takes the arrivals before the limit, as advanceTo and arrive one at a time would', () => {
+    const m = quiet({ arrivals: { kind: 'poisson', teuPerWeek: 168 * 3 }, weeks: 2 });
+    const batch = new PortRun(m);
+    const single = new PortRun(m);
+    const ticks: number[] = [];
+    batch.arrivePoissonBefore(50, (f) => ticks.push(f));
+    while (single.nextArrivalH < 50) {
+      single.advanceTo(single.nextArrivalH);
+      single.arrive(-1);
+    }
+    expect(batch.nextArrivalH).toBeGreaterThanOrEqual(50);
+    for (const r of [batch, single]) r.board(1e9); // the waits show every arrival time
+    const fields = (r: PortRun) => [r.now, r.queueArea, r.events, r.arrived, r.wk.arrivedTeu, r.nextArrivalH];
+    expect(fields(batch)).toEqual(fields(single));
+    expect([...batch.waits.view()]).toEqual([...single.waits.view()]);
+    expect(batch.arrived).toBeGreaterThan(100); // 3 an hour
+    expect(ticks).toEqual([]); // no progress report before event 65,536
+    // the horizon (336 h) stops it as well: arrivals after it are never taken, and the next one is never
+    batch.arrivePoissonBefore(Number.POSITIVE_INFINITY, undefined);
+    expect(batch.now).toBeLessThanOrEqual(336);
+    expect(batch.nextArrivalH).toBeGreaterThan(336);
+  });
+
   it('a sailing of 2.5 TEU takes two whole units, oldest first, and schedules the next one', () => {
     const run = runWith(quiet(), [0, 1, 2], 10);
     expect(run.sail()).toBe(false);
