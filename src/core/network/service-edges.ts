@@ -21,36 +21,28 @@ import { meanOf } from './figure.ts';
 import { getNodeIndex, type Network, type NetworkService } from './network.ts';
 import { type Platforms, platformOf } from './platforms.ts';
 
-/** The link edges (index into `edges`) of each link, by link index. */
-function linkEdgesByLink(edges: readonly EdgeDraft[]): Map<number, number[]> {
-  const m = new Map<number, number[]>();
-  edges.forEach((e, i) => {
-    if (e.kind !== EDGE_LINK || e.service >= 0) return;
-    const xs = m.get(e.link) ?? [];
-    xs.push(i);
-    m.set(e.link, xs);
-  });
-  return m;
-}
-
-/** The drafted ad-hoc edge from node x to node y, or undefined when no link joins them that way. */
-function hopEdge(
-  net: Network,
-  platforms: Platforms,
-  byLink: ReadonlyMap<number, number[]>,
-  edges: readonly EdgeDraft[],
-  x: number,
-  y: number,
-): EdgeDraft | undefined {
-  for (const [li, ids] of byLink) {
-    const l = must(net.links[li], 'link of an edge');
-    if (l.mode !== 'rail') continue;
-    for (const id of ids) {
-      const e = must(edges[id], 'drafted edge');
-      if (platforms.vNode[e.src] === x && platforms.vNode[e.dst] === y) return e;
+/**
+ * The first drafted ad-hoc rail edge from node x to node y, by "x>y", in link order then edge order: the edge a
+ * route's hop rides. Built once per compile (a scan of every link per hop took seconds on the 100x benchmark
+ * network).
+ */
+function railHops(net: Network, platforms: Platforms, edges: readonly EdgeDraft[]): Map<string, EdgeDraft> {
+  const byLink = new Map<number, EdgeDraft[]>();
+  for (const e of edges) {
+    if (e.kind !== EDGE_LINK || e.service >= 0) continue;
+    if (must(net.links[e.link], 'link of an edge').mode !== 'rail') continue;
+    const xs = byLink.get(e.link) ?? [];
+    xs.push(e);
+    byLink.set(e.link, xs);
+  }
+  const hops = new Map<string, EdgeDraft>();
+  for (const xs of byLink.values()) {
+    for (const e of xs) {
+      const key = `${platforms.vNode[e.src]}>${platforms.vNode[e.dst]}`;
+      if (!hops.has(key)) hops.set(key, e);
     }
   }
-  return undefined;
+  return hops;
 }
 
 /**
@@ -58,12 +50,12 @@ function hopEdge(
  * consecutive stops no rail link joins is left out (issue service_route_gap). Mutates `edges` and `issues`.
  */
 export function draftServiceEdges(net: Network, platforms: Platforms, edges: EdgeDraft[], issues: Issue[]): void {
-  const byLink = linkEdgesByLink(edges);
+  const hops = railHops(net, platforms, edges);
   net.services.forEach((s, si) => {
     if (s.route === undefined || s.runTime === undefined) return;
     const stops = s.route.map((id) => getNodeIndex(net, id));
-    draftRun(net, platforms, byLink, s, si, stops, edges, issues);
-    if (s.bothWays) draftRun(net, platforms, byLink, s, si, [...stops].reverse(), edges, issues);
+    draftRun(net, platforms, hops, s, si, stops, edges, issues);
+    if (s.bothWays) draftRun(net, platforms, hops, s, si, [...stops].reverse(), edges, issues);
   });
 }
 
@@ -71,7 +63,7 @@ export function draftServiceEdges(net: Network, platforms: Platforms, edges: Edg
 function draftRun(
   net: Network,
   platforms: Platforms,
-  byLink: ReadonlyMap<number, number[]>,
+  railHop: ReadonlyMap<string, EdgeDraft>,
   s: NetworkService,
   si: number,
   stops: number[],
@@ -80,7 +72,7 @@ function draftRun(
 ): void {
   const hops: EdgeDraft[] = [];
   for (let i = 0; i + 1 < stops.length; i++) {
-    const h = hopEdge(net, platforms, byLink, edges, must(stops[i], 'stop'), must(stops[i + 1], 'stop'));
+    const h = railHop.get(`${must(stops[i], 'stop')}>${must(stops[i + 1], 'stop')}`);
     if (h === undefined) {
       issues.push({
         code: 'service_route_gap',

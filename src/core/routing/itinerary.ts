@@ -19,14 +19,16 @@ import {
 import { PRICE_YEAR } from '../costs/price-book.ts';
 import { must } from '../must.ts';
 import type { CompiledGraph } from '../network/compile.ts';
-import { EDGE_GAUGE, EDGE_LINK, edgeLink, edgeSourceNode, edgeTargetNode } from '../network/compile.ts';
-import type { Network } from '../network/network.ts';
+import { EDGE_GAUGE, EDGE_LINK } from '../network/compile.ts';
+import type { Network, NetworkLink } from '../network/network.ts';
 import type { TimelineStep } from '../reliability/timeline.ts';
-import { isoOfHours } from '../time.ts';
 import { type CorridorLabel, corridorLabel } from './corridor-label.ts';
 import { arrivalH } from './edge-cost.ts';
+import { type EdgeFacts, edgeFactsOf, edgeSteps, getEdgeFacts } from './edge-facts.ts';
+import { isoOfHoursFast as iso } from './iso-hours.ts';
 import { itineraryKey } from './itinerary-key.ts';
-import { linkTimelineSteps, oneLatenessPerVoyage, transferTimelineStep } from './link-timeline.ts';
+import { EdgeTimeMemo } from './leg-memo.ts';
+import { linkTimelineSteps, oneLatenessPerVoyage } from './link-timeline.ts';
 import type { ParetoPath } from './pareto-search.ts';
 import type { Cargo } from './query.ts';
 
@@ -105,10 +107,19 @@ export interface Itinerary {
   timeline: { departH: number; steps: TimelineStep[]; journeySigma?: number | undefined };
 }
 
+/** Legs and stops of one answer by edge and entry time (leg-memo.ts): one per request, graph and cargo. */
+export interface LegMemo {
+  legs: EdgeTimeMemo<Leg>;
+  stops: EdgeTimeMemo<Stop>;
+}
+
+/** A fresh memo for the itineraries of one answer. */
+export function newLegMemo(): LegMemo {
+  return { legs: new EdgeTimeMemo(), stops: new EdgeTimeMemo() };
+}
+
 /** Waits below this, in hours, are float noise of the time arithmetic, not waits. */
 const WAIT_NOISE_H = 1e-6;
-
-const iso = isoOfHours;
 
 /** What every step of the walk reads. */
 interface WalkContext {
@@ -119,6 +130,10 @@ interface WalkContext {
   units: number;
   priced: PricedCargo;
   withTimeline: boolean;
+  /** Per-edge facts of this graph (edge-facts.ts). */
+  facts: (EdgeFacts | undefined)[];
+  /** Legs and stops already built for the same search (leg-memo.ts), when the caller shares one. */
+  memo: LegMemo | undefined;
 }
 
 /** An itinerary being built edge by edge, with its running totals. */
@@ -161,7 +176,9 @@ function addKeyNode(w: Walk, name: string): void {
 
 /**
  * Builds the itinerary of a Pareto path. `withTimeline: false` leaves `timeline.steps` empty: callers that do not
- * simulate (the HTTP API's default answer) skip that work.
+ * simulate (the HTTP API's default answer) skip that work. `memo` (newLegMemo), shared by the itineraries of one
+ * answer (same graph, network and cargo), builds each leg and stop once; it is filled, nothing else is mutated.
+ * Itineraries share read-only objects (timeline steps, and legs through a memo).
  */
 export function buildItinerary(
   net: Network,
@@ -170,16 +187,27 @@ export function buildItinerary(
   departH: number,
   cargo: Cargo,
   withTimeline = true,
+  memo?: LegMemo,
 ): Itinerary {
   const perTeu = cargo.kind === 'containers';
   const priced: PricedCargo =
     cargo.kind === 'containers' ? { kind: 'containers', teu: cargo.teu } : { kind: 'tonnage', tonnes: cargo.tonnes };
-  const c: WalkContext = { net, g, perTeu, units: perTeu ? cargo.teu : cargo.tonnes, priced, withTimeline };
+  const facts = edgeFactsOf(net, g);
+  const c: WalkContext = {
+    net,
+    g,
+    perTeu,
+    units: perTeu ? cargo.teu : cargo.tonnes,
+    priced,
+    withTimeline,
+    facts,
+    memo,
+  };
   const w: Walk = { legs: [], stops: [], steps: [], countries: [], keyNodes: [], ...EMPTY_TOTALS };
   const firstEdge = path.edges[0];
   const lastEdge = path.edges[path.edges.length - 1];
   if (firstEdge === undefined || lastEdge === undefined) throw new Error('a Pareto path without edges');
-  const first = edgeSourceNode(net, g, firstEdge);
+  const first = getEdgeFacts(net, g, facts, firstEdge).a;
   w.keyNodes.push(first.name);
   addCountry(w, first.country);
   let t = departH;
@@ -190,7 +218,7 @@ export function buildItinerary(
     else walkTransfer(c, w, e, t);
     t = arr;
   }
-  addKeyNode(w, edgeTargetNode(net, g, lastEdge).name);
+  addKeyNode(w, getEdgeFacts(net, g, facts, lastEdge).b.name);
   const { countries, seaKm, totalKm, crossesCaspian } = w;
   const allCost = [...w.legs.flatMap((l) => l.costParts), ...w.stops.flatMap((st) => st.costParts)];
   const allTime = [...w.legs.flatMap((l) => l.timeParts), ...w.stops.flatMap((st) => st.timeParts)];
@@ -236,26 +264,19 @@ function unitFigures(g: CompiledGraph, e: number, perTeu: boolean) {
 
 /** A link edge e entered at t and left at arr: its leg, countries, key nodes, totals and timeline steps. */
 function walkLink(c: WalkContext, w: Walk, e: number, t: number, arr: number): void {
-  const { net, g, perTeu, units } = c;
-  const a = edgeSourceNode(net, g, e);
-  const b = edgeTargetNode(net, g, e);
-  const l = edgeLink(net, g, e);
-  const { cost, co2, timeH, borderH, distanceKm } = unitFigures(g, e, perTeu);
-  // Hours since the epoch (~5e5) leave float noise of ~1e-11 h in this difference: a wait shorter than
-  // WAIT_NOISE_H (3.6 ms) is none, and a wait is never negative.
-  const rawWait = arr - t - timeH;
-  const wait = rawWait < WAIT_NOISE_H ? 0 : rawWait;
-  const svcI = g.service[e] ?? -1;
-  const svc = svcI >= 0 ? net.services[svcI] : undefined;
-  const costParts = legCostParts(net, l, a, b, t + wait, c.priced);
-  const legCost = costParts.some((p) => p.usd === null && p.kind !== 'border')
-    ? null
-    : costParts.reduce((sum, p) => sum + (p.usd ?? 0), 0);
-  if (Number.isNaN(cost) || legCost === null) w.costComplete = false;
-  const legCountries = [a.country, ...l.via, b.country].filter((x, i, xs) => xs.indexOf(x) === i);
-  for (const x of legCountries) addCountry(w, x);
+  const { net, g } = c;
+  const f = getEdgeFacts(net, g, c.facts, e);
+  const { a, b } = f;
+  const l = must(f.l, 'link of a link edge');
+  let leg = c.memo?.legs.get(e, t);
+  if (leg === undefined) {
+    leg = newLeg(c, f, l, e, t, arr);
+    c.memo?.legs.set(e, t, leg);
+  }
+  if (Number.isNaN(unitFigures(g, e, c.perTeu).cost) || leg.costUsd === null) w.costComplete = false;
+  for (const x of leg.countries) addCountry(w, x);
   if (a.country !== b.country) addKeyNode(w, a.name);
-  if (l.mode === 'sea') w.seaKm += distanceKm;
+  if (l.mode === 'sea') w.seaKm += leg.distanceKm;
   if (
     l.mode === 'ferry' &&
     CASPIAN_COUNTRIES.includes(a.country) &&
@@ -263,10 +284,27 @@ function walkLink(c: WalkContext, w: Walk, e: number, t: number, arr: number): v
     a.country !== b.country
   )
     w.crossesCaspian = true;
-  w.totalKm += distanceKm;
-  w.waitH += wait;
-  w.borderH += borderH;
-  w.legs.push({
+  w.totalKm += leg.distanceKm;
+  w.waitH += leg.waitH;
+  w.borderH += leg.borderH;
+  w.legs.push(leg);
+  if (c.withTimeline) for (const st of edgeSteps(net, g, f, e)) w.steps.push(st);
+}
+
+/** The leg of link edge e entered at t and left at arr. */
+function newLeg(c: WalkContext, f: EdgeFacts, l: NetworkLink, e: number, t: number, arr: number): Leg {
+  const { net, g, perTeu, units } = c;
+  const { a, b, svc } = f;
+  const { co2, timeH, borderH, distanceKm } = unitFigures(g, e, perTeu);
+  // Hours since the epoch (~5e5) leave float noise of ~1e-11 h in this difference: a wait shorter than
+  // WAIT_NOISE_H (3.6 ms) is none, and a wait is never negative.
+  const rawWait = arr - t - timeH;
+  const wait = rawWait < WAIT_NOISE_H ? 0 : rawWait;
+  const costParts = legCostParts(net, l, a, b, t + wait, c.priced);
+  const legCost = costParts.some((p) => p.usd === null && p.kind !== 'border')
+    ? null
+    : costParts.reduce((sum, p) => sum + (p.usd ?? 0), 0);
+  return {
     mode: l.mode,
     linkId: l.id,
     from: a.id,
@@ -284,11 +322,10 @@ function walkLink(c: WalkContext, w: Walk, e: number, t: number, arr: number): v
     timeParts: legTimeParts(net, l, a, b, svc, { travelH: timeH, waitH: wait, borderH }),
     units: carryingUnits(l, c.priced),
     co2eKg: !Number.isNaN(co2) ? co2 * units : null,
-    countries: legCountries,
+    countries: [...f.countries],
     status: l.status,
     service: svc ? { id: svc.id, name: svc.name, operator: svc.operator } : undefined,
-  });
-  if (c.withTimeline) w.steps.push(...linkSteps(net, g, e));
+  };
 }
 
 /**
@@ -302,13 +339,26 @@ export function linkSteps(net: Network, g: CompiledGraph, e: number): TimelineSt
 
 /** A transfer or gauge-change edge e entered at t: its stop and timeline step. */
 function walkTransfer(c: WalkContext, w: Walk, e: number, t: number): void {
+  const { net, g } = c;
+  const f = getEdgeFacts(net, g, c.facts, e);
+  addKeyNode(w, f.a.name);
+  let stop = c.memo?.stops.get(e, t);
+  if (stop === undefined) {
+    stop = newStop(c, f, e, t);
+    c.memo?.stops.set(e, t, stop);
+  }
+  w.stops.push(stop);
+  if (c.withTimeline) for (const st of edgeSteps(net, g, f, e)) w.steps.push(st);
+}
+
+/** The stop of transfer or gauge-change edge e entered at t. */
+function newStop(c: WalkContext, f: EdgeFacts, e: number, t: number): Stop {
   const { net, g, perTeu, units } = c;
-  const a = edgeSourceNode(net, g, e);
+  const a = f.a;
   const { co2, timeH } = unitFigures(g, e, perTeu);
   const gauge = g.kind[e] === EDGE_GAUGE;
-  addKeyNode(w, a.name);
   const costParts = stopCostParts(net, a, gauge, c.priced);
-  w.stops.push({
+  return {
     kind: gauge ? 'gauge_change' : 'transfer',
     node: a.id,
     name: a.name,
@@ -318,6 +368,5 @@ function walkTransfer(c: WalkContext, w: Walk, e: number, t: number): void {
     costParts,
     timeParts: stopTimeParts(a, gauge, timeH),
     co2eKg: !Number.isNaN(co2) ? co2 * units : null,
-  });
-  if (c.withTimeline) w.steps.push(transferTimelineStep(net, g, e, timeH));
+  };
 }

@@ -117,6 +117,9 @@ export class LowerBounds {
   private nextSlot = 0;
   /** The current bounds (one slot): hours, USD, kg CO2e, -ln(1 - p), transfers; +Infinity when unreachable. */
   current: BoundSet;
+  /** The hash of the cuts last seen, and the caller's version of them (undefined: hash every time). */
+  private cutHash = 0;
+  private cutVersion: number | undefined;
   /** Bound sets computed and bound sets found in the cache since construction. */
   readonly counts = { computed: 0, cached: 0 };
 
@@ -131,10 +134,17 @@ export class LowerBounds {
   /**
    * Makes `current` the bounds to node `destination` over the edges with `cut[e] === 0`. Risk and transfers are
    * 0 (no pruning) when they are not criteria. A set computed before for the same destination, criteria and cuts
-   * (compared byte for byte, whatever constraint made them) is reused. Mutates this object; one query at a time.
+   * (compared byte for byte, whatever constraint made them) is reused. `cutVersion`, when given, says the cuts are
+   * unchanged since the last call with the same version (the router counts its rebuilds), so their hash is not
+   * recomputed. Mutates this object; one query at a time.
    */
-  compute(destination: number, cut: Uint8Array, c: BoundCriteria): void {
-    const key = `${destination} ${c.perTeu} ${c.units} ${c.useRisk} ${c.useTransfers} ${fnv1a(cut)}`;
+  compute(destination: number, cut: Uint8Array, c: BoundCriteria, cutVersion?: number): void {
+    // the caller's cuts unchanged since the last call (same version): their hash is the last one
+    if (cutVersion === undefined || cutVersion !== this.cutVersion) {
+      this.cutHash = fnv1a(cut);
+      this.cutVersion = cutVersion;
+    }
+    const key = `${destination} ${c.perTeu} ${c.units} ${c.useRisk} ${c.useTransfers} ${this.cutHash}`;
     const hit = this.slotOf.get(key);
     const found = hit === undefined ? undefined : this.slots[hit];
     if (found !== undefined && sameBytes(found.cut, cut)) {

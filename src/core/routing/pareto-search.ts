@@ -12,19 +12,23 @@
  * so a label popped undominated is still final. A label is dropped only when every route through it would be
  * refused at the destination, so the Pareto set is the unbounded search's (`{ bounded: false }`, kept as the
  * reference; test/core/routing/bounded-search.test.ts compares both), criterion for criterion to the last bit.
- * One difference is possible: when two routes have bitwise-equal criteria, either may be the one returned (the
- * pop order decides, as it always did); on the shipped network the two searches return the same edges too.
+ * One difference is possible: of two twins, routes whose criteria are equal within the dominance tolerance EPS
+ * (bitwise, or apart in the last bit: the same sums in another order), either may be the one returned (the pop
+ * order decides, as it always did); on the shipped network the two searches return the same edges too.
  *
- * Hot path: labels live in growable typed arrays (a label pool), bags are linked lists through the pool, the heap
- * holds label indices; nothing is allocated per edge relaxation. Reused across queries by one Router. Pool reads
- * are `?? 0`, or `?? -1` for a label link (-1 ends a bag): an index within the pool never reads undefined, and
- * V8 drops the test after the typed array's own bounds check (measured: no change in bench/routing.ts).
+ * Hot path: labels live in growable typed arrays (label-pool.ts), bags are linked lists through the pool
+ * (vertex-bags.ts), the heap holds label indices, the destination's labels are a front of their own
+ * (destination-front.ts); nothing is allocated per edge relaxation. Reused across queries by one Router. Pool reads are `?? 0`, or `?? -1` for a
+ * label link: an index within the pool never reads undefined (see label-pool.ts).
  */
 import type { CompiledGraph } from '../network/compile.ts';
 import { EDGE_GAUGE, EDGE_TRANSFER } from '../network/compile.ts';
+import { DestinationFront, EPS } from './destination-front.ts';
 import { arrivalH, unitCo2e, unitCost } from './edge-cost.ts';
+import { LabelHeap, LabelPool } from './label-pool.ts';
 import { type BoundSet, LowerBounds } from './lower-bounds.ts';
-import { buildEdgeCuts, type SearchQuery } from './query.ts';
+import { buildEdgeCuts, edgeCutKey, type SearchQuery } from './query.ts';
+import { VertexBags } from './vertex-bags.ts';
 
 /** One Pareto-optimal path: its edges in order and its criteria. */
 export interface ParetoPath {
@@ -36,7 +40,6 @@ export interface ParetoPath {
   transfers: number;
 }
 
-const EPS = 1e-9;
 /**
  * Relative margin taken off a bounded value (label + lower bound) before it is compared with the destination's
  * labels: the bound is summed backwards, the route forwards, so the two can differ in the last bits. 1e-9 of
@@ -56,25 +59,16 @@ export interface SearchStats {
 
 export class ParetoRouter {
   readonly graph: CompiledGraph;
-  private cap = 1024;
-  private lt = new Float64Array(this.cap);
-  /** Heap key: arrival time plus the time bound to the destination (A* order); the arrival time unbounded. */
-  private lk = new Float64Array(this.cap);
-  private lc = new Float64Array(this.cap);
-  private le = new Float64Array(this.cap);
-  private lr = new Float64Array(this.cap);
-  private lx = new Int32Array(this.cap);
-  private lv = new Int32Array(this.cap);
-  private lparent = new Int32Array(this.cap);
-  private ledge = new Int32Array(this.cap);
-  private lnext = new Int32Array(this.cap);
-  private ldead = new Uint8Array(this.cap);
-  private n = 0;
-  private heap = new Int32Array(this.cap);
-  private hn = 0;
-  private readonly bagHead: Int32Array;
+  private readonly pool = new LabelPool();
+  private readonly heap = new LabelHeap(this.pool);
+  private readonly bags: VertexBags;
   private readonly isDest: Uint8Array;
+  /** The destination's labels (destination-front.ts). */
+  private readonly front = new DestinationFront();
   private readonly cut: Uint8Array;
+  /** edgeCutKey of the cuts in `cut`, and how many times they were rebuilt (the bounds' cache reads it). */
+  private cutKey = '';
+  private cutVersion = 0;
   private useRisk = false;
   private useTransfers = false;
   private readonly bounds: LowerBounds | undefined;
@@ -85,133 +79,9 @@ export class ParetoRouter {
   constructor(graph: CompiledGraph, options: RouterOptions = {}) {
     this.graph = graph;
     this.bounds = options.bounded === false ? undefined : new LowerBounds(graph);
-    this.bagHead = new Int32Array(graph.vertexCount).fill(-1);
+    this.bags = new VertexBags(this.pool, graph.vertexCount);
     this.isDest = new Uint8Array(graph.vertexCount);
     this.cut = new Uint8Array(graph.edgeCount);
-  }
-
-  private grow(): void {
-    const cap = this.cap * 2;
-    const f = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    const i = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.lt = f(this.lt);
-    this.lk = f(this.lk);
-    this.lc = f(this.lc);
-    this.le = f(this.le);
-    this.lr = f(this.lr);
-    this.lx = i(this.lx);
-    this.lv = i(this.lv);
-    this.lparent = i(this.lparent);
-    this.ledge = i(this.ledge);
-    this.lnext = i(this.lnext);
-    const d = new Uint8Array(cap);
-    d.set(this.ldead);
-    this.ldead = d;
-    this.heap = i(this.heap);
-    this.cap = cap;
-  }
-
-  /** a dominates-or-equals b on the active criteria. */
-  private dominates(a: number, b: number): boolean {
-    const { lt, lc, le, lr, lx } = this;
-    return (
-      (lt[a] ?? 0) <= (lt[b] ?? 0) + EPS &&
-      (lc[a] ?? 0) <= (lc[b] ?? 0) + EPS &&
-      (le[a] ?? 0) <= (le[b] ?? 0) + EPS &&
-      (!this.useRisk || (lr[a] ?? 0) <= (lr[b] ?? 0) + EPS) &&
-      (!this.useTransfers || (lx[a] ?? 0) <= (lx[b] ?? 0))
-    );
-  }
-
-  /** Lexicographic heap order: time (plus its bound when bounded), then cost, then CO2e. */
-  private less(a: number, b: number): boolean {
-    const ta = this.lk[a] ?? 0;
-    const tb = this.lk[b] ?? 0;
-    if (ta !== tb) return ta < tb;
-    const ca = this.lc[a] ?? 0;
-    const cb = this.lc[b] ?? 0;
-    if (ca !== cb) return ca < cb;
-    return (this.le[a] ?? 0) < (this.le[b] ?? 0);
-  }
-
-  private push(l: number): void {
-    let i = this.hn++;
-    const h = this.heap;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const parent = h[p] ?? 0;
-      if (!this.less(l, parent)) break;
-      h[i] = parent;
-      i = p;
-    }
-    h[i] = l;
-  }
-
-  /** Removes and returns the first label in heap order. Caller checks hn > 0. */
-  private pop(): number {
-    const h = this.heap;
-    const top = h[0] ?? 0;
-    const n = --this.hn;
-    const last = h[n] ?? 0;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      let child = h[c] ?? 0;
-      if (c + 1 < n) {
-        const right = h[c + 1] ?? 0;
-        if (this.less(right, child)) {
-          c++;
-          child = right;
-        }
-      }
-      if (!this.less(child, last)) break;
-      h[i] = child;
-      i = c;
-    }
-    if (n > 0) h[i] = last;
-    return top;
-  }
-
-  /**
-   * Tries to insert label `l` into the bag of vertex `v`; returns false (and leaves the bag unchanged) when an
-   * existing label dominates or equals it; otherwise removes the labels it dominates.
-   */
-  private insert(v: number, l: number): boolean {
-    const head = this.bagHead[v] ?? -1;
-    for (let k = head; k >= 0; k = this.lnext[k] ?? -1) {
-      if (this.dominates(k, l)) return false;
-    }
-    this.lnext[l] = this.unlinkDominated(head, l);
-    this.bagHead[v] = l;
-    return true;
-  }
-
-  /**
-   * Marks dead and unlinks the labels of the bag starting at `head` that label `l` dominates; returns the bag's
-   * new head (-1 when it is left empty).
-   */
-  private unlinkDominated(head: number, l: number): number {
-    let first = head;
-    let prev = -1;
-    for (let k = head; k >= 0; ) {
-      const next = this.lnext[k] ?? -1;
-      if (this.dominates(l, k)) {
-        this.ldead[k] = 1;
-        if (prev < 0) first = next;
-        else this.lnext[prev] = next;
-      } else prev = k;
-      k = next;
-    }
-    return first;
   }
 
   private newLabel(
@@ -224,36 +94,32 @@ export class ParetoRouter {
     parent: number,
     edge: number,
   ): number {
-    if (this.n === this.cap) this.grow();
-    const l = this.n++;
-    this.lt[l] = t;
-    this.lk[l] = this.lb === undefined ? t : t + (this.lb.timeH[v] ?? 0);
-    this.lc[l] = c;
-    this.le[l] = e;
-    this.lr[l] = r;
-    this.lx[l] = x;
-    this.lv[l] = v;
-    this.lparent[l] = parent;
-    this.ledge[l] = edge;
-    this.ldead[l] = 0;
+    const p = this.pool;
+    if (p.n === p.cap) p.grow();
+    const l = p.n++;
+    p.lt[l] = t;
+    p.lk[l] = this.lb === undefined ? t : t + (this.lb.timeH[v] ?? 0);
+    p.lc[l] = c;
+    p.le[l] = e;
+    p.lr[l] = r;
+    p.lx[l] = x;
+    p.lv[l] = v;
+    p.lparent[l] = parent;
+    p.ledge[l] = edge;
+    p.ldead[l] = 0;
     this.stats.labelsCreated++;
     return l;
   }
 
-  /** Labels at the destination, in a bag of their own (index -1 head kept in destHead). */
-  private destHead = -1;
-
+  /** Whether the destination's front dominates or equals label l (the unbounded test). */
   private dominatedByDest(l: number): boolean {
-    for (let k = this.destHead; k >= 0; k = this.lnext[k] ?? -1) if (this.dominates(k, l)) return true;
-    return false;
+    const { lt, lc, le, lr, lx } = this.pool;
+    return this.front.dominates(lt[l] ?? 0, lc[l] ?? 0, le[l] ?? 0, lr[l] ?? 0, lx[l] ?? 0);
   }
 
   private insertDest(l: number): boolean {
-    if (this.dominatedByDest(l)) return false;
-    this.destHead = this.unlinkDominated(this.destHead, l);
-    this.lnext[l] = this.destHead;
-    this.destHead = l;
-    return true;
+    const { lt, lc, le, lr, lx } = this.pool;
+    return this.front.insert(l, lt[l] ?? 0, lc[l] ?? 0, le[l] ?? 0, lr[l] ?? 0, lx[l] ?? 0);
   }
 
   /** Bound sets computed so far (the rest came from the per-destination cache); 0 when unbounded. */
@@ -275,7 +141,7 @@ export class ParetoRouter {
     const perTeu = q.cargo.kind === 'containers';
     const units = q.cargo.kind === 'containers' ? q.cargo.teu : q.cargo.tonnes;
     const criteria = { perTeu, units, useRisk: this.useRisk, useTransfers: this.useTransfers };
-    this.bounds?.compute(q.destination, this.cut, criteria);
+    this.bounds?.compute(q.destination, this.cut, criteria, this.cutVersion);
     const b = this.bounds?.current;
     this.lb = b;
     this.isDest.fill(1, g.nodeOff[q.destination] ?? 0, g.nodeOff[q.destination + 1] ?? 0);
@@ -283,12 +149,12 @@ export class ParetoRouter {
       // an origin platform that cannot reach the destination starts nothing (its bound is +Infinity)
       if (b !== undefined && (b.timeH[v] ?? 0) === Number.POSITIVE_INFINITY) continue;
       const l = this.newLabel(v, q.departH, 0, 0, 0, 0, -1, -1);
-      this.insert(v, l);
-      this.push(l);
+      this.bags.insert(v, l);
+      this.heap.push(l);
     }
-    while (this.hn > 0) {
-      const l = this.pop();
-      if (this.ldead[l]) continue;
+    while (this.heap.size > 0) {
+      const l = this.heap.pop();
+      if (this.pool.ldead[l]) continue;
       this.stats.labelsPopped++;
       if (this.prunedByDest(l)) continue;
       this.expand(l, maxX, perTeu, units);
@@ -298,13 +164,18 @@ export class ParetoRouter {
 
   /** Clears the pool, the bags and the heap, and sets the query's cuts and active criteria. */
   private reset(q: SearchQuery, cutIgnore: number): void {
-    buildEdgeCuts(this.graph, q, this.cut, cutIgnore);
+    const key = edgeCutKey(q, cutIgnore);
+    if (key !== this.cutKey) {
+      buildEdgeCuts(this.graph, q, this.cut, cutIgnore);
+      this.cutKey = key;
+      this.cutVersion++;
+    }
     this.useRisk = q.useRisk === true;
     this.useTransfers = q.maxTransfers !== undefined;
-    this.n = 0;
-    this.hn = 0;
-    this.destHead = -1;
-    this.bagHead.fill(-1);
+    this.pool.n = 0;
+    this.heap.size = 0;
+    this.front.clear(this.useRisk, this.useTransfers);
+    this.bags.clear(this.useRisk, this.useTransfers);
     this.isDest.fill(0);
     this.stats = { labelsCreated: 0, labelsPopped: 0 };
     this.lb = undefined;
@@ -316,12 +187,13 @@ export class ParetoRouter {
     const { off, target, kind, riskLog } = g;
     const cut = this.cut;
     const b = this.lb;
-    const v = this.lv[l] ?? 0;
-    const t = this.lt[l] ?? 0;
-    const c = this.lc[l] ?? 0;
-    const co = this.le[l] ?? 0;
-    const r = this.lr[l] ?? 0;
-    const x = this.lx[l] ?? 0;
+    const p = this.pool;
+    const v = p.lv[l] ?? 0;
+    const t = p.lt[l] ?? 0;
+    const c = p.lc[l] ?? 0;
+    const co = p.le[l] ?? 0;
+    const r = p.lr[l] ?? 0;
+    const x = p.lx[l] ?? 0;
     for (let e = off[v] ?? 0, end = off[v + 1] ?? 0; e < end; e++) {
       if (cut[e] !== 0) continue;
       const k = kind[e];
@@ -340,14 +212,14 @@ export class ParetoRouter {
         e,
       );
       if (this.isDest[w]) {
-        if (!this.insertDest(nl)) this.n--;
+        if (!this.insertDest(nl)) p.n--;
         continue;
       }
-      if (this.prunedByDest(nl) || !this.insert(w, nl)) {
-        this.n--;
+      if (this.prunedByDest(nl) || !this.bags.insert(w, nl)) {
+        p.n--;
         continue;
       }
-      this.push(nl);
+      this.heap.push(nl);
     }
   }
 
@@ -363,47 +235,33 @@ export class ParetoRouter {
    * used: either way the destination label is within EPS of any completion of l, so insertDest would refuse it.
    */
   private prunedByDest(l: number): boolean {
-    if (this.destHead < 0) return false;
+    if (this.front.size === 0) return false;
     const b = this.lb;
     if (b === undefined) return this.dominatedByDest(l);
-    const v = this.lv[l] ?? 0;
-    const th = bounded(this.lt[l] ?? 0, b.timeH[v] ?? 0);
-    const ch = bounded(this.lc[l] ?? 0, b.costUsd[v] ?? 0);
-    const eh = bounded(this.le[l] ?? 0, b.co2eKg[v] ?? 0);
-    const rh = bounded(this.lr[l] ?? 0, b.riskLog[v] ?? 0);
-    const xh = (this.lx[l] ?? 0) + (b.transfers[v] ?? 0);
-    const { lt, lc, le, lr, lx } = this;
-    for (let k = this.destHead; k >= 0; k = this.lnext[k] ?? -1) {
-      if (
-        (lt[k] ?? 0) <= th &&
-        (lc[k] ?? 0) <= ch &&
-        (le[k] ?? 0) <= eh &&
-        (!this.useRisk || (lr[k] ?? 0) <= rh) &&
-        (!this.useTransfers || (lx[k] ?? 0) <= xh)
-      )
-        return true;
-    }
-    return false;
+    const { lv, lt, lc, le, lr, lx } = this.pool;
+    const v = lv[l] ?? 0;
+    return this.front.anyWithin(
+      bounded(lt[l] ?? 0, b.timeH[v] ?? 0),
+      bounded(lc[l] ?? 0, b.costUsd[v] ?? 0),
+      bounded(le[l] ?? 0, b.co2eKg[v] ?? 0),
+      bounded(lr[l] ?? 0, b.riskLog[v] ?? 0),
+      (lx[l] ?? 0) + (b.transfers[v] ?? 0),
+    );
   }
 
-  /** The labels of the destination bag as paths, by arrival, then cost, then CO2e. */
+  /** The labels of the destination's front as paths, by arrival, then cost, then CO2e. */
   private destinationPaths(): ParetoPath[] {
     const out: ParetoPath[] = [];
-    for (let k = this.destHead; k >= 0; k = this.lnext[k] ?? -1) {
-      const edges: number[] = [];
-      for (let p = k; ; p = this.lparent[p] ?? -1) {
-        const e = this.ledge[p] ?? -1;
-        if (e < 0) break;
-        edges.push(e);
-      }
-      edges.reverse();
+    const { lt, lc, le, lr, lx } = this.pool;
+    for (let i = 0; i < this.front.size; i++) {
+      const k = this.front.labelAt(i);
       out.push({
-        edges,
-        arriveH: this.lt[k] ?? 0,
-        costUsd: this.lc[k] ?? 0,
-        co2eKg: this.le[k] ?? 0,
-        riskLog: this.lr[k] ?? 0,
-        transfers: this.lx[k] ?? 0,
+        edges: this.pool.pathEdges(k),
+        arriveH: lt[k] ?? 0,
+        costUsd: lc[k] ?? 0,
+        co2eKg: le[k] ?? 0,
+        riskLog: lr[k] ?? 0,
+        transfers: lx[k] ?? 0,
       });
     }
     return out.sort((a, b) => a.arriveH - b.arriveH || a.costUsd - b.costUsd || a.co2eKg - b.co2eKg);

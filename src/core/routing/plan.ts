@@ -13,11 +13,11 @@ import { getLinkIndex, getNodeIndex, type Network, type NetworkNode, nodeAt } fr
 import { MODES, type Mode } from '../network/schema.ts';
 import type { RouteNote } from '../requests/departure-notes.ts';
 import { isoOfHours, toHoursSinceEpoch } from '../time.ts';
-import { buildItinerary, type Itinerary } from './itinerary.ts';
+import { buildItinerary, type Itinerary, newLegMemo } from './itinerary.ts';
 import { sweepPareto } from './one-to-many.ts';
 import { mergeParetoSets } from './pareto-merge.ts';
 import { type ParetoPath, ParetoRouter } from './pareto-search.ts';
-import { buildEdgeCuts, type Cargo, CUT_NAMES, type SearchQuery } from './query.ts';
+import { buildEdgeCuts, type Cargo, CUT_NAMES, edgeCutKey, type SearchQuery } from './query.ts';
 import { Reachability } from './reachability.ts';
 
 export interface RouteRequest {
@@ -97,6 +97,8 @@ export class RoutingEngine {
   private readonly router: ParetoRouter;
   private readonly reach: Reachability;
   private readonly diagnosisCut: Uint8Array;
+  /** edgeCutKey of the cuts in diagnosisCut ('' before the first diagnosis). */
+  private diagnosisKey = '';
 
   constructor(network: Network, graph: CompiledGraph) {
     this.network = network;
@@ -163,7 +165,11 @@ export class RoutingEngine {
     });
     const paths = mergeParetoSets(sets, { useRisk: q.useRisk, useTransfers: q.maxTransfers !== undefined });
     const withTimeline = options.timelines !== false;
-    const itineraries = paths.map((p) => buildItinerary(this.network, this.graph, p, q.departH, q.cargo, withTimeline));
+    // the routes of a set share legs at the same instants: each is priced once per request (leg-memo.ts)
+    const memo = newLegMemo();
+    const itineraries = paths.map((p) =>
+      buildItinerary(this.network, this.graph, p, q.departH, q.cargo, withTimeline, memo),
+    );
     const result: RouteResult = {
       from: this.endOf(
         req.from,
@@ -218,8 +224,12 @@ export class RoutingEngine {
    */
   private explainNoRoute(queries: readonly SearchQuery[]): NoRoute {
     const first = must(queries[0], 'search query of a request');
-    // the pairs of a request share its constraints, so one cut array serves them all
-    buildEdgeCuts(this.graph, first, this.diagnosisCut);
+    // the pairs of a request share its constraints, so one cut array serves them all; kept while they repeat
+    const key = edgeCutKey(first);
+    if (key !== this.diagnosisKey) {
+      buildEdgeCuts(this.graph, first, this.diagnosisCut);
+      this.diagnosisKey = key;
+    }
     const maxTransfers = first.maxTransfers;
     const anyRoute = (ignore: number, limit: number | undefined) =>
       queries.some((q) => this.reach.reaches(q.origin, q.destination, this.diagnosisCut, ignore, limit));

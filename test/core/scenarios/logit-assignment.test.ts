@@ -59,7 +59,9 @@ describe('logit shares', () => {
         const full = nestedLogitExpectedCost(c, nests, 2e4, theta);
         const gone = drop % c.length;
         const fewer = nests.map((js) => js.filter((j) => j !== gone)).filter((js) => js.length > 0);
-        expect(nestedLogitExpectedCost(c, fewer, 2e4, theta)).toBeGreaterThanOrEqual(full - 1e-9 * (1 + Math.abs(full)));
+        expect(nestedLogitExpectedCost(c, fewer, 2e4, theta)).toBeGreaterThanOrEqual(
+          full - 1e-9 * (1 + Math.abs(full)),
+        );
         expect(full).toBeLessThanOrEqual(Math.min(...c) * (1 + 1e-12));
       }),
     );
