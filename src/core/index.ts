@@ -52,6 +52,7 @@ export * from './reliability/index.ts';
 export * as reliability from './reliability/index.ts';
 /** Every request, defined once with its bounds. */
 export * from './requests/index.ts';
+export * from './responses/index.ts';
 export { type CorridorLabel, corridorLabel } from './routing/corridor-label.ts';
 export {
   bestItineraries,

@@ -29,6 +29,7 @@ import { appraisalRoutes } from './routes/appraisal.ts';
 import { emissionsRoutes } from './routes/emissions.ts';
 import { exportsRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { itineraryEmissionsRoutes } from './routes/itinerary-emissions.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { networkRoutes } from './routes/network.ts';
 import { reliabilityRoutes } from './routes/reliability.ts';
@@ -180,6 +181,7 @@ async function registerRoutes(app: FastifyInstance, deps: AppDeps, opts: AppOpti
   await app.register(routeRoutes(deps, opts.routeCacheEntries ?? 2000));
   await app.register(reliabilityRoutes(deps));
   if (deps.emissionFactors !== undefined) await app.register(emissionsRoutes(deps.emissionFactors));
+  if (deps.emissionFactors !== undefined) await app.register(itineraryEmissionsRoutes(deps, deps.emissionFactors));
   await app.register(exportsRoutes(deps, deps.exports));
   await app.register(simulationRoutes(deps));
   await app.register(sweepRoutes(deps));

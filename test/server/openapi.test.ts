@@ -51,8 +51,11 @@ describe('OpenAPI document', () => {
     expect(doc.servers?.length).toBeGreaterThan(0);
     expect(doc.info.license).toMatchObject({ name: 'Apache-2.0' });
     const keys = new Set(operations().map((o) => o.key));
-    // The emissions endpoint exists only when the app has emission factors (the fixture has none).
-    expect(Object.keys(OPERATION_IDS).filter((k) => !keys.has(k))).toEqual(['POST /emissions']);
+    // The emissions endpoints exist only when the app has emission factors (the fixture has none).
+    expect(Object.keys(OPERATION_IDS).filter((k) => !keys.has(k))).toEqual([
+      'POST /emissions',
+      'POST /emissions/itinerary',
+    ]);
   });
 });
 

@@ -74,6 +74,19 @@ describe.skipIf(!hasChromium)('the planner’s desk', () => {
     expect(b.errors).toEqual([]);
   });
 
+  it('downloads the selected itinerary as an iLEAP footprint with the CO2e the page shows', async () => {
+    const download = b.page.waitForEvent('download');
+    await b.page.click('.export-bar button:nth-child(3)');
+    const file = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as {
+      shipmentFootprint: { shipmentId: string; tces: Array<{ co2eWTW: string }> };
+    };
+    expect(file.shipmentFootprint.shipmentId).toBe(middleKey);
+    const it = answer.itineraries.find((x) => x.key === middleKey) as unknown as { totals: { co2eKg: number } };
+    const sum = file.shipmentFootprint.tces.reduce((s, t) => s + Number(t.co2eWTW), 0);
+    expect(sum).toBeCloseTo(it.totals.co2eKg, 3);
+    expect(b.errors).toEqual([]);
+  });
+
   it('builds "Kuryk ferry doubled" in the page, saves it and compares it with the baseline', async () => {
     await b.page.click('#tab-scenarios');
     await b.page.fill('#sc-token', token);

@@ -2,58 +2,43 @@
  * Every HTTP call the page makes, in one place, so that the contract with the server (docs/api.md,
  * /openapi.json) is read and changed here only. The server is the same origin that serves the page.
  *
- * Wire types are the core's own types: requests are the core's request schemas' input types (src/core/requests,
- * the schemas the server validates with), results the core's result types where the server sends them unchanged,
- * so a change of shape in the core shows up as a type error here.
+ * Wire types are generated from the server's OpenAPI document (api-types.ts, `npm run gen:api`): requests are the
+ * bodies the server validates (the core's request schemas), answers the core's response schemas
+ * (src/core/responses), which a test holds to the server's real answers. Nothing here restates a shape by hand,
+ * so a change of shape on the server shows up as a type error in the page after regeneration.
  */
-import type {
-  CompareRequestInput,
-  ElementLoad as CoreElementLoad,
-  Itinerary as CoreItinerary,
-  RouteResult as CoreRouteResult,
-  FlowsRequestInput,
-  MilestoneRequestInput,
-  ReliabilityRequestInput,
-  RouteRequestInput,
-  ScenarioEcho,
-  ScenarioInput,
-  ShipmentRequestInput,
-} from '../../src/core/index.ts';
+import type { components, operations } from './api-types.ts';
+
+type Schemas = components['schemas'];
+/** The optional fields of T. */
+type OptionalKeys<T> = { [K in keyof T]-?: Record<never, never> extends Pick<T, K> ? K : never }[keyof T];
+/**
+ * T whose optional fields also take undefined: the body is sent through JSON.stringify, which leaves such a field
+ * out, so the page may write `deadline: v || undefined` for a field it does not send.
+ */
+type Sendable<T> = Omit<T, OptionalKeys<T>> & { [K in OptionalKeys<T>]?: T[K] | undefined };
+/** The JSON body an operation takes. */
+type Body<Op extends keyof operations> =
+  NonNullable<operations[Op]['requestBody']> extends { content: { 'application/json': infer B } } ? Sendable<B> : never;
+/** The JSON answer an operation gives with the status S. */
+type Answer<Op extends keyof operations, S extends number> =
+  operations[Op]['responses'] extends Record<S, { content: { 'application/json': infer A } }> ? A : never;
 
 /** Quantiles and histogram of the arrival time, hours from the ready date (src/core/reliability). */
-export interface ArrivalDistribution {
-  samples?: number;
-  p5?: number;
-  p10?: number;
-  p50: number;
-  p90: number;
-  p95?: number;
-  mean?: number;
-  onTimeProbability?: number;
-  histogram?: { binStartH: number[]; counts: number[]; binWidthH?: number };
-}
+export type ArrivalDistribution = Schemas['ArrivalDistribution'];
 
-export type Itinerary = Omit<CoreItinerary, 'timeline'> & { arrival?: ArrivalDistribution };
-export type RouteResult = Omit<CoreRouteResult, 'itineraries'> & {
-  itineraries: Itinerary[];
-  /** The scenario the search ran under (absent: the baseline). */
-  scenario?: ScenarioEcho;
-};
+/** An itinerary of a route answer; `arrival` is the page's own: the Monte Carlo's answer matched by key. */
+export type Itinerary = Schemas['Itinerary'] & { arrival?: ArrivalDistribution };
+export type RouteResult = Omit<Schemas['RouteResult'], 'itineraries'> & { itineraries: Itinerary[] };
+export type ReliabilityResult = Schemas['ReliabilityResult'];
 
-export interface NetworkFeature {
-  type: 'Feature';
-  id: string;
-  geometry: { type: 'Point'; coordinates: [number, number] } | { type: 'LineString'; coordinates: [number, number][] };
-  properties: Record<string, unknown> & { recordType: 'node' | 'link'; id: string };
-}
-export interface NetworkGeoJson {
-  type: 'FeatureCollection';
-  features: NetworkFeature[];
-}
+export type NetworkFeature = Schemas['NetworkFeature'];
+export type NetworkGeoJson = Schemas['NetworkGeoJson'];
 
 /** A route search as POST /routes takes it (core/requests/route.ts). */
-export type RouteQuery = RouteRequestInput;
-export type { ScenarioInput };
+export type RouteQuery = Body<'searchRoutesWithBody'>;
+/** A scenario document as POST /scenarios takes it (core/scenarios schema). */
+export type ScenarioInput = Body<'createScenario'>;
 
 /** A failed call: the HTTP status and the server's JSON error ({error, field, value, message}). */
 export class ApiError extends Error {
@@ -116,31 +101,16 @@ export function getNetworkGeoJson(): Promise<NetworkGeoJson> {
   return call('GET', '/network/geojson');
 }
 
-/** A link as GET /network/links lists it (the fields the scenario builder reads). */
-export interface LinkRecord {
-  id: string;
-  from: string;
-  to: string;
-  mode: string;
-  status: string;
-  statusYear?: number;
-  service?: string;
-  capacity?: { teuPerYear?: { value: number }; trainsPerDay?: { value: number }; tonnesPerYear?: { value: number } };
-}
-
+/** A link as GET /network/links lists it (the fields the scenario builder reads; the record has more). */
+export type LinkRecord = Schemas['NetworkLink'];
 /** A scheduled service as GET /network/services lists it. */
-export interface ServiceRecord {
-  id: string;
-  name: string;
-  departuresPerWeek?: { value: number };
-  capacityTeuPerDeparture?: { value: number };
-}
+export type ServiceRecord = Schemas['NetworkService'];
 
-export function getNetworkLinks(): Promise<LinkRecord[]> {
+export function getNetworkLinks(): Promise<Answer<'listLinks', 200>> {
   return call('GET', '/network/links');
 }
 
-export function getNetworkServices(): Promise<ServiceRecord[]> {
+export function getNetworkServices(): Promise<Answer<'listServices', 200>> {
   return call('GET', '/network/services');
 }
 
@@ -155,88 +125,45 @@ export function searchRoutes(q: RouteQuery): Promise<RouteResult> {
  * POST /reliability: the same search with each itinerary's arrival distribution (Monte Carlo).
  * `deadline` adds the probability of arriving by then.
  */
-export function searchReliability(q: ReliabilityRequestInput): Promise<RouteResult> {
+export function searchReliability(q: Body<'computeReliability'>): Promise<ReliabilityResult> {
   return call('POST', '/reliability', q);
+}
+
+/** POST /emissions/itinerary: one itinerary of a route answer (by its key) as an ISO 14083 / iLEAP footprint. */
+export function exportItineraryEmissions(
+  q: Body<'exportItineraryEmissions'>,
+): Promise<Answer<'exportItineraryEmissions', 200>> {
+  return call('POST', '/emissions/itinerary', q);
 }
 
 // ---- scenarios (a token's own) ----
 
 /** A stored scenario as GET /scenarios returns it; `scenario` is the document (core/scenarios schema). */
-export interface ScenarioRecord {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  scenario: {
-    id?: string;
-    name: string;
-    description?: string;
-    year?: number;
-    changes: Array<{ kind: string; target?: string; id?: string; link?: { id: string }; node?: { id: string } }>;
-  };
-}
+export type ScenarioRecord = Schemas['StoredScenario'];
 
 /** POST /scenarios: stores a scenario of the token's owner, after the server checks it against the network. */
 export function createScenario(s: ScenarioInput): Promise<ScenarioRecord> {
   return call('POST', '/scenarios', s);
 }
 
-export function listScenarios(): Promise<{ scenarios: ScenarioRecord[] }> {
+export function listScenarios(): Promise<Schemas['StoredScenarioList']> {
   return call('GET', '/scenarios');
 }
 
 /** One route search's outcome in compact form (baseline or under a scenario). */
-export interface RouteSummary {
-  itineraries: number;
-  fastestH: number | null;
-  cheapestUsd: number | null;
-  noRoute?: { message: string };
-  options: Array<{ corridor: string; keyNodes: string[]; totals: Itinerary['totals'] }>;
-}
-
-export interface CompareResult {
-  baseline: RouteSummary;
-  scenarios: Array<RouteSummary & { id: string; name: string }>;
-}
+export type RouteSummary = Schemas['RouteSummary'];
+export type CompareResult = Schemas['RouteComparison'];
 
 /** POST /scenarios/compare: one route search on the baseline and under each named scenario. */
-export function compareScenarios(q: CompareRequestInput): Promise<CompareResult> {
+export function compareScenarios(q: Body<'compareRouteUnderScenarios'>): Promise<CompareResult> {
   return call('POST', '/scenarios/compare', q);
 }
 
 // ---- scenario library and flows (public; a token adds your stored scenarios) ----
 
-export interface LibraryScenario {
-  id: string;
-  name: string;
-  /** The name in Russian and French, where the dataset gives it. */
-  names: { ru?: string; fr?: string } | null;
-  description: string;
-  tags: string[];
-  sources: string[];
-  year: number | null;
-  changes: number;
-  investment: {
-    cost: { value: number; source?: string[]; estimate?: string };
-    currency: 'EUR' | 'USD';
-    comparedWith: string;
-  } | null;
-}
-
-export interface DemandSetInfo {
-  id: string;
-  name: string;
-  description: string;
-  year: number;
-  sources: string[];
-  flows: number;
-  default: boolean;
-}
-
-export interface ScenarioLibrary {
-  baseline: { id: string; name: string };
-  scenarios: LibraryScenario[];
-  demands: DemandSetInfo[];
-}
+export type ScenarioLibrary = Schemas['ScenarioLibrary'];
+export type LibraryScenario = ScenarioLibrary['scenarios'][number];
+export type DemandSetInfo = ScenarioLibrary['demands'][number];
 
 /** GET /scenarios/library: the dataset's own scenarios and demand sets. */
 export function getScenarioLibrary(): Promise<ScenarioLibrary> {
@@ -244,108 +171,35 @@ export function getScenarioLibrary(): Promise<ScenarioLibrary> {
 }
 
 /** A value in the base run, the other run, and other minus base (null where a run has none). */
-export interface Pair {
-  base: number | null;
-  other: number | null;
-  delta: number | null;
-}
-
-/** One capacity-limited element in one run; flow and capacity in TEU (equivalents) a year (the core's type). */
-export type ElementLoad = CoreElementLoad;
-
-export interface FlowsResult {
-  demand: { id: string; name: string; year: number };
-  votFactor: number;
-  base: { id: string; name: string; origin: 'baseline' | 'library' | 'stored' };
-  other: { id: string; name: string; origin: 'baseline' | 'library' | 'stored' };
-  totals: { generalisedCostUsd: Pair; userCostUsd: Pair; costUsd: Pair; co2eTonnes: Pair };
-  commodities: Array<{
-    commodity: string;
-    unit: 'TEU' | 't';
-    served: Pair;
-    unserved: Pair;
-    unitDays: Pair;
-    costUsd: Pair;
-    co2eTonnes: Pair;
-  }>;
-  corridors: Array<{ commodity: string; corridor: string; volume: Pair; share: Pair }>;
-  ods: Array<{
-    from: string;
-    to: string;
-    commodity: string;
-    unit: 'TEU' | 't';
-    demand: number;
-    meanTimeH: Pair;
-    p90TimeH: Pair;
-    unserved: Pair;
-    mainCorridor: { base: string | null; other: string | null };
-  }>;
-  bottlenecks: Array<{ kind: string; id: string; direction?: string; utilisation: Pair; delayH: Pair }>;
-  utilisation: {
-    links: Array<{
-      id: string;
-      direction?: string;
-      base: ElementLoad | null;
-      other: ElementLoad | null;
-      change: number | null;
-    }>;
-    nodes: Array<{
-      id: string;
-      kind: string;
-      base: ElementLoad | null;
-      other: ElementLoad | null;
-      change: number | null;
-    }>;
-  };
-  cached: boolean;
-}
+export type Pair = Schemas['Pair'];
+/** One capacity-limited element in one run; flow and capacity in TEU (equivalents) a year. */
+export type ElementLoad = Schemas['ElementLoad'];
+export type FlowsResult = Schemas['FlowsResult'];
 
 /**
  * POST /scenarios/flows: the demand set assigned at equilibrium under two scenarios (library ids, "baseline",
  * or with a token your stored ones), with KPIs, differences, utilisation and bottlenecks.
  */
-export function compareFlows(q: FlowsRequestInput): Promise<FlowsResult> {
+export function compareFlows(q: Body<'compareScenarioFlows'>): Promise<FlowsResult> {
   return call('POST', '/scenarios/flows', q);
 }
 
 // ---- shipments (a token's own) ----
 
-export type MilestoneType = MilestoneRequestInput['type'];
+/** A milestone as POST /shipments/:id/events takes it (core/requests/shipments.ts). */
+export type Milestone = Body<'recordShipmentEvent'>;
+export type MilestoneType = Milestone['type'];
 export const MILESTONE_TYPES: readonly MilestoneType[] = ['departed', 'border_crossed', 'ferry_loaded', 'arrived'];
 
-/** A milestone as POST /shipments/:id/events takes it (core/requests/shipments.ts). */
-export type Milestone = MilestoneRequestInput;
+export type ShipmentEvent = Schemas['ShipmentEvent'];
+export type Shipment = Schemas['Shipment'];
+export type ShipmentEta = Schemas['ShipmentEta'];
 
-export interface ShipmentEvent extends Milestone {
-  id: string;
-  seq: number;
-  recordedAt: string;
-  warnings: Array<{ code: string; message: string }>;
-}
-
-export interface Shipment {
-  id: string;
-  name?: string | null;
-  createdAt: string;
-  deadline: string;
-  itinerary: Itinerary;
-  events?: ShipmentEvent[];
-  position?: { node: string; at: string; basedOn: string; delivered: boolean };
-}
-
-export interface ShipmentEta {
-  deadline: string;
-  position: { node: string; at: string; basedOn: string; delivered: boolean };
-  eta: { p5: string; p50: string; p95: string; p10?: string; p90?: string; mean?: string };
-  remainingH?: ArrivalDistribution;
-  onTimeProbability?: number;
-}
-
-export function listShipments(): Promise<{ shipments: Shipment[] }> {
+export function listShipments(): Promise<Schemas['ShipmentList']> {
   return call('GET', '/shipments');
 }
 
-export function createShipment(body: ShipmentRequestInput): Promise<Shipment> {
+export function createShipment(body: Body<'createShipment'>): Promise<Shipment> {
   return call('POST', '/shipments', body);
 }
 
@@ -363,16 +217,9 @@ export function getShipmentEta(id: string, samples = 2000): Promise<ShipmentEta>
 
 // ---- sweeps (token) ----
 
-export type SweepSpecInput = import('../../src/core/index.ts').SweepSpecInput;
-export type SweepSummary = import('../../src/core/index.ts').SweepSummary;
-
-export interface SweepJob {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-  progress: number;
-  error?: string;
-  result?: { variants: number; summary: SweepSummary };
-}
+export type SweepSpecInput = Body<'startSweep'>;
+export type SweepSummary = Schemas['SweepSummary'];
+export type SweepJob = Schemas['SweepJob'];
 
 /** POST /sweeps: starts a sweep job (scenarios × demand growth × seeds). */
 export function startSweep(spec: SweepSpecInput): Promise<SweepJob> {

@@ -1,9 +1,11 @@
 /**
  * Exports of the planner's answer: the compared itineraries as CSV (one row each, figures in plain numbers and
- * ISO dates, so a spreadsheet reads them), and a printable one-page summary (the browser's print, with the print
- * style sheet hiding the form and the map).
+ * ISO dates, so a spreadsheet reads them), the selected itinerary as an ISO 14083 / iLEAP footprint (the server
+ * re-derives it from the query and its key, POST /emissions/itinerary, so the file's total is the CO2e the table
+ * shows), and a printable one-page summary (the browser's print, with the print style sheet hiding the form and
+ * the map).
  */
-import type { Itinerary, RouteResult } from './api.ts';
+import { exportItineraryEmissions, type Itinerary, type RouteQuery, type RouteResult } from './api.ts';
 
 const HEAD = [
   'rank',
@@ -64,4 +66,15 @@ export function download(name: string, text: string, type = 'text/csv;charset=ut
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * Downloads the iLEAP footprint of itinerary `it` of the search `q` as `keruen-ileap-<key>.json`; returns its key.
+ * Throws the server's ApiError (409 itinerary_gone when the search no longer offers it) for the caller to show.
+ */
+export async function downloadIleap(q: RouteQuery, it: Pick<Itinerary, 'key'>): Promise<string> {
+  const { timeline: _t, ...fields } = q;
+  const footprint = await exportItineraryEmissions({ ...fields, itineraryKey: it.key });
+  download(`keruen-ileap-${it.key}.json`, `${JSON.stringify(footprint, null, 2)}\n`, 'application/json');
+  return it.key;
 }

@@ -23,7 +23,7 @@ import { itinerariesTable, legsTable } from './itinerary-tables.ts';
 import { scenarioName } from './local-names.ts';
 import type { KeruenMap } from './map.ts';
 import { type Place, type PlaceIndex, placeCombobox } from './place-search.ts';
-import { download, itinerariesCsv } from './plan-export.ts';
+import { download, downloadIleap, itinerariesCsv } from './plan-export.ts';
 import { hashToPlan, type PlanState, planToHash } from './plan-link.ts';
 import { isRank, rankItineraries } from './plan-rank.ts';
 
@@ -316,6 +316,14 @@ function exportBar(v: PlannerView, r: RouteResult): HTMLElement {
   };
   button('plan.csv', () => download(`keruen-${fileName(r.from.name)}-${fileName(r.to.name)}.csv`, itinerariesCsv(r)));
   button('plan.print', () => window.print());
+  button('plan.ileap', () => {
+    const it = v.state.result?.itineraries[v.state.selected];
+    if (v.state.query === undefined || it === undefined) return;
+    downloadIleap(v.state.query, it).then(
+      (key) => v.setStatus(t('plan.ileapDone', { key })),
+      (err: unknown) => v.setStatus(t('common.error', { msg: (err as Error).message }), 'error'),
+    );
+  });
   button('plan.copyLink', () => {
     void navigator.clipboard?.writeText(location.href).then(() => v.setStatus(t('plan.linkCopied')));
   });

@@ -7,6 +7,14 @@ import type { FlowsResult, NetworkFeature, ScenarioRecord } from './api.ts';
 /** A change of utilisation of this many points (0.5 = 50 points) or more is drawn at full colour. */
 export const CHANGE_FULL = 0.5;
 
+/** The record a change names: its id, or the id of the link or node it adds (an added service names neither). */
+function changedId(c: ScenarioRecord['scenario']['changes'][number]): string | undefined {
+  if ('id' in c) return c.id;
+  if ('link' in c) return c.link.id;
+  if ('node' in c) return c.node.id;
+  return undefined;
+}
+
 /** Link ids a scenario touches: links it names, and the links at nodes or in countries it names. */
 export function touchedLinks(
   sc: ScenarioRecord['scenario'],
@@ -19,10 +27,10 @@ export function touchedLinks(
   };
   const country = (nodeId: string) => String(map.records.get(nodeId)?.properties.country ?? '');
   for (const c of sc.changes) {
-    const id = c.id ?? c.link?.id ?? c.node?.id;
+    const id = changedId(c);
     if (id === undefined) continue;
     const rec = map.records.get(id);
-    if (c.target === 'country') linksAt((a, b) => country(a) === id || country(b) === id);
+    if ('target' in c && c.target === 'country') linksAt((a, b) => country(a) === id || country(b) === id);
     else if (rec?.properties.recordType === 'link') out.add(id);
     else if (rec?.properties.recordType === 'node') linksAt((a, b) => a === id || b === id);
   }

@@ -18,6 +18,7 @@ import type { KeruenMap } from './map.ts';
 import { PlaceIndex, placeCombobox } from './place-search.ts';
 import type { PlannerContext } from './planner.ts';
 import { field, input, utcLocal } from './shipment-fields.ts';
+import { paceText } from './shipment-pace.ts';
 
 /** The open shipment, its ETA, or why the ETA failed. */
 export interface OpenShipment {
@@ -80,6 +81,7 @@ function etaSection(eta: ShipmentEta | undefined, etaError: string | undefined, 
       risk.dataset.probability = String(eta.onTimeProbability);
       etaBox.append(risk);
     }
+    if (eta.pace) etaBox.append(el('p', paceText(eta.pace.factorP50)));
     if (eta.remainingH) {
       const fig = distributionChart(eta.remainingH, Math.max(280, Math.min(520, widthPx || 440)), {
         title: t('sh.etaChart'),

@@ -24,6 +24,7 @@ import {
 } from '../../core/index.ts';
 import { DEFAULT_DATA_DIR, type KeruenContext, loadContext, loadScenarios } from '../../io/index.ts';
 import { evidenceReport } from './route-evidence.ts';
+import { writeIleap } from './route-ileap.ts';
 
 interface RouteOptions {
   from: string;
@@ -49,6 +50,8 @@ interface RouteOptions {
   json?: boolean;
   wide?: boolean;
   evidence?: boolean;
+  ileap?: string;
+  itinerary?: string;
   data: string;
 }
 
@@ -129,6 +132,8 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .option('--wide', 'list every key node in the via column (default: cut at about 70 characters, marked …)')
     .option('--evidence', 'list the first itinerary by leg: cost and time parts with their provenance')
+    .option('--ileap <file>', 'write one itinerary as an ISO 14083 / iLEAP footprint (JSON) to this file')
+    .option('--itinerary <n|key>', 'the itinerary --ileap writes: its row in the table or its key (default 1)')
     .option('--data <dir>', 'dataset folder', DEFAULT_DATA_DIR)
     .action(runRoute);
 }
@@ -169,6 +174,10 @@ function runRoute(o: RouteOptions): void {
     process.stdout.write(itineraryReport(result, its, sampling, Number(o.limit), o.wide === true));
     const first = its[0];
     if (o.evidence && first !== undefined) process.stdout.write(evidenceReport(first));
+  }
+  if (o.ileap !== undefined && its.length > 0) {
+    const line = writeIleap(engine.network, ctx.factors, result, its, { file: o.ileap, itinerary: o.itinerary });
+    process.stderr.write(`${line}\n`);
   }
   if (!o.json) for (const n of result.notes ?? []) process.stderr.write(`note: ${n.message}\n`);
   if (result.noRoute) {

@@ -10,6 +10,8 @@ export type { Convention, EmissionSource, Energy, Grid, Hoc, HubOperation, Toc, 
 export { HUB_OPERATIONS } from './factor-schema.ts';
 export type { IleapExport, IleapHoc, IleapTce, IleapToc } from './ileap.ts';
 export { toDecimal, toIleap } from './ileap.ts';
+export type { ChainedItinerary, ItineraryChain } from './itinerary-chain.ts';
+export { itineraryChain, itineraryIleap } from './itinerary-chain.ts';
 export type { EmissionFactorFile, EmissionFactors } from './load-factors.ts';
 export { emissionKindOfPath, loadEmissionFactors, parseEmissionFactors } from './load-factors.ts';
 export { createEmissionsModel } from './routing-model.ts';

@@ -8,6 +8,7 @@ export * from './appraisal.ts';
 export * from './dates.ts';
 export * from './departure-notes.ts';
 export * from './exports.ts';
+export * from './itinerary-emissions.ts';
 export * from './parse.ts';
 export * from './places.ts';
 export * from './reliability.ts';
