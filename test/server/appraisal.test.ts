@@ -59,6 +59,8 @@ describe('POST /appraisal', () => {
       [{ years: [1800] }, 'years.0'],
       [{ samples: 'many' }, 'samples'],
       [{ seed: -1 }, 'seed'],
+      [{ context: 'DROP TABLE;' }, 'context'],
+      [{ context: 'no-such-scenario' }, 'context'],
     ] as const) {
       const r = await post(body);
       expect(r.statusCode).toBe(400);

@@ -42,4 +42,17 @@ describe('docs/validation.md, appraisal section', () => {
     expect(v.ta.withH / 24).toBeLessThan(10);
     expect(v.ta.routeWithout).toBe(false);
   });
+
+  it('explains the Dostyk–Moyinty ex post: with trains of the load KTZ implies, the delay is hours, not weeks', () => {
+    // as the assignment counts trains (1,125 t), the single track is 2.8 times over capacity: weeks of queue
+    expect(v.dm.oresSingleH - v.dm.oresDoubleH).toBeGreaterThan(24 * 7);
+    // at 2,740 t a train the same 12 pairs a day carry the 2024 load with a delay of the order observed (67 h)
+    expect(v.dm.heavy.oresSingleH - v.dm.oresDoubleH).toBeLessThan(100);
+    expect(v.dm.heavy.enpvEurM).toBeLessThan(v.dm.enpvEurM / 5);
+  });
+
+  it('finds Darbaza–Maktaaral carrying Kazakhstan–Uzbekistan freight and cutting its mean time', () => {
+    expect(v.dz.onLineMt).toBeGreaterThan(1);
+    expect(v.dz.hoursWith).toBeLessThan(v.dz.hoursWithout);
+  });
 });

@@ -1,13 +1,14 @@
 /**
  * The Investments view in a real browser (as test/web/page.test.ts): open the tab, run the appraisal under
  * EUR 10 bn (POST /appraisal, a job polled to the end), read the portfolio line with the solver's gap, the
- * cumulative ENPV chart, the table of projects, open a project's sheet (yearly flows chart, sensitivity table),
- * axe checks clean and no page errors. Skipped without chromium.
+ * cumulative ENPV chart, the table of projects, open a project's sheet (yearly flows chart, sensitivity table);
+ * with a token and a context, the durable job (POST /jobs/appraisal); axe checks clean and no page errors. Skipped without chromium.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteStorage } from '../../src/server/index.ts';
 import { axeViolations, type BrowserPage, hasChromium, openBrowserPage, ROOT } from './support/browser-page.ts';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -54,6 +55,30 @@ describe.skipIf(!hasChromium)('Investments view in chromium', () => {
     expect(await page.$('.inv-sheet svg')).not.toBeNull();
     await page.screenshot({ path: join(ARTIFACTS, 'investments.png') });
   }, 60_000);
+
+  it('runs the appraisal as a durable job of the token in the token field, under a context', async () => {
+    const storage = new SqliteStorage(b.dbFile);
+    const { token } = await storage.createToken('investments');
+    await storage.close();
+    await page.fill('#inv-token', token);
+    await page.selectOption('.inv-form select >> nth=1', 'russia-closed');
+    await page.fill('.inv-form input', '2');
+    const posted = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/jobs/appraisal',
+    );
+    await page.click('.inv-form button');
+    const job = (await (await posted).json()) as { id: string };
+    await page.waitForFunction(() => document.querySelector('.inv-status')?.textContent === '', undefined, {
+      timeout: 90_000,
+    });
+    // the job is the token's, stored with its answer, made under the context
+    const res = await fetch(`${b.server.url}/jobs/${job.id}`, { headers: { authorization: `Bearer ${token}` } });
+    const stored = (await res.json()) as { kind: string; status: string; result?: { context: string | null } };
+    expect(stored.kind).toBe('appraisal');
+    expect(stored.status).toBe('done');
+    expect(stored.result?.context).toBe('russia-closed');
+    expect(await page.textContent('.inv-portfolio')).toMatch(/HiGHS Optimal, gap 0/);
+  }, 120_000);
 
   it('passes axe checks (WCAG 2 A/AA) and logged no page errors', async () => {
     expect(await axeViolations(page)).toEqual([]);

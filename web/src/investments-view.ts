@@ -1,6 +1,7 @@
 /**
  * The Investments view (issue 19): the EU cost–benefit appraisal of the corridor projects and the portfolio
- * under a budget. A form (budget, growth path) starts the job (POST /appraisal, progress shown), then: the
+ * under a budget. A form (budget, growth path, API token) starts the job (POST /jobs/appraisal with a token, else
+ * POST /appraisal; progress shown), then: the
  * portfolio line with the solver's gap and what it adds over greedy ranking, the chosen projects' links on the
  * map, the cumulative ENPV against capex chart with the budget (Observable Plot), the table of projects, and a
  * per-project sheet (yearly costs and benefits chart, sensitivity table). Same answer as `keruen appraise`.
@@ -11,6 +12,7 @@ import { fmtNumber, fmtPercent, onLangChange } from './i18n.ts';
 import { type AppraisalAnswer, runAppraisal } from './investments-api.ts';
 import { ti } from './investments-i18n.ts';
 import type { PlannerContext } from './planner.ts';
+import { tokenField } from './token.ts';
 
 type ProjectRow = AppraisalAnswer['projects'][number];
 const m = (eur: number) => fmtNumber(eur / 1e6, 0);
@@ -181,13 +183,23 @@ export function initInvestments(root: HTMLElement, ctx: PlannerContext): void {
     opt.value = g;
     growth.append(opt);
   }
+  // The context scenario of every run (the request's `context`): today's network, or a shipper avoiding Russia.
+  const context = el('select');
+  for (const c of ['none', 'russia-closed']) {
+    const opt = el('option', ti(`context.${c}`));
+    opt.value = c;
+    context.append(opt);
+  }
   const bLabel = el('label', ti('budget'));
   bLabel.append(budget);
   const gLabel = el('label', ti('growth'));
   gLabel.append(growth);
+  const cLabel = el('label', ti('context'));
+  cLabel.append(context);
   const run = el('button', ti('run'));
   run.type = 'submit';
-  form.append(bLabel, gLabel, run);
+  // With a token the appraisal runs as a durable job of the user's (POST /jobs/appraisal); without, publicly.
+  form.append(bLabel, gLabel, cLabel, tokenField('inv-token'), run);
   const status = el('p', undefined, 'inv-status');
   status.setAttribute('role', 'status');
   const out = el('div', undefined, 'inv-out');
@@ -205,7 +217,12 @@ export function initInvestments(root: HTMLElement, ctx: PlannerContext): void {
     run.disabled = true;
     status.textContent = ti('running', { pct: '' });
     runAppraisal(
-      { budgetEur: Number(budget.value) * 1e9, growth: growth.value as 'base' | 'low' | 'high', samples: 500 },
+      {
+        budgetEur: Number(budget.value) * 1e9,
+        growth: growth.value as 'base' | 'low' | 'high',
+        samples: 500,
+        ...(context.value === 'none' ? {} : { context: context.value }),
+      },
       (f) => {
         status.textContent = ti('running', { pct: fmtPercent(f) });
       },

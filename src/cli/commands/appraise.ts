@@ -24,6 +24,7 @@ interface Flags {
   samples?: string;
   seed?: string;
   maxDelay?: string;
+  context?: string;
   json?: boolean;
   progress?: boolean;
 }
@@ -45,6 +46,7 @@ export function register(program: Command): void {
     .option('--samples <n>', 'Monte Carlo draws per project (default 1000)')
     .option('--seed <n>', 'seed of the Monte Carlo (default 1)')
     .option('--max-delay <years>', 'latest delay of a start the optimiser may choose')
+    .option('--context <scenario>', 'value every project under this scenario too, e.g. russia-closed')
     .option('--no-progress', 'never draw the progress bar')
     .option('--json', 'print the result as JSON')
     .addOption(new Option('-d, --data <dir>', 'dataset folder').default(DEFAULT_DATA_DIR, 'the shipped data/'))
@@ -60,6 +62,7 @@ async function appraiseCommand(opts: Flags): Promise<void> {
     samples: opts.samples,
     seed: opts.seed,
     maxDelayYears: opts.maxDelay,
+    context: opts.context,
   };
   const label = (f: string) =>
     `--${f
@@ -92,7 +95,8 @@ async function appraiseCommand(opts: Flags): Promise<void> {
 function printAnswer(a: AppraisalAnswer): void {
   out(
     `Appraisal: demand ${a.demandSet} grown on the ${a.growth} path, assignments in ${a.years.join(', ')}; ` +
-      `discount rate ${(a.discountRate * 100).toFixed(1)}%, first year ${a.firstYear} (EUR, 2024 prices)`,
+      `discount rate ${(a.discountRate * 100).toFixed(1)}%, first year ${a.firstYear} (EUR, 2024 prices)` +
+      (a.context === null ? '' : `; every run under the scenario ${a.context}`),
   );
   out(
     `${'project'.padEnd(24)}${'capex m'.padStart(9)}${'ENPV m'.padStart(9)}  ${'EIRR'.padStart(6)}${'B/C'.padStart(7)}  opens  payback  P(ENPV<0)`,
@@ -117,4 +121,9 @@ function printAnswer(a: AppraisalAnswer): void {
     `  greedy by B/C: ${g.picks.map((x) => `${x.id}@${x.startYear}`).join(', ') || '(none)'}; capex EUR ${m(g.capexEur).trim()} m, ENPV EUR ${m(g.enpvEur).trim()} m`,
   );
   out(`  the optimiser adds EUR ${m(a.portfolio.difference.enpvEur).trim()} m of ENPV`);
+  const zero = a.checks.projectsWithTrafficAndZeroBenefits;
+  out(
+    `\nChecks: capex within the budget: ${a.checks.capexWithinBudget ? 'yes' : 'NO'}; ` +
+      `projects with traffic and no benefit: ${zero.length === 0 ? 'none' : zero.join(', ')}`,
+  );
 }

@@ -5,8 +5,9 @@
  * come from core/requests/appraisal.ts.
  */
 import type { AppraisalRequest } from '../requests/appraisal.ts';
-import { type AppraisalContext, appraiseProjects, choosePortfolio, type ProjectAppraisals } from './appraise.ts';
+import { appraiseProjects, choosePortfolio, type ProjectAppraisal, type ProjectAppraisals } from './appraise.ts';
 import type { MilpSolver } from './portfolio.ts';
+import type { AppraisalContext } from './run-inputs.ts';
 
 /** Reliability Monte Carlo samples per OD pair in each assignment (P90 times for the reliability benefit). */
 export const APPRAISAL_RELIABILITY_SAMPLES = 200;
@@ -24,8 +25,25 @@ export function appraisalRuns(
     seed: req.seed,
     reliabilitySamples: APPRAISAL_RELIABILITY_SAMPLES,
     maxDelayYears: req.maxDelayYears ?? (req.annualCapEur === undefined ? 0 : 5),
+    context: req.context,
     onProgress,
   });
+}
+
+/**
+ * Below these a modelled year's benefit counts as none: USD 1,000 a year and 1 t of CO2e, far under any
+ * candidate's yearly cost, so that rounding noise does not pass for a benefit in the acceptance check.
+ */
+export const NEGLIGIBLE_BENEFIT = { usdPerYear: 1000, co2eTonnesPerYear: 1 } as const;
+
+/** Whether a project shows a benefit (time and money, reliability or CO2e) in at least one modelled year. */
+export function hasBenefits(p: Pick<ProjectAppraisal, 'modelled'>): boolean {
+  return p.modelled.some(
+    (m) =>
+      Math.abs(m.userUsd) >= NEGLIGIBLE_BENEFIT.usdPerYear ||
+      Math.abs(m.reliabilityUsd) >= NEGLIGIBLE_BENEFIT.usdPerYear ||
+      Math.abs(m.co2eSavedTonnes) >= NEGLIGIBLE_BENEFIT.co2eTonnesPerYear,
+  );
 }
 
 /** The full answer: the projects' appraisals, the optimal and greedy portfolios, and the solver's report. */
@@ -39,13 +57,7 @@ export function appraisalAnswer(a: ProjectAppraisals, req: AppraisalRequest, sol
     sensitivity: a.projects.map((p) => ({ id: p.id, rows: p.sensitivity })),
     checks: {
       capexWithinBudget: portfolio.optimal.capexEur <= req.budgetEur,
-      projectsWithTrafficAndZeroBenefits: a.projects
-        .filter(
-          (p) =>
-            p.hasTraffic &&
-            p.modelled.every((m) => m.userUsd === 0 && m.reliabilityUsd === 0 && m.co2eSavedTonnes === 0),
-        )
-        .map((p) => p.id),
+      projectsWithTrafficAndZeroBenefits: a.projects.filter((p) => p.hasTraffic && !hasBenefits(p)).map((p) => p.id),
     },
   };
 }

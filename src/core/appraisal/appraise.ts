@@ -7,9 +7,6 @@
  * start years under the budget with a MILP solver and compares it with the greedy ranking by B/C.
  * Pure (the solver is injected); worker-safe; `onProgress` hears the share of assignments done.
  */
-import type { EmissionsModel } from '../network/compile.ts';
-import type { Network } from '../network/network.ts';
-import type { DemandSet } from '../scenarios/demand.ts';
 import { runScenario, type ScenarioRun } from '../scenarios/run-scenario.ts';
 import type { Scenario } from '../scenarios/scenario-schema.ts';
 import { type YearBenefits, yearBenefits } from './benefits.ts';
@@ -26,6 +23,13 @@ import {
 } from './portfolio.ts';
 import { containersOnly, type ProjectTraffic, scenarioElementIds, trafficOn } from './project-traffic.ts';
 import { type RiskResult, riskAnalysis, type SensitivityRow, sensitivityTable } from './risk.ts';
+import {
+  type AppraisalContext,
+  checkAddedFlows,
+  contextNetwork,
+  projectScenario,
+  unappraisedReason,
+} from './run-inputs.ts';
 import type { AppraisalData, GrowthPath, Project } from './schema.ts';
 
 export interface AppraisalOptions {
@@ -39,6 +43,8 @@ export interface AppraisalOptions {
   reliabilitySamples: number;
   /** Latest delay of a project's start, in years, the portfolio may choose (0: start in the first year or never). */
   maxDelayYears: number;
+  /** Id of a scenario of the library applied to every run, with and without each project (e.g. russia-closed). */
+  context?: string | undefined;
   onProgress?: ((done: number, total: number, label: string) => void) | undefined;
 }
 
@@ -82,6 +88,8 @@ export interface Unappraised {
 
 export interface ProjectAppraisals {
   growth: GrowthPath;
+  /** The context scenario every run was made under, or null. */
+  context: string | null;
   years: number[];
   demandSet: string;
   firstYear: number;
@@ -94,31 +102,18 @@ export interface ProjectAppraisals {
   runs: number;
 }
 
-export interface AppraisalContext {
-  network: Network;
-  emissions?: EmissionsModel | undefined;
-  baseDemand: DemandSet;
-  scenarios: ReadonlyMap<string, Scenario>;
-  data: AppraisalData;
-}
-
-function unappraisedReason(p: Project, scenarios: ReadonlyMap<string, Scenario>): string | null {
-  if (p.missing !== undefined) return p.missing;
-  if (p.scenario === undefined || !scenarios.has(p.scenario)) return `scenario ${p.scenario ?? '(none)'} not found`;
-  return null;
-}
-
 type Run = (s: Scenario | undefined, year: number) => ScenarioRun;
 
 /** The cached runner of one call: each (scenario, year, growth path) is assigned once; progress per new run. */
 function cachedRunner(ctx: AppraisalContext, o: AppraisalOptions, total: number): { run: Run; size: () => number } {
   const cache = new Map<string, ScenarioRun>();
+  const network = contextNetwork(ctx, o.context);
   const run: Run = (s, year) => {
     const key = `${s?.id ?? 'do-minimum'} ${year} ${o.growth}`;
     const hit = cache.get(key);
     if (hit) return hit;
     const demand = demandForYear(ctx.baseDemand, ctx.data.growth, o.growth, year);
-    const r = runScenario(ctx.network, s, demand, {
+    const r = runScenario(network, s, demand, {
       emissions: ctx.emissions,
       // Carbon is valued at the shadow price in the appraisal, not charged to shippers' route choice.
       assignment: { carbonPriceUsdPerTonneCo2e: 0 },
@@ -185,19 +180,21 @@ function appraiseOne(
 
 /** Appraises every candidate of the data (see the module header). */
 export function appraiseProjects(ctx: AppraisalContext, o: AppraisalOptions): ProjectAppraisals {
+  checkAddedFlows(ctx);
   const par = ctx.data.parameters;
   const unappraised: Unappraised[] = [];
   const todo: Array<{ p: Project; s: Scenario }> = [];
   for (const p of ctx.data.projects) {
     const why = unappraisedReason(p, ctx.scenarios);
     if (why !== null) unappraised.push({ id: p.id, name: p.name, reason: why });
-    else todo.push({ p, s: ctx.scenarios.get(p.scenario as string) as Scenario });
+    else todo.push({ p, s: projectScenario(p, ctx.scenarios) });
   }
   const runner = cachedRunner(ctx, o, o.years.length * (1 + todo.length));
   const done = todo.map(({ p, s }) => appraiseOne(ctx, o, runner.run, p, s));
   // A dependency on a project that cannot be appraised cannot be met: the model then forbids the dependent one.
   return {
     growth: o.growth,
+    context: o.context ?? null,
     years: o.years,
     demandSet: ctx.baseDemand.id,
     firstYear: par.firstYear,

@@ -6,11 +6,11 @@
  *   unit (time at their value of time, plus money; carbon is left out of it and valued below) and Q the served
  *   volume. Shifted demand (a pair whose routes change) and induced demand (more served, e.g. a capacity that let
  *   unserved volume through, or a pair that had no route) are both covered: a pair unserved in one run is charged
- *   the cost of not shipping (the assignment's penalty), its choke price;
+ *   the cost of not shipping (the assignment's penalty, the larger of the two runs'), its choke price;
  * - reliability: the fall in buffer time (P90 minus mean door-to-door time) times the mean served volume, at the
- *   value of time times the reliability ratio; only on pairs whose corridor shares stay within a percentage point
- *   (a pair that shifts corridors has a P90 of a mixture of routes that no shipper faces: its change says how
- *   the mix moved, not how reliable either route became);
+ *   value of time times the reliability ratio; only on pairs whose route shares (corridor and key nodes) stay
+ *   within a percentage point (a pair that shifts routes has a P90 of a mixture of routes that no shipper faces:
+ *   its change says how the mix moved, not how reliable either route became);
  * - CO2e: the change in the assignment's total CO2e (tonnes), valued later at the year's shadow price;
  * - time saved: served-volume-weighted hours, for reporting and validation (already inside the user benefit).
  * Amounts are USD a year, the network's cost currency. Pure; worker-safe.
@@ -32,11 +32,18 @@ export interface YearBenefits {
   reliabilitySkippedUnits: number;
 }
 
-/** Largest change in a pair's corridor shares between two runs (0..1). */
+/**
+ * Largest change in a pair's route shares between two runs (0..1). A route is its corridor and key nodes, so a
+ * pair that splits between two crossings of one corridor (Saryagash and the new Syrdarya crossing, both Southern)
+ * counts as shifted: its P90 then describes a mixture of two routes too.
+ */
 export function corridorShift(a: OdKpi, b: OdKpi): number {
   const share = (o: OdKpi) => {
     const m = new Map<string, number>();
-    for (const r of o.routes) m.set(r.corridor, (m.get(r.corridor) ?? 0) + r.share);
+    for (const r of o.routes) {
+      const k = `${r.corridor} ${(r.keyNodes ?? []).join('>')}`;
+      m.set(k, (m.get(k) ?? 0) + r.share);
+    }
     return m;
   };
   const x = share(a);
@@ -51,10 +58,19 @@ const SHIFT_TOLERANCE = 0.01;
 
 const key = (o: OdKpi) => `${o.from} ${o.to} ${o.commodity}`;
 
-/** Generalised cost per unit: of the served volume, or of not shipping when nothing is served. */
+/**
+ * Generalised cost per unit: of the served volume, or of not shipping when nothing is served. The cost of not
+ * shipping is the pair's choke price, a property of its demand, so one value serves both runs: the larger of the
+ * two penalties. (The assignment sets each run's penalty from that run's cheapest free-flow cost, so a project that
+ * opens a cheap path of small capacity lowers it: taking each run's own would count a pair it leaves unserved as a
+ * gain.)
+ */
 function costPerUnit(o: OdKpi, other: OdKpi): number | null {
   if (o.served > 0) return o.servedGeneralisedCostUsd / o.served;
-  return o.penaltyUsdPerUnit ?? other.penaltyUsdPerUnit;
+  const a = o.penaltyUsdPerUnit;
+  const b = other.penaltyUsdPerUnit;
+  if (a === null) return b;
+  return b === null ? a : Math.max(a, b);
 }
 
 /**

@@ -9,4 +9,5 @@ export * from './measures.ts';
 export * from './portfolio.ts';
 export * from './project-traffic.ts';
 export * from './risk.ts';
+export * from './run-inputs.ts';
 export * from './schema.ts';

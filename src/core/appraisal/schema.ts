@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { type Issue, KeruenError } from '../errors.ts';
 import { FigureSchema, provenanceShape, SourceRefSchema } from '../network/figure.ts';
+import { ChangeSchema } from '../scenarios/scenario-schema.ts';
 import { parseYamlText, valueAt } from '../yaml-records.ts';
 
 const IdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes');
@@ -66,6 +67,23 @@ export const GrowthSchema = z.strictObject({
       }),
     )
     .min(1),
+  /**
+   * Cells of the catchment's origin–destination matrix that the base demand set lacks (e.g. Kazakhstan–Uzbekistan
+   * rail freight), added to it for the appraisal, each sourced or derived with its reasoning; `fromYear` for a
+   * flow that is announced, not observed.
+   */
+  addedFlows: z
+    .array(
+      z.strictObject({
+        from: IdSchema,
+        to: IdSchema,
+        commodity: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
+        volumePerYear: FigureSchema.refine((f) => f.value >= 0 && f.value <= 1e9, 'within [0, 1e9] units a year'),
+        fromYear: Year.optional(),
+        note: z.string().optional(),
+      }),
+    )
+    .default([]),
   announcedFlows: z
     .array(
       z.strictObject({
@@ -89,6 +107,11 @@ export const ProjectSchema = z
     kind: z.enum(['rail-line', 'port', 'ferry', 'border', 'road', 'digital', 'logistics-centre']),
     country: z.string().length(2),
     scenario: IdSchema.optional(),
+    /**
+     * The project's network change written in place (the changes of a scenario, data/scenarios/), for candidates
+     * that have no scenario file of their own. A project has a scenario or changes, not both.
+     */
+    changes: z.array(ChangeSchema).min(1).max(100).optional(),
     capex: z
       .object({
         value: z.number().positive(),
@@ -113,11 +136,14 @@ export const ProjectSchema = z
   .superRefine((p, ctx) => {
     if (p.phasing !== undefined && Math.abs(p.phasing.reduce((s, x) => s + x, 0) - 1) > 1e-6)
       ctx.addIssue({ code: 'custom', path: ['phasing'], message: 'phasing shares must sum to 1' });
-    if (p.missing === undefined && (p.capex === undefined || p.scenario === undefined || p.phasing === undefined))
+    if (p.scenario !== undefined && p.changes !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['changes'], message: 'a project has a scenario or changes, not both' });
+    const change = p.scenario ?? p.changes;
+    if (p.missing === undefined && (p.capex === undefined || change === undefined || p.phasing === undefined))
       ctx.addIssue({
         code: 'custom',
         path: ['missing'],
-        message: 'a project without capex, scenario or phasing must say why in `missing`',
+        message: 'a project without capex, scenario (or changes) or phasing must say why in `missing`',
       });
   });
 export type Project = z.output<typeof ProjectSchema>;

@@ -1,6 +1,6 @@
 /**
  * The appraisal question (`keruen appraise`, POST /appraisal, the Investments view): the budget, the growth path,
- * the modelled years and the Monte Carlo draws, with their bounds. Defined once; the CLI reads its flags with
+ * the modelled years, the Monte Carlo draws and the context scenario, with their bounds. Defined once; the CLI reads its flags with
  * `AppraisalFlagsSchema` (text in, same bounds), the API its body with `AppraisalRequestSchema`.
  */
 import { z } from 'zod';
@@ -39,6 +39,14 @@ export const AppraisalRequestSchema = z.strictObject({
   maxDelayYears: within('maxDelayYears', true)
     .optional()
     .describe('latest delay of a project start the optimiser may choose (default 0, or 5 with an annual cap)'),
+  context: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be a scenario id (lower-case letters, digits and dashes)')
+    .optional()
+    .describe(
+      'a scenario of the library applied to every run, with and without each project (e.g. russia-closed: ' +
+        'what each project is worth to a shipper who will not route through Russia)',
+    ),
 });
 export type AppraisalRequest = z.output<typeof AppraisalRequestSchema>;
 export type AppraisalRequestInput = z.input<typeof AppraisalRequestSchema>;
@@ -64,6 +72,7 @@ export const AppraisalFlagsSchema = z
     samples: decimal.optional(),
     seed: decimal.optional(),
     maxDelayYears: decimal.optional(),
+    context: z.string().max(80).optional(),
   })
   .transform((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)))
   .pipe(AppraisalRequestSchema);

@@ -43,6 +43,11 @@ interface AppraisalJob {
  * appraisal's growth file names one the library lacks. POST /jobs/appraisal stores the same task.
  */
 export function appraisalTask(deps: AppDeps, data: AppraisalData, req: AppraisalRequest) {
+  if (req.context !== undefined && !deps.library.scenarios.some((s) => s.id === req.context))
+    throw new KeruenError('KERUEN_UNKNOWN_ID', `no scenario ${JSON.stringify(req.context)} for the context`, [], {
+      field: 'context',
+      value: req.context,
+    });
   const baseDemand = deps.library.demands.find((d) => d.id === data.growth.demandSet);
   if (baseDemand === undefined)
     throw new KeruenError(
@@ -54,15 +59,13 @@ export function appraisalTask(deps: AppDeps, data: AppraisalData, req: Appraisal
   return { kind: 'appraisal' as const, request: req, data, baseDemand, scenarios: [...deps.library.scenarios] };
 }
 
-function startJob(deps: AppDeps, data: AppraisalData, req: AppraisalRequest, client: string, job: AppraisalJob): void {
-  let task: ReturnType<typeof appraisalTask>;
-  try {
-    task = appraisalTask(deps, data, req);
-  } catch (e) {
-    job.status = 'failed';
-    job.error = (e as Error).message;
-    return;
-  }
+function startJob(
+  deps: AppDeps,
+  task: ReturnType<typeof appraisalTask>,
+  req: AppraisalRequest,
+  client: string,
+  job: AppraisalJob,
+): void {
   deps.work
     .run(task, {
       client,
@@ -104,11 +107,13 @@ function routes(app: ZodApp, deps: AppDeps, data: AppraisalData): void {
       const existing = known === undefined ? undefined : jobs.get(known);
       if (existing !== undefined && existing.status !== 'failed')
         return reply.code(existing.status === 'done' ? 200 : 202).send(existing);
+      // A context or demand set the library lacks is refused now (400, naming the field), not as a failed job.
+      const task = appraisalTask(deps, data, req.body);
       const job: AppraisalJob = { id: randomUUID(), status: 'running', progress: 0, request: req.body };
       jobs.set(job.id, job);
       byRequest.set(key, job.id);
       if (byRequest.size > 4 * JOBS_KEPT) byRequest.delete(byRequest.keys().next().value as string);
-      startJob(deps, data, req.body, clientOf(req), job);
+      startJob(deps, task, req.body, clientOf(req), job);
       return reply.code(202).header('location', `/appraisal/${job.id}`).send(job);
     },
   );

@@ -24,6 +24,8 @@ describe('keruen appraise', () => {
     }
     expect(a.sensitivity.length).toBe(a.projects.length);
     expect(a.checks.projectsWithTrafficAndZeroBenefits).toEqual([]);
+    // the candidates offered exceed the budget, so that it can bind
+    expect(a.projects.reduce((s: number, p: { capexEur: number }) => s + p.capexEur, 0)).toBeGreaterThan(10e9);
   }, 60_000);
 
   it('prints a table with the optimal and greedy portfolios', async () => {
@@ -31,6 +33,17 @@ describe('keruen appraise', () => {
     expect(text).toContain('optimal (HiGHS');
     expect(text).toContain('greedy by B/C');
     expect(text).toContain('not appraised: anaklia-port-phase-1');
+  }, 60_000);
+
+  it('values the projects under a context scenario, and refuses one the library lacks', async () => {
+    const text = await run('--context', 'russia-closed', '--samples', '0', '--years', '2030');
+    expect(text).toContain('every run under the scenario russia-closed');
+    const a = JSON.parse(await run('--context', 'russia-closed', '--samples', '0', '--years', '2030', '--json'));
+    expect(a.context).toBe('russia-closed');
+    const err = await run('--context', 'no-such-scenario', '--samples', '0').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(KeruenError);
+    expect((err as KeruenError).code).toBe('KERUEN_UNKNOWN_ID');
+    expect((err as KeruenError).details).toMatchObject({ field: 'context', value: 'no-such-scenario' });
   }, 60_000);
 
   it('refuses a bad flag with its name and the bound', async () => {

@@ -45,6 +45,15 @@ describe('benefits of one year', () => {
     expect(b.reliabilityUsd).toBe(0);
   });
 
+  it('charges a pair the project leaves unserved at one choke price, not at the lower penalty of its run', () => {
+    // without: 100 served at 2000; with: none served, and the run's penalty fell to 1500 (a cheaper free-flow
+    // path). At the common choke price max(5000, 1500) = 5000: (2000 - 5000) * (100 + 0) / 2 = -150,000 (a loss);
+    // at the run's own 1500 it would have been +25,000.
+    const lost = od({ served: 0, unserved: 100, servedGeneralisedCostUsd: 0, penaltyUsdPerUnit: 1500 });
+    const b = yearBenefits(kpis([od({})], 0), kpis([{ ...lost, meanTimeH: null, p90TimeH: null }], 0), vot, 1);
+    expect(b.userUsd).toBeCloseTo(-150000, 9);
+  });
+
   it('values the fall in buffer time (P90 minus mean) at the value of time', () => {
     // buffer 20 h -> 8 h on 100 TEU at USD 10 per TEU-hour, ratio 0.5: 12 * 100 * 10 * 0.5 = 6,000
     const b = yearBenefits(kpis([od({})], 0), kpis([od({ p90TimeH: 108 })], 0), vot, 0.5);
@@ -61,6 +70,22 @@ describe('benefits of one year', () => {
     const r = yearBenefits(kpis([a], 0), kpis([b], 0), vot, 1);
     expect(r.reliabilityUsd).toBe(0);
     expect(r.reliabilitySkippedUnits).toBe(100);
+  });
+
+  it('also leaves it out when the pair splits between two routes of one corridor (two crossings)', () => {
+    const route = (keyNodes: string[], share: number) =>
+      ({ corridor: 'Southern', keyNodes, share }) as OdKpi['routes'][number];
+    const a = od({ routes: [route(['Arys', 'Saryagash', 'Tashkent'], 1)] });
+    const b = od({
+      routes: [route(['Arys', 'Saryagash', 'Tashkent'], 0.8), route(['Arys', 'Syrdarya', 'Tashkent'], 0.2)],
+      p90TimeH: 160,
+    });
+    const r = yearBenefits(kpis([a], 0), kpis([b], 0), vot, 1);
+    expect(r.reliabilityUsd).toBe(0);
+    expect(r.reliabilitySkippedUnits).toBe(100);
+    // the same routes with the same shares: the reliability change counts (buffer 20 h -> 60 h: a loss)
+    const c = yearBenefits(kpis([b], 0), kpis([{ ...b, p90TimeH: 120 }], 0), vot, 1);
+    expect(c.reliabilityUsd).toBeCloseTo(40 * 100 * 10, 9);
   });
 
   it('interpolates between modelled years and is flat outside', () => {

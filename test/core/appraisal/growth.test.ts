@@ -23,6 +23,7 @@ const g: GrowthModel = {
       high: { r2030: rate(0.03), r2040: rate(0) },
     },
   ],
+  addedFlows: [],
   announcedFlows: [{ from: 'a', to: 'c', commodity: 'ore', fromYear: 2030 }],
 };
 
@@ -61,5 +62,32 @@ describe('growth to 2040', () => {
     expect(d2030.flows.map((f) => f.to)).toEqual(['b', 'c']);
     expect(d2030.flows[0]?.volumePerYear.value).toBeCloseTo(1771.561, 6);
     expect(d2030.year).toBe(2030);
+  });
+
+  it('grows a flow from the year its volume describes, not from the base year', () => {
+    const d: DemandSet = {
+      ...demand,
+      flows: [{ from: 'a', to: 'b', commodity: 'containers', volumePerYear: { ...fig(1000), year: 2030 } }],
+    };
+    // 1000 in 2030, then 1.05^10 to 2040: 1628.89...; and exactly 1000 in 2030 (not 1000 * 1.1^6)
+    expect(demandForYear(d, g, 'base', 2030).flows[0]?.volumePerYear.value).toBeCloseTo(1000, 9);
+    expect(demandForYear(d, g, 'base', 2040).flows[0]?.volumePerYear.value).toBeCloseTo(1000 * 1.05 ** 10, 6);
+  });
+
+  it('adds the catchment cells of the growth file, announced ones only from their year', () => {
+    const withCells: GrowthModel = {
+      ...g,
+      addedFlows: [
+        { from: 'x', to: 'y', commodity: 'ore', volumePerYear: { ...fig(200), year: 2024 } },
+        { from: 'x', to: 'z', commodity: 'ore', fromYear: 2030, volumePerYear: { ...fig(50), year: 2030 } },
+      ],
+    };
+    expect(demandForYear(demand, withCells, 'base', 2029).flows.map((f) => f.to)).toEqual(['b', 'y']);
+    const d = demandForYear(demand, withCells, 'base', 2030);
+    expect(d.flows.map((f) => f.to)).toEqual(['b', 'c', 'y', 'z']);
+    // ore takes the '*' row: 200 * 1.02^6 = 225.232...; the 2030 cell is 50 in 2030
+    expect(d.flows[2]?.volumePerYear.value).toBeCloseTo(200 * 1.02 ** 6, 9);
+    expect(d.flows[3]?.volumePerYear.value).toBeCloseTo(50, 9);
+    expect(d.flows.some((f) => 'fromYear' in f)).toBe(false);
   });
 });
