@@ -11,6 +11,7 @@
  * (dominance within EPS; a bounded threshold per criterion), so the set of labels kept, and the answer, are the
  * same as with the list (test/core/routing/bounded-search.test.ts and risk-search.test.ts compare the searches).
  */
+import { grownF64, grownI32 } from './grown.ts';
 
 /** Tolerance of dominance on the real-valued criteria (pareto-search.ts). */
 export const EPS = 1e-9;
@@ -159,16 +160,8 @@ export class DestinationFront {
 
   private grow(): void {
     const cap = this.cap * 2;
-    const f = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    const i = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
+    const f = (a: Float64Array) => grownF64(a, cap);
+    const i = (a: Int32Array) => grownI32(a, cap);
     this.t = f(this.t);
     this.c = f(this.c);
     this.e = f(this.e);

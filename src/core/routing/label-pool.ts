@@ -6,6 +6,7 @@
  * never reads undefined, and V8 drops the test after the typed array's own bounds check.
  */
 import { EPS } from './destination-front.ts';
+import { grownF64, grownI32 } from './grown.ts';
 
 export class LabelPool {
   cap = 1024;
@@ -32,16 +33,8 @@ export class LabelPool {
   /** Doubles every array, keeping the labels. */
   grow(): void {
     const cap = this.cap * 2;
-    const f = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    const i = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
+    const f = (a: Float64Array) => grownF64(a, cap);
+    const i = (a: Int32Array) => grownI32(a, cap);
     this.lt = f(this.lt);
     this.lk = f(this.lk);
     this.lc = f(this.lc);
