@@ -39,7 +39,15 @@ export function writeIleap(
 ): string {
   const it = chosenItinerary(its, opts.itinerary);
   const ileap = itineraryIleap(net, factors, it, result.cargo);
-  writeFileSync(opts.file, `${JSON.stringify(ileap, null, 2)}\n`);
+  try {
+    writeFileSync(opts.file, `${JSON.stringify(ileap, null, 2)}\n`);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new KeruenError('KERUEN_INVALID_INPUT', `--ileap ${opts.file}: cannot write the file (${why})`, [], {
+      field: '--ileap',
+      value: opts.file,
+    });
+  }
   const kg = it.totals.co2eKg === null ? 'n/a' : `${it.totals.co2eKg.toFixed(1)} kg CO2e`;
   return `iLEAP footprint of itinerary ${it.key} (${it.corridor}, ${kg}) written to ${opts.file}`;
 }

@@ -64,4 +64,10 @@ describe('keruen route --ileap', () => {
     expect(cli.status).toBe(1);
     expect(cli.stderr).toMatch(/--itinerary 99: the table has rows 1 to \d+/);
   }, 60_000);
+
+  it('names --ileap and the path when the file cannot be written', () => {
+    const cli = keruen([...ARGS, '--ileap', join(DIR, 'no-such-dir', 'x.json')]);
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toMatch(/--ileap .*no-such-dir.*: cannot write the file \(ENOENT/);
+  }, 60_000);
 });
