@@ -150,7 +150,8 @@ function sweepLoop(d: WorkerDeps, boss: PgBoss): SweepLoop {
 /**
  * Runs one variant of a sweep and completes its queue job only once its part is stored. A failure fails the queue
  * job for pg-boss to retry; where even that cannot reach the database, the job stays active and expires into a
- * retry, so no variant is ever completed without its part. On the last attempt the whole sweep fails.
+ * retry, so no variant is ever completed without its part. Out of attempts, it is buried (buryJob): the sweep
+ * fails naming the variant, unless its part was stored after all.
  */
 async function runVariantJob(d: WorkerDeps, boss: PgBoss, q: PgBoss.JobWithMetadata<VariantData>): Promise<void> {
   const { jobId, index } = q.data;
@@ -164,11 +165,9 @@ async function runVariantJob(d: WorkerDeps, boss: PgBoss, q: PgBoss.JobWithMetad
     }
     await boss.complete(SWEEP_QUEUE, q.id);
   } catch (e) {
-    const error = `variant ${index}: ${e instanceof Error ? e.message : String(e)}`;
-    await Promise.all([
-      q.retryCount >= q.retryLimit ? d.storage.updateJob(jobId, { status: 'failed', error }) : undefined,
-      boss.fail(SWEEP_QUEUE, q.id, { error }),
-    ]).catch(() => {});
+    // After its last attempt pg-boss moves the job to the dead-letter queue, where buryJob fails the sweep.
+    const error = e instanceof Error ? e.message : String(e);
+    await boss.fail(SWEEP_QUEUE, q.id, { error }).catch(() => {});
   }
 }
 

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BossJobs, DEAD_QUEUE, openBoss, PORT_QUEUE } from '../../src/server/pg-boss-jobs.ts';
+import { BossJobs, DEAD_QUEUE, openBoss, PORT_QUEUE, SWEEP_QUEUE } from '../../src/server/pg-boss-jobs.ts';
 import { PostgresStorage } from '../../src/server/storage/postgres-storage.ts';
 import { startKeruenWorker } from './support/keruen-worker.ts';
 import { shippedApp } from './support/shipped-app.ts';
@@ -142,5 +142,18 @@ describe.skipIf(URL_ === undefined)('jobs on the shared queue, with workers that
       row.id,
     ]);
     expect(dead.rows).toEqual([{ state: 'completed' }]);
+  }, 120_000);
+
+  it('fails a sweep naming the variant that failed on every attempt', async () => {
+    await startWorker();
+    const owner = (await storage.createToken('dead-sweep')).info.id;
+    // A stored request no spec check accepts: each attempt of its variant throws.
+    const row = await storage.createJob(owner, 'sweep', { spec: { name: 'broken' }, variants: 1 });
+    await boss.send(SWEEP_QUEUE, { jobId: row.id, index: 0 }, { retryLimit: 1, retryDelay: 1, expireInSeconds: 30 });
+    let got = await storage.getJob(row.id);
+    for (const end = Date.now() + 60_000; Date.now() < end && got?.status !== 'failed'; await sleep(250))
+      got = await storage.getJob(row.id);
+    expect(got).toMatchObject({ status: 'failed' });
+    expect(got?.error).toMatch(/^variant 0 gave up after its attempts: /);
   }, 120_000);
 });
