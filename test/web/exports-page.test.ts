@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)('Exports view in chromium', () => {
     expect(await page.$('svg.exports-diagram path')).not.toBeNull();
   }, 90_000);
 
-  it('under CPC disrupted, shows crude by the Middle corridor and the bottleneck of the rest', async () => {
+  it('under CPC disrupted, shows crude by the Middle corridor, the bottleneck of the rest and the change from the baseline', async () => {
     await page.waitForFunction(() => document.querySelectorAll('.exports-scenario option').length > 1, undefined, {
       timeout: 30_000,
     });
@@ -50,6 +50,9 @@ describe.skipIf(!hasChromium)('Exports view in chromium', () => {
     const rows = await page.$$eval('.exports-table tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
     expect(rows.some((r) => r.startsWith('crude-oilMiddle'))).toBe(true);
     expect(await page.textContent('.exports-unserved')).toMatch(/Aktau port – Sangachal/);
+    // against the baseline: crude served falls and the unserved tonnes appear
+    const change = await page.$$eval('.exports-change tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+    expect(change.some((r) => /^crude-oil48[\s,.]?300(\.0)? → 3[\s,.]?400/.test(r))).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'exports-cpc-disrupted.png') });
   }, 90_000);
 

@@ -922,6 +922,34 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            /** @description under a scenario, per commodity: what it changes against the baseline; null for the baseline */
+            againstBaseline: ({
+                commodity: string;
+                servedTonnes: {
+                    baseline: number;
+                    scenario: number;
+                };
+                unservedTonnes: {
+                    baseline: number;
+                    scenario: number;
+                };
+                corridors: {
+                    corridor: string;
+                    to: string;
+                    baseline: number;
+                    scenario: number;
+                }[];
+                shiftedTonnes: number;
+                extraCostUsdPerYear: number;
+                costComplete: boolean;
+                extraCo2eTonnesPerYear: number | null;
+                costUsdPerTonne: {
+                    baseline: number | null;
+                    scenario: number | null;
+                };
+            } & {
+                [key: string]: unknown;
+            })[] | null;
             sites: ({
                 id: string;
                 node: string;

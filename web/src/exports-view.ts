@@ -48,6 +48,34 @@ function corridorTable(a: ExportsAnswer): HTMLTableElement {
   return table;
 }
 
+/** Under a scenario: per commodity, served and unserved tonnes in both runs, what shifted, and its extra cost. */
+function changeTable(rows: NonNullable<ExportsAnswer['againstBaseline']>): HTMLTableElement {
+  const table = el('table', undefined, 'exports-change');
+  const head = el('tr');
+  head.append(el('th', t('exports.col.commodity')));
+  for (const k of ['served', 'unserved', 'shifted', 'cost', 'extraCost', 'extraCo2e'])
+    head.append(el('th', t(`exports.change.${k}`)));
+  table.append(el('caption', t('exports.change.note')), el('thead'), el('tbody'));
+  table.tHead?.append(head);
+  const kt = (v: number) => fmtNumber(v / 1000, 1);
+  const pair = (a: string, b: string) => `${a} → ${b}`;
+  const usd = (v: number | null) => (v === null ? '–' : fmtNumber(v, 1));
+  for (const c of rows) {
+    const tr = el('tr');
+    tr.append(
+      el('td', c.commodity),
+      el('td', pair(kt(c.servedTonnes.baseline), kt(c.servedTonnes.scenario))),
+      el('td', pair(kt(c.unservedTonnes.baseline), kt(c.unservedTonnes.scenario))),
+      el('td', kt(c.shiftedTonnes)),
+      el('td', pair(usd(c.costUsdPerTonne.baseline), usd(c.costUsdPerTonne.scenario))),
+      el('td', `${fmtNumber(c.extraCostUsdPerYear / 1e6, 1)}${c.costComplete ? '' : '+'}`),
+      el('td', c.extraCo2eTonnesPerYear === null ? '–' : fmtNumber(c.extraCo2eTonnesPerYear / 1000, 1)),
+    );
+    table.tBodies[0]?.append(tr);
+  }
+  return table;
+}
+
 function unservedList(a: ExportsAnswer): HTMLElement {
   const ul = el('ul', undefined, 'exports-unserved');
   for (const u of a.unserved) {
@@ -103,8 +131,10 @@ export function initExports(root: HTMLElement, ctx: ExportsContext): void {
   let last: ExportsAnswer | undefined;
 
   const render = (a: ExportsAnswer) => {
+    const change = a.againstBaseline === null ? [] : [el('h3', t('exports.change')), changeTable(a.againstBaseline)];
     out.replaceChildren(
       corridorTable(a),
+      ...change,
       el('h3', t('exports.unserved')),
       unservedList(a),
       el('h3', t('exports.diagram')),

@@ -75,6 +75,7 @@ function printAnswer(a: ExportsAnswer): void {
         : `no route: ${u.cutBy.join('; ') || 'not connected'}`;
     out(`  ${u.flow}: ${u.tonnes > 0 ? kt(u.tonnes) : 'priced flow'}; ${why}`);
   }
+  if (a.againstBaseline !== null) printChanges(a.againstBaseline);
   out("\nKazakhstan's share of the EU's imports:");
   for (const s of a.shares) {
     const sh = s.euImportShare;
@@ -85,4 +86,26 @@ function printAnswer(a: ExportsAnswer): void {
   out('\n+ cost is a lower bound (a leg has no published tariff)');
   for (const n of a.notes) out(`- ${n}`);
   out(`Sources: ${a.sources.map((s) => s.id).join(', ')}`);
+}
+
+const signed = (v: number, digits = 1) => `${v >= 0 ? '+' : ''}${v.toFixed(digits)}`;
+
+/** The scenario against the baseline: what shifts, what cannot move, and the extra cost and CO2e of what does. */
+function printChanges(rows: NonNullable<ExportsAnswer['againstBaseline']>): void {
+  out(
+    "\nAgainst the baseline (kt a year; extra cost and CO2e of the tonnes that still move, at each flow's baseline cost):",
+  );
+  out(
+    `${'commodity'.padEnd(18)}${'served'.padStart(20)}${'unserved'.padStart(18)}${'shifted'.padStart(9)}${'USD/t'.padStart(18)}${'extra USD m'.padStart(13)}${'extra kt CO2e'.padStart(15)}`,
+  );
+  const n = (t: number) => (t / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 });
+  const usd = (v: number | null) => (v === null ? '-' : v.toFixed(1));
+  for (const c of rows) {
+    const pair = (p: { baseline: number; scenario: number }) => `${n(p.baseline)} -> ${n(p.scenario)}`;
+    const perT = `${usd(c.costUsdPerTonne.baseline)} -> ${usd(c.costUsdPerTonne.scenario)}`;
+    const co2 = c.extraCo2eTonnesPerYear === null ? '-' : signed(c.extraCo2eTonnesPerYear / 1000, 1);
+    out(
+      `${c.commodity.padEnd(18)}${pair(c.servedTonnes).padStart(20)}${pair(c.unservedTonnes).padStart(18)}${n(c.shiftedTonnes).padStart(9)}${perT.padStart(18)}${`${signed(c.extraCostUsdPerYear / 1e6)}${c.costComplete ? '' : '+'}`.padStart(13)}${co2.padStart(15)}`,
+    );
+  }
 }

@@ -13,6 +13,7 @@ import { ParetoRouter } from '../routing/pareto-search.ts';
 import type { RoutingEngine } from '../routing/plan.ts';
 import { BASELINE_ID, BASELINE_NAME } from '../scenarios/run-scenario.ts';
 import { toHoursSinceEpoch } from '../time.ts';
+import { type CommodityChange, changesAgainstBaseline } from './against-baseline.ts';
 import { assignExportFlows, type FlowResult } from './assign-exports.ts';
 import { DG_CLASSES, type ExportsDataset } from './catalogue.ts';
 import { checkExportsDataset, type DangerousGoodsCut, dangerousGoodsCut } from './dangerous-goods.ts';
@@ -40,6 +41,8 @@ export interface ExportsAnswer {
   byCorridor: CorridorRow[];
   unserved: UnservedRow[];
   flows: FlowResult[];
+  /** Under a scenario: per commodity, what it changes against the baseline; null for the baseline itself. */
+  againstBaseline: CommodityChange[] | null;
   sites: Array<{ id: string; node: string; commodity: string; outputTonnesPerYear: number | null; note: string }>;
   rules: Array<{ id: string; name: string; rule: string; sources: string[] }>;
   sources: Array<{ id: string; title: string; url: string | null; date: string }>;
@@ -84,26 +87,10 @@ export function answerExports(input: ExportsInput, req: ExportsRequest): Exports
   }
   const s = input.scenario;
   const engine = s === undefined ? input.engine : scenarioEngine(input.engine, s, input.emissions, input.store);
-  checkExportsDataset(engine.network, dataset);
-  const cuts = new Map<string, DangerousGoodsCut>();
-  for (const cls of DG_CLASSES) {
-    const cut = dangerousGoodsCut(engine.network, dataset.rules, cls);
-    if (cut !== undefined) cuts.set(cls, cut);
-  }
-  const ctx = {
-    engine,
-    router: new ParetoRouter(engine.graph),
-    departH: toHoursSinceEpoch(EXPORTS_DEPART),
-    includePlannedUpTo: s?.scenario.year,
-    cuts,
-  };
-  const commodities = new Map(dataset.commodities.map((c) => [c.id, c]));
-  const asked = dataset.flows.filter((f) => req.commodity === undefined || f.commodity === req.commodity);
-  // Capacities are shared by all commodities (crude of three fields in one pipeline), so a one-commodity answer
-  // still assigns the flows of the others first in file order; it only shows its own.
-  const used = new Float64Array(engine.network.links.length);
-  const all = assignExportFlows(ctx, dataset.flows, commodities, used);
-  const flows = all.filter((f) => asked.some((a) => a.id === f.id));
+  const mine = (fs: FlowResult[]) => fs.filter((f) => req.commodity === undefined || f.commodity === req.commodity);
+  const flows = mine(assignUnder(engine, dataset, s?.scenario.year));
+  // Against the baseline the user reads (`keruen exports` alone): a scenario's year also opens what is planned by then.
+  const baseline = s === undefined ? null : mine(assignUnder(input.engine, dataset, undefined));
   const shares = shareRows(dataset.commodities.filter((c) => req.commodity === undefined || c.id === req.commodity));
   return {
     scenario: s === undefined ? { id: BASELINE_ID, name: BASELINE_NAME, year: null } : scenarioEcho(s),
@@ -113,6 +100,7 @@ export function answerExports(input: ExportsInput, req: ExportsRequest): Exports
     byCorridor: corridorRows(flows),
     unserved: unservedRows(flows),
     flows,
+    againstBaseline: baseline === null ? null : changesAgainstBaseline(baseline, flows),
     sites: dataset.sites
       .filter((x) => req.commodity === undefined || x.commodity === req.commodity)
       .map((x) => ({
@@ -126,4 +114,27 @@ export function answerExports(input: ExportsInput, req: ExportsRequest): Exports
     sources: answerSources(engine.network, flows, shares, dataset),
     notes: NOTES,
   };
+}
+
+/**
+ * Every flow of the dataset assigned on `engine`'s network. Capacities are shared by all commodities (crude of
+ * three fields in one pipeline), so a one-commodity answer still assigns the flows of the others first, in file
+ * order; it only shows its own. `plannedUpTo`: links and nodes planned to open by that year count as open.
+ */
+function assignUnder(engine: RoutingEngine, dataset: ExportsDataset, plannedUpTo: number | undefined): FlowResult[] {
+  checkExportsDataset(engine.network, dataset);
+  const cuts = new Map<string, DangerousGoodsCut>();
+  for (const cls of DG_CLASSES) {
+    const cut = dangerousGoodsCut(engine.network, dataset.rules, cls);
+    if (cut !== undefined) cuts.set(cls, cut);
+  }
+  const ctx = {
+    engine,
+    router: new ParetoRouter(engine.graph),
+    departH: toHoursSinceEpoch(EXPORTS_DEPART),
+    includePlannedUpTo: plannedUpTo,
+    cuts,
+  };
+  const commodities = new Map(dataset.commodities.map((c) => [c.id, c]));
+  return assignExportFlows(ctx, dataset.flows, commodities, new Float64Array(engine.network.links.length));
 }

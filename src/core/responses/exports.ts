@@ -26,6 +26,24 @@ export const KazakhExportsSchema = named(
     ),
     unserved: z.array(z.looseObject({ flow: z.string(), commodity: z.string(), tonnes: z.number() })),
     flows: z.array(z.looseObject({ id: z.string(), commodity: z.string(), from: z.string() })),
+    againstBaseline: z
+      .array(
+        z.looseObject({
+          commodity: z.string(),
+          servedTonnes: z.object({ baseline: z.number(), scenario: z.number() }),
+          unservedTonnes: z.object({ baseline: z.number(), scenario: z.number() }),
+          corridors: z.array(
+            z.object({ corridor: z.string(), to: z.string(), baseline: z.number(), scenario: z.number() }),
+          ),
+          shiftedTonnes: z.number(),
+          extraCostUsdPerYear: z.number(),
+          costComplete: z.boolean(),
+          extraCo2eTonnesPerYear: z.number().nullable(),
+          costUsdPerTonne: z.object({ baseline: z.number().nullable(), scenario: z.number().nullable() }),
+        }),
+      )
+      .nullable()
+      .describe('under a scenario, per commodity: what it changes against the baseline; null for the baseline'),
     sites: z.array(z.looseObject({ id: z.string(), node: z.string() })),
     rules: z.array(z.looseObject({ id: z.string(), name: z.string() })),
     sources: z.array(z.looseObject({ id: z.string() })),

@@ -96,6 +96,35 @@ describe('exports on the shipped dataset', () => {
     expect(served + unserved.reduce((s, u) => s + u.tonnes, 0)).toBeCloseTo(asked, 0);
   });
 
+  it('with CPC disrupted, the comparison with the baseline names what shifts, what cannot move, and its extra CO2e', () => {
+    const base = answer();
+    const a = answer('cpc-disrupted');
+    expect(base.againstBaseline).toBeNull();
+    const crude = a.againstBaseline?.find((c) => c.commodity === 'crude-oil');
+    if (crude === undefined) throw new Error('no crude-oil row');
+    const sum = (fs: ExportsAnswer['flows'], k: 'served' | 'unserved') =>
+      fs
+        .filter((f) => f.commodity === 'crude-oil')
+        .reduce(
+          (s, f) =>
+            s + (k === 'served' ? f.routes.reduce((t, r) => t + (r.tonnes ?? 0), 0) : (f.unserved?.tonnes ?? 0)),
+          0,
+        );
+    expect(crude.servedTonnes).toEqual({ baseline: sum(base.flows, 'served'), scenario: sum(a.flows, 'served') });
+    expect(crude.unservedTonnes.scenario).toBeCloseTo(sum(a.flows, 'unserved'), 0);
+    expect(crude.unservedTonnes.baseline).toBe(0);
+    // the trans-Caspian tankers take 2.2 Mt that the baseline sent through CPC: at least that much shifted
+    const tc = crude.corridors.filter((c) => c.corridor === 'Middle').reduce((s, c) => s + c.scenario - c.baseline, 0);
+    expect(tc).toBeCloseTo(2_200_000, 0);
+    expect(crude.shiftedTonnes).toBeGreaterThanOrEqual(2_200_000 - 1);
+    // tankers and BTC emit more per tonne than CPC's pipeline, which adds none in the data
+    expect(crude.extraCo2eTonnesPerYear).toBeGreaterThan(0);
+    // a commodity the closure leaves alone shows no change
+    const copper = a.againstBaseline?.find((c) => c.commodity === 'copper-cathode');
+    expect(copper?.shiftedTonnes).toBe(0);
+    expect(copper?.extraCostUsdPerYear).toBe(0);
+  });
+
   it('a new Caspian tanker fleet lifts the trans-Caspian capacity from 2.2 to 20 Mt when CPC is out', () => {
     const cpc = scenarios.find((x) => x.id === 'cpc-disrupted')!;
     const fleet = scenarios.find((x) => x.id === 'caspian-tanker-fleet')!;
