@@ -79,12 +79,12 @@ const GAPS: Record<string, string> = {
   'uty-grain-saryagash-galaba-2025':
     'the published tariff is station to station; the model adds the KZ and UZ border fees of CAREC CPMM (per consignment, taken per TEU and spread over a full box)',
   'caspian-grain-astrakhan-iran-2020-01b':
-    'the Caspian grain lane is one flat figure (the median of the tuning quotes); the spot market swung USD 24–50 per tonne',
-  'caspian-grain-astrakhan-iran-2019-09':
-    'the Caspian grain lane is one flat figure (the median of the tuning quotes); the spot market swung USD 24–50 per tonne',
+    'the Caspian grain series (weekly spot quotes) reads a week between two of its points; the spot market moved USD 3–7 per tonne a week in January 2020',
+  'caspian-grain-astrakhan-iran-2018-01':
+    'the Caspian grain series starts in September 2019: before it the link’s flat figure (the median of the tuning quotes) holds; the spot market swung USD 21–50 per tonne',
 };
 const INTERRAIL_GAP =
-  'the quote includes per-box departure station fees, port charges, security and forwarding (VP16 basis) that the model has no figure for; such fixed charges weigh more on a 20-foot box, which is why the published 40/20 ratio stays below the model’s';
+  'the quote includes per-box departure station fees, port charges, security and forwarding (VP16 basis) that the model has no figure for; such fixed charges weigh on a 20-foot and a 40-foot box alike';
 /** What the Caspian market reports say of the week (shown under a miss). */
 const CASPIAN_MARKET: Record<string, string> = {
   'caspian-grain-astrakhan-iran-2020-01b':

@@ -5,6 +5,7 @@
  * unit it is quoted per, its provenance, sources, year and currency. Compile sums the parts into the edge's scalar
  * costs; the itinerary reports them, so the search and the report read the same figures.
  */
+import { DEFAULT_TONNES_PER_TEU } from '../network/compiled-graph.ts';
 import type { Figure } from '../network/figure.ts';
 import type { NetworkLink, NetworkNode } from '../network/network.ts';
 import type { Rate } from '../network/schema.ts';
@@ -109,11 +110,12 @@ export function withTeuFigure(p: CostPart, tonnesPerTeu: number): CostPart {
 }
 
 /**
- * Line haul of a link, as one or two parts (a TEU figure and a tonne figure may come from different records):
- * the link's own tariff first, then a sea lane series at `tH`, then the country/mode rate per km.
+ * Line haul of a link, as one or two parts (a TEU figure and a tonne figure may come from different records): a
+ * tramp lane series of the link at `tH` inside its span, then the link's own tariff, then a sea lane series of its
+ * service at `tH`, then the country/mode rate per km.
  */
 export function lineHaulParts(
-  l: Pick<NetworkLink, 'tariff' | 'distanceKm' | 'service' | 'mode'>,
+  l: Pick<NetworkLink, 'tariff' | 'distanceKm' | 'service' | 'mode'> & Partial<Pick<NetworkLink, 'id'>>,
   rate:
     | (Pick<Rate, 'id' | 'usdPerTeuKm' | 'usdPerTonneKm'> & {
         currency?: string | undefined;
@@ -125,6 +127,12 @@ export function lineHaulParts(
 ): CostPart[] {
   const km = l.distanceKm?.value ?? 0;
   const t = l.tariff;
+  const tramp = l.id !== undefined ? book.seaLaneOfLink(l.id) : undefined;
+  if (tramp !== undefined) {
+    const part = trampPart(tramp, book, tH ?? Number.POSITIVE_INFINITY, km);
+    // Outside the series' dates the link's tariff, its long-run level, holds rather than the nearest spot quote.
+    if (!(part.outside && t !== undefined)) return [part.part];
+  }
   if (t !== undefined) {
     const cur = t.currency ?? 'USD';
     const teu = t.usdPerTeu
@@ -196,6 +204,32 @@ function seaPart(
   };
 }
 
+/** A tramp lane's freight per tonne at `tH` over `km` (its share of laneKm); whether `tH` lies outside its dates. */
+function trampPart(
+  lane: Parameters<PriceBook['usdPerTonneKmAt']>[0],
+  book: PriceBook,
+  tH: number,
+  km: number,
+): { part: CostPart; outside: boolean } {
+  const r = book.usdPerTonneKmAt(lane, tH);
+  const year = Number((r.dates[r.dates.length - 1] ?? '').slice(0, 4)) || undefined;
+  const usd = book.toPriceYearUsd(r.value * km, 'USD', year).usd;
+  const when = r.outside ? `${r.dates.join('–')}, ${r.outside} the series: nearest point held` : r.dates.join('–');
+  const part: CostPart = {
+    kind: 'sea_freight',
+    usdPerTeu: Number.NaN,
+    usdPerTonne: usd,
+    per: 'tonne',
+    provenance: r.outside ? 'estimated' : r.provenance,
+    sources: r.sources,
+    year,
+    currency: 'USD',
+    basis: `sea lane ${lane.id} ${when}`,
+    appliesTo: 'both',
+  };
+  return { part, outside: r.outside !== undefined };
+}
+
 /**
  * Border fees from node x to node y: x's outbound and y's inbound post, per TEU and per tonne; none inside a country.
  * On a rail leg, a post whose fees a rail lane's quotes include (ERAI) charges tonnage only: containers paid it in
@@ -263,7 +297,18 @@ export function stopPart(
     const p = gauge ? raw : { ...raw, usdPerTeu: raw.usdPerTeu / 2, feuOver20ft: HANDLING_FEU_OVER_20FT };
     return tonne ? { ...p, usdPerTonne: book.toPriceYearUsd(tonne.value, cur, tonne.year).usd } : p;
   }
-  if (tonne) return partOf(kind, tonne, 'tonne', 1, cur, n.id, book);
+  if (tonne) {
+    const p = partOf(kind, tonne, 'tonne', 1, cur, n.id, book);
+    if (gauge) return p;
+    // A terminal lifts a box, 20' or 40' alike, whatever it holds: a per-tonne (bulk) charge stands for one box at
+    // a TEU's default loading, charged per box, so a 40' box pays it once rather than for twice the tonnes.
+    return {
+      ...p,
+      usdPerTeu: (p.usdPerTonne * DEFAULT_TONNES_PER_TEU) / 2,
+      feuOver20ft: HANDLING_FEU_OVER_20FT,
+      basis: `${n.id}: per tonne; a box pays ${DEFAULT_TONNES_PER_TEU} t of it`,
+    };
+  }
   return { ...partOf(kind, undefined, 'teu', 1, 'USD', n.id, book), usdPerTeu: 0, usdPerTonne: 0 };
 }
 

@@ -95,6 +95,7 @@ export function legCostParts(
   const rate = rateOf(net, a.country, l.mode);
   const dated =
     (l.service !== undefined && book.seaLaneOf(l.service) !== undefined) ||
+    book.seaLaneOfLink(l.id) !== undefined ||
     (l.mode === 'rail' && l.tariff === undefined && book.railLaneOf(a.country) !== undefined);
   let cache = partCache.get(net);
   if (cache === undefined) {

@@ -24,6 +24,8 @@ export interface PriceBook {
   ): { usd: number; provenance: EvidenceProvenance };
   /** The sea lane series that prices a service's legs, if any. */
   seaLaneOf(serviceId: string): PriceSeries | undefined;
+  /** The sea lane series that prices a link without a service (a tramp trade), if any. */
+  seaLaneOfLink(linkId: string): PriceSeries | undefined;
   /** The rail lane series that prices container rail legs starting in a country, if any. */
   railLaneOf(country: string): PriceSeries | undefined;
   /**
@@ -33,6 +35,8 @@ export interface PriceBook {
   borderFeeInLane(post: string, x: string, y: string): PriceSeries | undefined;
   /** USD per TEU-km of a sea or rail lane at `tH` (hours since epoch), in USD of the quote's date (nominal). */
   seaUsdPerTeuKmAt(lane: PriceSeries, tH: number): SeriesReading;
+  /** USD per tonne-km of a lane quoted per tonne (`per: tonne`) at `tH`, in USD of the quote's date (nominal). */
+  usdPerTonneKmAt(lane: PriceSeries, tH: number): SeriesReading;
 }
 
 const NEUTRAL: PriceBook = priceBookOf([]);
@@ -50,6 +54,8 @@ export function priceBookOf(series: readonly PriceSeries[]): PriceBook {
   const fx = new Map(series.filter((s) => s.kind === 'fx').map((s) => [s.currency, s]));
   const lanes = new Map<string, PriceSeries>();
   for (const s of series) if (s.kind === 'sea_lane') for (const svc of s.services) lanes.set(svc, s);
+  const linkLanes = new Map<string, PriceSeries>();
+  for (const s of series) if (s.kind === 'sea_lane') for (const l of s.links) linkLanes.set(l, s);
   const railLanes = new Map<string, PriceSeries>();
   for (const s of series) if (s.kind === 'rail_lane') for (const c of s.countries) railLanes.set(c, s);
   const inLane = (post: string, x: string, y: string): PriceSeries | undefined => {
@@ -83,12 +89,18 @@ export function priceBookOf(series: readonly PriceSeries[]): PriceBook {
       return { usd, provenance };
     },
     seaLaneOf: (svc) => lanes.get(svc),
+    seaLaneOfLink: (linkId) => linkLanes.get(linkId),
     railLaneOf: (country) => railLanes.get(country),
     borderFeeInLane: inLane,
     seaUsdPerTeuKmAt(lane, tH) {
       const r = readSortedAt(pointsOf(lane), tH);
       const perTeu = lane.per === 'feu' ? r.value / 2 : r.value;
       return { ...r, value: perTeu / (lane.laneKm ?? 1) };
+    },
+    usdPerTonneKmAt(lane, tH) {
+      if (lane.per !== 'tonne') throw new RangeError(`lane ${lane.id}: per is ${lane.per}, not tonne`);
+      const r = readSortedAt(pointsOf(lane), tH);
+      return { ...r, value: r.value / (lane.laneKm ?? 1) };
     },
   };
 }

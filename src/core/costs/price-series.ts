@@ -1,8 +1,9 @@
 /**
  * Dated price series of the dataset (data/prices/*.yaml): a price index that deflates costs to the output's price
  * year (US CPI-U annual averages, BLS), exchange rates to USD by year (ECB, Federal Reserve), sea freight per
- * trade lane at spot dates (Drewry World Container Index), and rail container freight per lane at dates (the ERAI
- * index of the 1520 mm transit, China–Europe block-train through rates). Each point carries its source or estimate.
+ * trade lane at spot dates (Drewry World Container Index; tramp freight per tonne on a link, Sea Lines), and rail
+ * container freight per lane at dates (the ERAI index of the 1520 mm transit, China–Europe block-train through
+ * rates). Each point carries its source or estimate.
  */
 import { z } from 'zod';
 import { provenanceShape } from '../network/figure.ts';
@@ -35,6 +36,11 @@ export const PriceSeriesSchema = z
     currency: z.string().regex(/^[A-Z]{3}$/, 'currency is an ISO 4217 code, e.g. EUR'),
     /** sea_lane: the services (data/services) whose sea legs this lane prices. */
     services: z.array(z.string().min(1)).default([]),
+    /**
+     * sea_lane: links (data/links) without a service whose line haul this lane prices inside the series' span (tramp
+     * trades, such as Caspian grain); outside it the link's own tariff, its long-run level, holds when it has one.
+     */
+    links: z.array(z.string().min(1)).default([]),
     /** rail_lane: the countries whose rail legs this lane prices for containers (a leg counts in its origin's country). */
     countries: z.array(CountrySchema).default([]),
     /**
@@ -48,14 +54,27 @@ export const PriceSeriesSchema = z
     entryExit: z.array(CountrySchema).default([]),
     /** sea_lane, rail_lane: length the quote covers, km; a leg pays its share per km. */
     laneKm: z.number().positive().optional(),
-    /** sea_lane, rail_lane: what one quote buys (the WCI and ERAI quote per 40' box). */
-    per: z.enum(['feu', 'teu']).optional(),
+    /** sea_lane, rail_lane: what one quote buys (the WCI and ERAI quote per 40' box; tramp freight per tonne). */
+    per: z.enum(['feu', 'teu', 'tonne']).optional(),
     points: z.array(PointSchema).min(1),
     note: z.string().optional(),
   })
   .superRefine((s, ctx) => {
-    if (s.kind === 'sea_lane' && (s.laneKm === undefined || s.per === undefined || s.services.length === 0))
-      ctx.addIssue({ code: 'custom', message: 'a sea_lane series needs services, laneKm and per', path: ['laneKm'] });
+    if (
+      s.kind === 'sea_lane' &&
+      (s.laneKm === undefined || s.per === undefined || s.services.length + s.links.length === 0)
+    )
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a sea_lane series needs services or links, laneKm and per',
+        path: ['laneKm'],
+      });
+    if (s.per === 'tonne' && (s.kind !== 'sea_lane' || s.services.length > 0))
+      ctx.addIssue({
+        code: 'custom',
+        message: `per: tonne prices tramp links only (a sea_lane with links, no services); got kind ${s.kind}`,
+        path: ['per'],
+      });
     if (s.kind === 'rail_lane' && (s.laneKm === undefined || s.per === undefined || s.countries.length === 0))
       ctx.addIssue({ code: 'custom', message: 'a rail_lane series needs countries, laneKm and per', path: ['laneKm'] });
     if (s.includesBorderFees && s.feesSource === undefined)

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { boxesUsd } from '../../../src/core/costs/box-prices.ts';
 import { borderParts, lineHaulParts, stopPart, sumParts } from '../../../src/core/costs/cost-parts.ts';
 import { neutralPriceBook, priceBookOf } from '../../../src/core/costs/price-book.ts';
 import type { PriceSeries } from '../../../src/core/costs/price-series.ts';
@@ -46,6 +47,7 @@ describe('line haul', () => {
         kind: 'price_index',
         currency: 'USD',
         services: [],
+        links: [],
         countries: [],
         includesBorderFees: false,
         entryExit: [],
@@ -59,6 +61,7 @@ describe('line haul', () => {
         kind: 'fx',
         currency: 'EUR',
         services: [],
+        links: [],
         countries: [],
         includesBorderFees: false,
         entryExit: [],
@@ -76,6 +79,7 @@ describe('line haul', () => {
       kind: 'sea_lane',
       currency: 'USD',
       services: ['svc'],
+      links: [],
       countries: [],
       includesBorderFees: false,
       entryExit: [],
@@ -90,6 +94,38 @@ describe('line haul', () => {
     const late = lineHaulParts(link({ mode: 'sea', service: 'svc' }), undefined, priceBookOf([lane]), t + 1e4);
     expect(late[0]?.provenance).toBe('estimated');
     expect(late[0]?.basis).toContain('after the series');
+  });
+  it('prices a tramp link per tonne from its lane inside the dates, from its tariff outside them', () => {
+    const lane: PriceSeries = {
+      id: 'caspian',
+      kind: 'sea_lane',
+      currency: 'USD',
+      services: [],
+      links: ['astrakhan-anzali'],
+      countries: [],
+      includesBorderFees: false,
+      entryExit: [],
+      laneKm: 100,
+      per: 'tonne',
+      points: [
+        { date: '2025-01-01', value: 20, source: 'A' },
+        { date: '2025-03-01', value: 40, source: 'B' },
+      ],
+    };
+    const tariff = { usdPerTonne: { value: 30, source: 'T', year: 2025 } };
+    const tramp = { ...link({ mode: 'sea', tariff }), id: 'astrakhan-anzali' };
+    const b = priceBookOf([lane]);
+    const jan31 = Date.UTC(2025, 0, 31) / 3.6e6;
+    const [mid] = lineHaulParts(tramp, undefined, b, jan31);
+    // 30 of 59 days from USD 20 to USD 40: 20 + 20 × 30 / 59 = 30.17 per tonne over the lane's 100 km
+    expect(mid).toMatchObject({ kind: 'sea_freight', per: 'tonne', provenance: 'sourced', sources: ['A', 'B'] });
+    expect(mid?.usdPerTonne).toBeCloseTo(20 + (20 * 30) / 59, 9);
+    // Before the first point the link's tariff holds (its long-run level), not the January spot.
+    const [early] = lineHaulParts(tramp, undefined, b, Date.UTC(2024, 0, 1) / 3.6e6);
+    expect(early).toMatchObject({ kind: 'line_haul', usdPerTonne: 30, basis: 'tariff' });
+    // Without a tariff, the nearest point holds and the part is an estimate.
+    const [bare] = lineHaulParts({ ...tramp, tariff: undefined }, undefined, b, Date.UTC(2024, 0, 1) / 3.6e6);
+    expect(bare).toMatchObject({ usdPerTonne: 20, provenance: 'estimated' });
   });
 });
 
@@ -116,7 +152,18 @@ describe('border and stops', () => {
     const aktau = node('KZ', {
       facility: { handlingCostUsdPerTonne: { value: 13.25, source: 'C' } } as NetworkNode['facility'],
     });
-    expect(sumParts([stopPart(aktau, false, book)], 10)).toEqual({ perTeu: 132.5, perTonne: 13.25 });
+    // A box pays 10 t of the per-tonne charge, USD 132.5, a 40' box once: per TEU of a 40' box USD 66.25.
+    const p = stopPart(aktau, false, book);
+    expect(sumParts([p], 10)).toEqual({ perTeu: 66.25, perTonne: 13.25 });
+    expect(boxesUsd(p.usdPerTeu, 1, p.feuOver20ft)).toBeCloseTo(132.5, 9);
+    expect(boxesUsd(p.usdPerTeu, 2, p.feuOver20ft)).toBeCloseTo(132.5, 9);
+    // A gauge change per tonne stays per tonne: a 40' box pays for twice a 20' box's tonnes.
+    const yard = node('KZ', {
+      gaugeChange: { costUsdPerTonne: { value: 2, source: 'G' } } as NetworkNode['gaugeChange'],
+    });
+    const g = stopPart(yard, true, book);
+    expect(g).toMatchObject({ usdPerTonne: 2, per: 'tonne' });
+    expect(g.feuOver20ft).toBeUndefined();
   });
   it('never gives a lower per-unit cost for a higher tariff', () => {
     fc.assert(

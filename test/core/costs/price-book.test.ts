@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRICE_YEAR, priceBookOf } from '../../../src/core/costs/price-book.ts';
-import { type PriceSeries, readSeriesAt } from '../../../src/core/costs/price-series.ts';
+import { type PriceSeries, PriceSeriesSchema, readSeriesAt } from '../../../src/core/costs/price-series.ts';
 import { toHoursSinceEpoch } from '../../../src/core/time.ts';
 
 const cpi: PriceSeries = {
@@ -8,6 +8,7 @@ const cpi: PriceSeries = {
   kind: 'price_index',
   currency: 'USD',
   services: [],
+  links: [],
   countries: [],
   includesBorderFees: false,
   entryExit: [],
@@ -21,6 +22,7 @@ const eur: PriceSeries = {
   kind: 'fx',
   currency: 'EUR',
   services: [],
+  links: [],
   countries: [],
   includesBorderFees: false,
   entryExit: [],
@@ -31,6 +33,7 @@ const lane: PriceSeries = {
   kind: 'sea_lane',
   currency: 'USD',
   services: ['svc'],
+  links: [],
   countries: [],
   includesBorderFees: false,
   entryExit: [],
@@ -80,5 +83,32 @@ describe('sea lane at a date', () => {
     expect(book.seaUsdPerTeuKmAt(lane, at('2021-01-11T00:00:00Z')).value).toBeCloseTo(0.2, 12);
     expect(book.seaLaneOf('svc')).toBe(lane);
     expect(book.seaLaneOf('other')).toBeUndefined();
+  });
+});
+
+describe('tramp lane per tonne', () => {
+  const tramp = PriceSeriesSchema.parse({
+    id: 'grain',
+    kind: 'sea_lane',
+    currency: 'USD',
+    links: ['l1'],
+    laneKm: 1000,
+    per: 'tonne',
+    points: [{ date: '2020-01-17', value: 36, source: 'A' }],
+  });
+  it('finds the lane by link and reads USD per tonne-km', () => {
+    const b = priceBookOf([tramp]);
+    expect(b.seaLaneOfLink('l1')).toBe(tramp);
+    expect(b.seaLaneOfLink('l2')).toBeUndefined();
+    // USD 36 per tonne over 1,000 km
+    expect(b.usdPerTonneKmAt(tramp, toHoursSinceEpoch('2020-01-17T00:00:00Z')).value).toBeCloseTo(0.036, 12);
+    expect(() => b.usdPerTonneKmAt(lane, 0)).toThrow(/per is feu, not tonne/);
+  });
+  it('rejects a per-tonne lane on a service, and a sea lane with neither services nor links', () => {
+    const onService = PriceSeriesSchema.safeParse({ ...tramp, services: ['svc'] });
+    expect(onService.success).toBe(false);
+    expect(onService.error?.issues[0]?.path).toEqual(['per']);
+    const bare = PriceSeriesSchema.safeParse({ ...tramp, links: [] });
+    expect(bare.error?.issues[0]?.message).toMatch(/services or links/);
   });
 });
