@@ -13,10 +13,12 @@
  * - any other node with a facility block (cargo changes mode there): facility capacity;
  * - border_crossing: border.dwellInbound and border.dwellOutbound;
  * - gauge_change, and any node with a gaugeChange block: gaugeChange.duration and gaugeChange.capacityTeuPerDay;
- * - every link: distanceKm, a tariff (any of its fields), a capacity (any of its fields, or, for a scheduled
- *   link, its service's capacity per departure: that is what the scenario engine loads);
+ * - every link: distanceKm, a price (its own tariff, else the rate per km of its start country and mode, else a
+ *   dated price series naming its service, the link or, for rail, its start country: what the cost model prices it
+ *   by), a capacity (any of its fields, or, for a scheduled link, its service's capacity per departure: that is
+ *   what the scenario engine loads);
  * - every service: capacityTeuPerDeparture when it carries containers, cancellationProbability;
- * - every rate: speedKmPerDay and usdPerTeuKm.
+ * - every rate: speedKmPerDay and a tariff per km (per TEU or per tonne: a pipeline's is per tonne).
  * The shares divide by sourced + estimated + missing.
  *
  * Given the uses of the default routes (routing/default-routes.ts), `defaultRoutes` counts only the figures those
@@ -120,7 +122,12 @@ export const EXPECTED_FIGURES = {
     { field: 'distanceKm', paths: [['distanceKm']] },
     {
       field: 'tariff',
-      paths: ['usdPerTeu', 'usdPerFeu', 'usdPerTonne', 'usdPerTeuKm', 'usdPerTonneKm'].map((k) => ['tariff', k]),
+      paths: [
+        ...['usdPerTeu', 'usdPerFeu', 'usdPerTonne', 'usdPerTeuKm', 'usdPerTonneKm'].map((k) => ['tariff', k]),
+        ['rateRecord', 'usdPerTeuKm'],
+        ['rateRecord', 'usdPerTonneKm'],
+        ['priceSeries'],
+      ],
     },
     {
       field: 'capacity',
@@ -141,7 +148,7 @@ export const EXPECTED_FIGURES = {
   ],
   rate: (): Expected[] => [
     { field: 'speedKmPerDay', paths: [['speedKmPerDay']] },
-    { field: 'usdPerTeuKm', paths: [['usdPerTeuKm']] },
+    { field: 'tariff', paths: [['usdPerTeuKm'], ['usdPerTonneKm']] },
   ],
 } as const;
 
@@ -240,9 +247,26 @@ function nodeStats(net: Network, audit: FigureAudit): NetworkStats['nodes'] {
   return { total: net.nodes.length, byKind: sorted(byKind), byCountry: sorted(byCountry), byStatus: sorted(byStatus) };
 }
 
+/** The price series (data/prices) that price a link: by its service, by its id, or (rail) by its start country. */
+function seriesPricing(net: Network): (l: Network['links'][number], country: string | undefined) => unknown {
+  const byKey = new Map<string, unknown>();
+  for (const p of net.prices ?? []) {
+    const x = p as { kind: string; services?: string[]; links?: string[]; countries?: string[] };
+    for (const v of x.services ?? []) byKey.set(`service:${v}`, p);
+    for (const v of x.links ?? []) byKey.set(`link:${v}`, p);
+    if (x.kind === 'rail_lane') for (const v of x.countries ?? []) byKey.set(`rail:${v}`, p);
+  }
+  return (l, country) =>
+    (l.service === undefined ? undefined : byKey.get(`service:${l.service}`)) ??
+    byKey.get(`link:${l.id}`) ??
+    (l.mode === 'rail' ? byKey.get(`rail:${country}`) : undefined);
+}
+
 function linkStats(net: Network, audit: FigureAudit): NetworkStats['links'] {
   const countryOf = new Map(net.nodes.map((n) => [n.id, n.country]));
   const serviceById = new Map(net.services.map((s) => [s.id, s]));
+  const rateOf = new Map(net.rates.map((r) => [`${r.country}/${r.mode}`, r]));
+  const priceSeries = seriesPricing(net);
   const byMode = {};
   const byCountry = {};
   const byStatus = {};
@@ -255,7 +279,15 @@ function linkStats(net: Network, audit: FigureAudit): NetworkStats['links'] {
     totalKm += l.distanceKm?.value ?? 0;
     // A link's capacity may be its service's capacity per sailing, which is what scenarios load.
     const serviceRecord = l.service === undefined ? undefined : serviceById.get(l.service);
-    audit.record('link', { ...l, serviceRecord }, EXPECTED_FIGURES.link(), l);
+    // Its price may be its start country's rate or a dated series: what the cost model prices it by.
+    const from = countryOf.get(l.from);
+    const rateRecord = rateOf.get(`${from}/${l.mode}`);
+    audit.record(
+      'link',
+      { ...l, serviceRecord, rateRecord, priceSeries: priceSeries(l, from) },
+      EXPECTED_FIGURES.link(),
+      l,
+    );
   }
   const s = { byMode: sorted(byMode), byCountry: sorted(byCountry), byStatus: sorted(byStatus) };
   return { total: net.links.length, ...s, totalKm };

@@ -65,4 +65,24 @@ describe('computeStats on the fixture network', () => {
     expect(t.gaps.handlingCharge).toEqual({ missing: 4, zero: 1, of: 5 });
     expect(t.gaps.facilityCapacity).toEqual({ missing: 3, of: 6 });
   });
+
+  it("counts a link priced by its start country's rate or by a dated series as priced, and a rate per tonne as a tariff", () => {
+    const fig = (value: number) => ({ value, source: ['T1'] });
+    const rates = [
+      { id: 'kz-rail', country: 'KZ', mode: 'rail' as const, usdPerTeuKm: fig(0.3), file: 'rates.yaml' },
+      { id: 'kz-ferry', country: 'KZ', mode: 'ferry' as const, usdPerTonneKm: fig(0.01), file: 'rates.yaml' },
+    ];
+    const lane = { id: 'lane', kind: 'sea_lane', services: [], links: ['alat-constanta'], points: [] };
+    const t = computeStats({ ...net, rates, prices: [lane] } as unknown as typeof net);
+    // khorgos-aktau (KZ rail) by the KZ rail rate, aktau-alat (KZ ferry) by the per-tonne ferry rate, alat-constanta
+    // by the series that names it: no link lacks a price any more; neither rate lacks a tariff
+    expect(t.missingByField['link.tariff']).toBeUndefined();
+    expect(t.missingByField['rate.tariff']).toBeUndefined();
+    const unpriced = computeStats({
+      ...net,
+      rates: [{ ...rates[0], usdPerTeuKm: undefined }],
+    } as unknown as typeof net);
+    expect(unpriced.missingByField['rate.tariff']).toBe(1);
+    expect(unpriced.missingByField['link.tariff']).toBe(3);
+  });
 });
