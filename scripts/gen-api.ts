@@ -7,8 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { loadContext, loadScenarioLibrary } from '../src/io/index.ts';
-import { buildApp, SqliteStorage } from '../src/server/index.ts';
+import { shippedApp } from '../src/server/index.ts';
 
 export const API_TYPES_FILE = fileURLToPath(new URL('../web/src/api-types.ts', import.meta.url));
 
@@ -20,23 +19,11 @@ const HEADER = `/**
 
 /** The OpenAPI document of the app on the shipped dataset (every operation, the emissions ones included). */
 export async function apiDocument(): Promise<Record<string, unknown>> {
-  const ctx = loadContext();
-  const storage = new SqliteStorage(':memory:');
-  const app = await buildApp({
-    network: ctx.network,
-    engine: ctx.engine,
-    storage,
-    emissions: ctx.emissions,
-    emissionFactors: ctx.factors,
-    library: loadScenarioLibrary(ctx.network),
-    workPool: { threads: 0 },
-    rateLimitPerMinute: 0,
-  });
+  const { app, close } = await shippedApp({ workPool: { threads: 0 } });
   try {
     return app.swagger() as unknown as Record<string, unknown>;
   } finally {
-    await app.close();
-    await storage.close();
+    await close();
   }
 }
 

@@ -17,6 +17,7 @@ export {
   startServer,
   startWorkers,
 } from './server.ts';
+export { type ShippedApp, shippedApp } from './shipped-app.ts';
 export { chosenDb, describeDb, openStorage } from './storage/open-storage.ts';
 export { PostgresStorage } from './storage/postgres-storage.ts';
 export { SqliteStorage } from './storage/sqlite-storage.ts';
