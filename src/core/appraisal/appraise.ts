@@ -112,11 +112,14 @@ function cachedRunner(ctx: AppraisalContext, o: AppraisalOptions, total: number)
     const key = `${s?.id ?? 'do-minimum'} ${year} ${o.growth}`;
     const hit = cache.get(key);
     if (hit) return hit;
+    // The cost of not shipping is a property of the demand: a project's run keeps the do-minimum's (a pair the
+    // do-minimum cannot route keeps the factor's), so that a cheap new path does not lower the choke price.
+    const choke = s === undefined ? undefined : chokePrices(run(undefined, year));
     const demand = demandForYear(ctx.baseDemand, ctx.data.growth, o.growth, year);
     const r = runScenario(network, s, demand, {
       emissions: ctx.emissions,
       // Carbon is valued at the shadow price in the appraisal, not charged to shippers' route choice.
-      assignment: { carbonPriceUsdPerTonneCo2e: 0 },
+      assignment: { carbonPriceUsdPerTonneCo2e: 0, unservedCostUsdPerUnit: choke },
       kpis: { samples: o.reliabilitySamples, seed: o.seed },
     });
     cache.set(key, r);
@@ -124,6 +127,14 @@ function cachedRunner(ctx: AppraisalContext, o: AppraisalOptions, total: number)
     return r;
   };
   return { run, size: () => cache.size };
+}
+
+/** The do-minimum run's cost of not shipping by pair (`from to commodity`), USD per unit. */
+function chokePrices(r: ScenarioRun): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const od of r.kpis.ods)
+    if (od.penaltyUsdPerUnit !== null) m.set(`${od.from} ${od.to} ${od.commodity}`, od.penaltyUsdPerUnit);
+  return m;
 }
 
 /** One project's appraisal sheet and its portfolio candidate, from the runs with and without it. */

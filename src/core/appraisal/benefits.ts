@@ -1,16 +1,22 @@
 /**
  * One year's economic benefits of a project from two equilibrium assignments on the same demand: without the
- * project (the do-minimum) and with it. Per origin–destination pair and commodity (World Bank TRN-6, AP19; the EU
- * CBA guide's consumer surplus, AP7):
- * - user benefit by the rule of a half: (g0 - g1) * (Q0 + Q1) / 2, where g is the shippers' generalised cost per
- *   unit (time at their value of time, plus money; carbon is left out of it and valued below) and Q the served
- *   volume. Shifted demand (a pair whose routes change) and induced demand (more served, e.g. a capacity that let
- *   unserved volume through, or a pair that had no route) are both covered: a pair unserved in one run is charged
- *   the cost of not shipping (the assignment's penalty, the larger of the two runs'), its choke price;
- * - reliability: the fall in buffer time (P90 minus mean door-to-door time) times the mean served volume, at the
- *   value of time times the reliability ratio; only on pairs whose route shares (corridor and key nodes) stay
- *   within a percentage point (a pair that shifts routes has a P90 of a mixture of routes that no shipper faces:
- *   its change says how the mix moved, not how reliable either route became);
+ * project (the do-minimum) and with it, both with one cost of not shipping per pair (appraise.ts gives the
+ * project's run the do-minimum's). Per origin–destination pair and commodity (the EU CBA guide's consumer surplus,
+ * AP7; World Bank TRN-6, AP19):
+ * - user benefit: demand times the fall in the shippers' expected perceived cost per unit (OdKpi.userCostUsdPerUnit:
+ *   the nested logit logsum for a logit class, the cheaper of the cheapest route and not shipping otherwise). With
+ *   a fixed demand that may choose not to ship at the choke price, this is the exact change in consumer surplus: it
+ *   covers shifted and induced demand (units that ship with the project and not without gain the choke price less
+ *   their cost). A pair with no route in one run (a new connection) has no logsum there: its generated traffic is
+ *   valued by the rule of a half at the choke price, (P - g1) * Q1 / 2, the willingness to pay between the two
+ *   being unknown;
+ * - the rule of a half on the mean generalised cost of the served volume, (g0 - g1)(Q0 + Q1)/2, a pair unserved in
+ *   one run at the choke price (the larger penalty of the two runs): the classical cross-check (userRuleOfHalfUsd).
+ *   It agrees with the logsum for small changes of route costs at given shares; under logit it also counts the cost
+ *   of the routes the shares move between, which the logsum rightly does not;
+ * - reliability: per route found in both runs (by corridor and key nodes), the fall in its buffer time (P90 minus
+ *   mean, RouteSummary.bufferH, drawn with common random numbers) times its mean flow, at the value of time times
+ *   the reliability ratio; the flow of routes found in one run only is reported as `reliabilitySkippedUnits`;
  * - CO2e: the change in the assignment's total CO2e (tonnes), valued later at the year's shadow price;
  * - time saved: served-volume-weighted hours, for reporting and validation (already inside the user benefit).
  * Amounts are USD a year, the network's cost currency. Pure; worker-safe.
@@ -18,9 +24,11 @@
 import type { OdKpi, ScenarioKpis } from '../scenarios/kpis.ts';
 
 export interface YearBenefits {
-  /** Rule-of-half change in generalised cost (time + money), USD a year. */
+  /** Change in consumer surplus (logsum difference; rule of a half for new connections), USD a year. */
   userUsd: number;
-  /** Value of the fall in buffer time (P90 minus mean), USD a year. */
+  /** The rule of a half on the mean generalised cost of the served volume, the cross-check, USD a year. */
+  userRuleOfHalfUsd: number;
+  /** Value of the fall in buffer time (P90 minus mean) of the routes used in both runs, USD a year. */
   reliabilityUsd: number;
   /** CO2e avoided (negative: more emitted, e.g. by induced traffic), tonnes a year. */
   co2eSavedTonnes: number;
@@ -28,42 +36,16 @@ export interface YearBenefits {
   unitHoursSaved: number;
   /** Units (TEU + tonnes) whose cost changed, with or without the project. */
   affectedUnits: number;
-  /** Served units of pairs whose corridor shares moved, left out of the reliability benefit. */
+  /** Units a year on routes used in one run only, left out of the reliability benefit. */
   reliabilitySkippedUnits: number;
 }
-
-/**
- * Largest change in a pair's route shares between two runs (0..1). A route is its corridor and key nodes, so a
- * pair that splits between two crossings of one corridor (Saryagash and the new Syrdarya crossing, both Southern)
- * counts as shifted: its P90 then describes a mixture of two routes too.
- */
-export function corridorShift(a: OdKpi, b: OdKpi): number {
-  const share = (o: OdKpi) => {
-    const m = new Map<string, number>();
-    for (const r of o.routes) {
-      const k = `${r.corridor} ${(r.keyNodes ?? []).join('>')}`;
-      m.set(k, (m.get(k) ?? 0) + r.share);
-    }
-    return m;
-  };
-  const x = share(a);
-  const y = share(b);
-  let d = 0;
-  for (const k of new Set([...x.keys(), ...y.keys()])) d = Math.max(d, Math.abs((x.get(k) ?? 0) - (y.get(k) ?? 0)));
-  return d;
-}
-
-/** Corridor shares may move this much before a pair's reliability change is left out. */
-const SHIFT_TOLERANCE = 0.01;
 
 const key = (o: OdKpi) => `${o.from} ${o.to} ${o.commodity}`;
 
 /**
  * Generalised cost per unit: of the served volume, or of not shipping when nothing is served. The cost of not
  * shipping is the pair's choke price, a property of its demand, so one value serves both runs: the larger of the
- * two penalties. (The assignment sets each run's penalty from that run's cheapest free-flow cost, so a project that
- * opens a cheap path of small capacity lowers it: taking each run's own would count a pair it leaves unserved as a
- * gain.)
+ * two penalties.
  */
 function costPerUnit(o: OdKpi, other: OdKpi): number | null {
   if (o.served > 0) return o.servedGeneralisedCostUsd / o.served;
@@ -71,6 +53,54 @@ function costPerUnit(o: OdKpi, other: OdKpi): number | null {
   const b = other.penaltyUsdPerUnit;
   if (a === null) return b;
   return b === null ? a : Math.max(a, b);
+}
+
+/** Rule of a half on the mean generalised cost of the served volume, USD a year (null: no cost in a run). */
+function ruleOfHalf(a: OdKpi, b: OdKpi): number | null {
+  const g0 = costPerUnit(a, b);
+  const g1 = costPerUnit(b, a);
+  if (g0 === null || g1 === null) return null;
+  return ((g0 - g1) * (a.served + b.served)) / 2;
+}
+
+/**
+ * Change in consumer surplus of a pair, USD a year: demand times the fall in its expected perceived cost, or for a
+ * pair with no route in one run the rule of a half at the choke price.
+ */
+export function surplusChange(a: OdKpi, b: OdKpi): number {
+  const u0 = a.userCostUsdPerUnit;
+  const u1 = b.userCostUsdPerUnit;
+  if (u0 !== null && u1 !== null) return ((a.demand + b.demand) / 2) * (u0 - u1);
+  return ruleOfHalf(a, b) ?? 0;
+}
+
+/** Flow and flow-weighted buffer time of a pair's routes, by corridor and key nodes. */
+function routeBuffers(o: OdKpi): Map<string, { flow: number; bufferH: number }> {
+  const m = new Map<string, { flow: number; bufferH: number }>();
+  for (const r of o.routes) {
+    if (!(r.flow > 0) || r.bufferH === null || r.bufferH === undefined) continue;
+    const k = `${r.corridor} ${(r.keyNodes ?? []).join('>')}`;
+    const x = m.get(k) ?? { flow: 0, bufferH: 0 };
+    x.bufferH = (x.bufferH * x.flow + r.bufferH * r.flow) / (x.flow + r.flow);
+    x.flow += r.flow;
+    m.set(k, x);
+  }
+  return m;
+}
+
+/** Unit-hours of buffer time saved on the routes used in both runs, and the mean flow on the others. */
+export function bufferHoursSaved(a: OdKpi, b: OdKpi): { unitHours: number; skippedUnits: number } {
+  const x = routeBuffers(a);
+  const y = routeBuffers(b);
+  let unitHours = 0;
+  let skippedUnits = 0;
+  for (const k of new Set([...x.keys(), ...y.keys()])) {
+    const r0 = x.get(k);
+    const r1 = y.get(k);
+    if (r0 !== undefined && r1 !== undefined) unitHours += ((r0.bufferH - r1.bufferH) * (r0.flow + r1.flow)) / 2;
+    else skippedUnits += ((r0?.flow ?? 0) + (r1?.flow ?? 0)) / 2;
+  }
+  return { unitHours, skippedUnits };
 }
 
 /**
@@ -84,41 +114,22 @@ export function yearBenefits(
   reliabilityRatio: number,
 ): YearBenefits {
   const other = new Map(withP.ods.map((o) => [key(o), o]));
-  let user = 0;
-  let reliability = 0;
-  let hours = 0;
-  let affected = 0;
-  let skipped = 0;
+  const t = zeroBenefits();
   for (const a of without.ods) {
     const b = other.get(key(a));
     if (b === undefined) continue;
-    const g0 = costPerUnit(a, b);
-    const g1 = costPerUnit(b, a);
-    const qBar = (a.served + b.served) / 2;
-    if (g0 !== null && g1 !== null && qBar > 0) {
-      const d = (g0 - g1) * qBar;
-      user += d;
-      if (Math.abs(g0 - g1) > 1e-9) affected += Math.max(a.served, b.served);
-    }
-    const vot = votUsdPerUnitH.get(a.commodity) ?? 0;
-    if (a.meanTimeH !== null && b.meanTimeH !== null && a.served > 0 && b.served > 0) {
-      hours += (a.meanTimeH - b.meanTimeH) * qBar;
-      if (corridorShift(a, b) > SHIFT_TOLERANCE) skipped += qBar;
-      else if (a.p90TimeH !== null && b.p90TimeH !== null) {
-        const buffer0 = a.p90TimeH - a.meanTimeH;
-        const buffer1 = b.p90TimeH - b.meanTimeH;
-        reliability += (buffer0 - buffer1) * qBar * vot * reliabilityRatio;
-      }
-    }
+    const d = surplusChange(a, b);
+    t.userUsd += d;
+    t.userRuleOfHalfUsd += ruleOfHalf(a, b) ?? 0;
+    if (Math.abs(d) > 1e-9) t.affectedUnits += Math.max(a.served, b.served);
+    if (a.meanTimeH !== null && b.meanTimeH !== null && a.served > 0 && b.served > 0)
+      t.unitHoursSaved += ((a.meanTimeH - b.meanTimeH) * (a.served + b.served)) / 2;
+    const r = bufferHoursSaved(a, b);
+    t.reliabilityUsd += r.unitHours * (votUsdPerUnitH.get(a.commodity) ?? 0) * reliabilityRatio;
+    t.reliabilitySkippedUnits += r.skippedUnits;
   }
-  return {
-    userUsd: user,
-    reliabilityUsd: reliability,
-    co2eSavedTonnes: without.totals.co2eTonnes - withP.totals.co2eTonnes,
-    unitHoursSaved: hours,
-    affectedUnits: affected,
-    reliabilitySkippedUnits: skipped,
-  };
+  t.co2eSavedTonnes = without.totals.co2eTonnes - withP.totals.co2eTonnes;
+  return t;
 }
 
 /** Linear interpolation of benefits between modelled years; flat outside them. */
@@ -140,6 +151,7 @@ export function interpolateBenefits(
       const mix = (k: keyof YearBenefits) => lo.b[k] * (1 - w) + hi.b[k] * w;
       return {
         userUsd: mix('userUsd'),
+        userRuleOfHalfUsd: mix('userRuleOfHalfUsd'),
         reliabilityUsd: mix('reliabilityUsd'),
         co2eSavedTonnes: mix('co2eSavedTonnes'),
         unitHoursSaved: mix('unitHoursSaved'),
@@ -153,6 +165,7 @@ export function interpolateBenefits(
 
 export const zeroBenefits = (): YearBenefits => ({
   userUsd: 0,
+  userRuleOfHalfUsd: 0,
   reliabilityUsd: 0,
   co2eSavedTonnes: 0,
   unitHoursSaved: 0,

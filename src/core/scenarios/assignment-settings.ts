@@ -20,6 +20,13 @@ export interface AssignmentOptions {
   includePlannedUpTo?: number | undefined;
   /** Penalty of not shipping, as a multiple of the OD pair's free-flow generalised cost (default 2). */
   unservedCostFactor?: number | undefined;
+  /**
+   * Penalty of not shipping, USD per unit, of given pairs (key `from to commodity`), instead of the factor above.
+   * Runs that are compared (with and without a project) should share one: the factor ties each run's penalty to
+   * its own cheapest route, so a project that opens a cheap path of small capacity would lower the pair's choke
+   * price and leave its demand unshipped.
+   */
+  unservedCostUsdPerUnit?: ReadonlyMap<string, number> | undefined;
   /** Multiplies every commodity's value of time (shippers' sensitivity to time). */
   valueOfTimeFactor?: number | undefined;
   /** Carbon price, USD per tonne CO2e; overrides the demand set's. */
@@ -63,6 +70,8 @@ export interface AssignmentSettings {
   tolerance: number;
   maxIterations: number;
   unservedCostFactor: number;
+  /** Fixed penalties of not shipping by pair (`from to commodity`), USD per unit; the factor for the others. */
+  unservedCostUsdPerUnit: ReadonlyMap<string, number>;
   rhoMax: number;
 }
 
@@ -82,6 +91,8 @@ export function resolveSettings(demand: DemandSet, opts: AssignmentOptions): Ass
   if (maxItOpt !== undefined && !(maxItOpt >= 1)) invalid(`maxIterations ${maxItOpt} must be >= 1`);
   const vf = opts.valueOfTimeFactor ?? 1;
   if (!(vf >= 0)) invalid(`valueOfTimeFactor ${vf} must be >= 0`);
+  const fixed = opts.unservedCostUsdPerUnit ?? new Map<string, number>();
+  for (const [k, v] of fixed) if (!(v > 0)) invalid(`unservedCostUsdPerUnit of ${k} is ${v}: must be > 0`);
   const carbonT = opts.carbonPriceUsdPerTonneCo2e ?? demand.carbonPriceUsdPerTonneCo2e?.value ?? 0;
   const thetaOf = (c: Commodity): number => {
     const t = opts.logitDispersionPerUsd?.[c.id] ?? c.logitDispersionPerUsd?.value ?? 0;
@@ -98,6 +109,7 @@ export function resolveSettings(demand: DemandSet, opts: AssignmentOptions): Ass
     tolerance: opts.relativeGap ?? (model === 'sue' ? 1e-3 : 1e-4),
     maxIterations: maxItOpt ?? (model === 'sue' ? 500 : 200),
     unservedCostFactor: factor,
+    unservedCostUsdPerUnit: fixed,
     rhoMax: opts.rhoMax ?? DEFAULT_RHO_MAX,
   };
 }

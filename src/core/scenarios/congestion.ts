@@ -17,8 +17,8 @@
  *
  * Batch: a container train of 112.5 TEU: a Kazmortransflot feeder of 225 TEU carries "2 container trains"
  * (source S47, corridor-facts §3a). Tonnes convert to TEU equivalents at 10 t per TEU (DEFAULT_TONNES_PER_TEU,
- * GLEC convention), so a bulk batch is 1,125 t, close to the 1,000–1,050 t grain trains of S60/S61; heavier
- * bulk trains would make bulk congestion smaller than computed.
+ * GLEC convention). A line capacity in trains a day holds containers at 112.5 TEU a train and other cargo at the
+ * bulk train load of its gauge (bulkTonnesPerTrain), so that its tonnes are not counted in container trains.
  */
 
 import { sumSquaredWeeklyGapsH2, WEEK_H, YEAR_H } from '../time.ts';
@@ -32,6 +32,26 @@ export const TONNES_PER_WAGON = 70;
  * load the dataset uses for truck crossings (e.g. the Red Bridge road capacity, data/links/caucasus.yaml).
  */
 export const TONNES_PER_TRUCK = 20;
+/**
+ * Net tonnes of bulk or general cargo per train on a line whose capacity is given in trains a day, by gauge.
+ * 1520 mm: 2,740 t, DERIVED twice from Kazakh figures: KTZ's 10 Mt a year expected on Darbaza–Maktaaral (S32, S31)
+ * over the 10 train pairs a day of its Syrdarya junction (AP20), 10e6 / (10 x 365); and Dostyk's more than 15 Mt
+ * handled in 2014 (S184) over the 15 trains a day of its 1520 mm side (S106), 15e6 / (15 x 365). Other gauges: no
+ * bulk train load was found, so they keep the container train's 1,125 t (112.5 TEU at 10 t), close to the
+ * 1,000–1,050 t grain trains of S60/S61 (the Dostyk 1435 mm side implies at least 15e6 / (12 x 365) = 3,425 t,
+ * S184 S106, but European trains are shorter: a lower load errs towards more congestion there).
+ */
+export const BULK_TONNES_PER_TRAIN_BY_GAUGE: Readonly<Record<number, number>> = { 1520: 2740 };
+/** The container train's load in tonnes, the bulk train load of gauges without a figure. */
+export const DEFAULT_BULK_TONNES_PER_TRAIN = 1125;
+
+/**
+ * Bulk or general cargo tonnes per train on a line of `gauge` mm (undefined: not a rail gauge; the default).
+ * @example bulkTonnesPerTrain(1520) // 2740
+ */
+export function bulkTonnesPerTrain(gauge: number | undefined): number {
+  return (gauge === undefined ? undefined : BULK_TONNES_PER_TRAIN_BY_GAUGE[gauge]) ?? DEFAULT_BULK_TONNES_PER_TRAIN;
+}
 /** Hours per (365-day) year: ../time.ts. */
 export const HOURS_PER_YEAR = YEAR_H;
 export const DEFAULT_RHO_MAX = 0.95;

@@ -77,8 +77,8 @@ export function findCheapestRoutes(s: EquilibriumState): void {
 
 /**
  * Free-flow assignment: all-or-nothing for the deterministic classes, logit shares for the others. Fixes each
- * pair's penalty of not shipping at unservedCostFactor x its cheapest free-flow cost, and marks the pairs with no
- * route as unserved.
+ * pair's penalty of not shipping at unservedCostFactor x its cheapest free-flow cost (or at the pair's given
+ * unservedCostUsdPerUnit), and marks the pairs with no route as unserved.
  */
 export function assignFreeFlow(s: EquilibriumState): void {
   for (const od of s.ods) {
@@ -89,7 +89,9 @@ export function assignFreeFlow(s: EquilibriumState): void {
       od.unserved = od.demand;
       continue;
     }
-    od.penaltyUsdPerUnit = s.settings.unservedCostFactor * b.cost;
+    od.penaltyUsdPerUnit =
+      s.settings.unservedCostUsdPerUnit.get(`${od.from} ${od.to} ${od.commodity}`) ??
+      s.settings.unservedCostFactor * b.cost;
     if (s.settings.isLogit[od.classIndex]) {
       const { y, unserved } = logitTargets(s, od);
       od.routes.forEach((rt, j) => {

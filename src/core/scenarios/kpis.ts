@@ -8,7 +8,9 @@
  * Times: the mean is the flow-weighted mean of the routes' expected times (travel, timetable wait, congestion
  * delay). P50 and P90 come from the reliability Monte Carlo (reliability/monte-carlo.ts) on each route's
  * timeline, with the route's mean congestion delay added as a fixed step (its variability is not sampled), at
- * eight ready times spread over the week, routes sampled in proportion to their flow.
+ * eight ready times spread over the week, routes sampled in proportion to their flow. Each route's own buffer time
+ * (P90 minus mean) is sampled apart, from a stream seeded by its steps, so that two runs compare a route with common
+ * random numbers (the appraisal's reliability benefit).
  */
 
 import { must } from '../must.ts';
@@ -31,6 +33,12 @@ export interface RouteSummary {
   costUsdPerUnit: number;
   co2eKgPerUnit: number;
   generalisedCostUsdPerUnit: number;
+  /**
+   * P90 minus mean of the route's own sampled transit times, hours; null without samples or below a thousandth of
+   * the pair's flow. Seeded by the route's steps, so the same route in two runs draws the same numbers and its
+   * change is the change in its delays.
+   */
+  bufferH: number | null;
 }
 
 export interface OdKpi {
@@ -109,11 +117,15 @@ export interface KpiOptions {
 }
 
 const PHASES = 8;
+/** Smallest share of its pair's flow for which a route's own buffer time is sampled. */
+const MIN_BUFFER_SHARE = 0.001;
 
 /** A route's summary and its timeline for the Monte Carlo (the congestion delays as fixed steps). */
 interface RouteTimes {
   summary: RouteSummary;
   steps: TimelineStep[];
+  /** Hash of the route's own steps (kind and label, not its congestion), its random stream. */
+  stream: number;
 }
 
 export function computeKpis(r: AssignmentResult, opts: KpiOptions = {}): ScenarioKpis {
@@ -166,6 +178,10 @@ function odKpi(r: AssignmentResult, od: OdAssignment, t: CommodityTotals, sample
   let served = 0;
   for (const rt of od.routes) served += rt.flow;
   const times = od.routes.map((rt) => routeTimes(r, od.classIndex, rt, served));
+  // Routes below a thousandth of the pair's flow weigh nothing in a reliability benefit: not sampled.
+  for (const x of times)
+    if (samples > 0 && x.summary.share >= MIN_BUFFER_SHARE)
+      x.summary.bufferH = routeBufferH(x.steps, samples, seed, x.stream);
   for (const { summary } of times) addRoute(t, summary);
   const routes = times.map((x) => x.summary);
   t.demand += od.demand;
@@ -250,8 +266,34 @@ function routeTimes(r: AssignmentResult, classIndex: number, rt: RouteFlow, serv
     costUsdPerUnit: cost,
     co2eKgPerUnit: co2,
     generalisedCostUsdPerUnit: k.valueOfTimeUsdPerUnitH * timeH + cost + k.carbonUsdPerKg * co2,
+    bufferH: null,
   };
-  return { summary, steps: [...it.timeline.steps, ...congestionSteps] };
+  return { summary, steps: [...it.timeline.steps, ...congestionSteps], stream: stepsHash(it.timeline.steps) };
+}
+
+/** FNV-1a hash of the steps' kinds and labels. */
+function stepsHash(steps: readonly TimelineStep[]): number {
+  let h = 0x811c9dc5;
+  for (const st of steps)
+    for (const ch of `${st.kind}:${st.label};`) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * A route's buffer time (P90 minus mean), hours, from `samples` draws at the eight ready times; the draws come
+ * from the stream of its steps, so two runs compare the route with common random numbers.
+ */
+function routeBufferH(steps: TimelineStep[], samples: number, seed: number, stream: number): number {
+  const n = Math.max(1, Math.round(samples / PHASES));
+  const all = new Float64Array(n * PHASES);
+  for (let ph = 0; ph < PHASES; ph++) {
+    const c = compileTimeline({ departH: ph * (WEEK_H / PHASES), steps });
+    all.set(sampleTransitTimes(c, (seed * 7919 + stream + ph) >>> 0, n), ph * n);
+  }
+  let mean = 0;
+  for (const x of all) mean += x / all.length;
+  const [p90] = quantilesInPlace(all, [0.9]) as [number];
+  return p90 - mean;
 }
 
 /** Adds a route's flow to its commodity's totals: unit-days, cost, CO2e, generalised cost, corridor volume. */

@@ -1,6 +1,6 @@
 /**
  * Loads on the capacity-limited elements (resources.ts) and what they cost: per element the container load (TEU
- * per year) and the all-cargo load (TEU equivalents per year), the utilisation of whichever measure binds, and the
+ * per year) and the all-cargo load (TEU equivalents per year, other cargo weighted by the element's bulkWeight), the utilisation of whichever measure binds, and the
  * M/D/1-type delay with its slope (congestion.ts). Moving flow onto or off a route updates the elements it uses at
  * once, as gradient projection needs; a full recount from the route flows clears the rounding once per iteration.
  * Reads of an element's figures carry `?? 0` (a capacity `?? Infinity`): an element index is below `res.count`,
@@ -74,7 +74,8 @@ export class ResourceLoads {
 
   /** Adds `units` units per year of class `cl` to the loads of element r (containers too when it counts TEU). */
   private addLoad(r: number, cl: CommodityClass, units: number): void {
-    this.allTeuEq[r] = (this.allTeuEq[r] ?? 0) + units * cl.teuEqPerUnit;
+    const w = cl.perTeu ? 1 : (this.res.bulkWeight[r] ?? 1);
+    this.allTeuEq[r] = (this.allTeuEq[r] ?? 0) + units * cl.teuEqPerUnit * w;
     if (cl.perTeu) this.containersTeu[r] = (this.containersTeu[r] ?? 0) + units;
   }
 
@@ -85,7 +86,8 @@ export class ResourceLoads {
       ? cl.perTeu
         ? 1 / (res.capContainersTeu[r] ?? Number.POSITIVE_INFINITY)
         : 0
-      : cl.teuEqPerUnit / (res.capAllTeuEq[r] ?? Number.POSITIVE_INFINITY);
+      : (cl.teuEqPerUnit * (cl.perTeu ? 1 : (res.bulkWeight[r] ?? 1))) /
+        (res.capAllTeuEq[r] ?? Number.POSITIVE_INFINITY);
     return cl.valueOfTimeUsdPerUnitH * (this.slopeH[r] ?? 0) * perUnit;
   }
 

@@ -6,7 +6,8 @@
  * Two measures per element, both in TEU equivalents per year: a container-only one (a container hub's TEU, a
  * line's TEU per year, a feeder's TEU per sailing) loaded by container flows, and an all-cargo one (tonnes per
  * year, trains per day, wagons per sailing at 70 t each, trucks per sailing at 20 t each) loaded by every flow, tonnes at 10 t per TEU. Utilisation is the larger of the two
- * ratios. Link capacities are taken per direction (train pairs, sailings each way); facility and gauge-change
+ * ratios. A line capacity in trains a day is counted in container trains (112.5 TEU each); a tonne of other cargo
+ * loads it as the share of its gauge's bulk train it fills (`bulkWeight`, congestion.ts bulkTonnesPerTrain). Link capacities are taken per direction (train pairs, sailings each way); facility and gauge-change
  * capacities are the total through the node (a gauge-change capacity in TEU per day binds containers only).
  * An element with no capacity figure is not congestible.
  */
@@ -15,7 +16,7 @@ import type { CompiledGraph } from '../network/compile.ts';
 import { DEFAULT_TONNES_PER_TEU, EDGE_GAUGE, EDGE_LINK, edgeLink, edgeSourceNode } from '../network/compile.ts';
 import type { Network } from '../network/network.ts';
 import { DAYS_PER_YEAR, WEEKS_PER_YEAR } from '../time.ts';
-import { TEU_PER_TRAIN, TONNES_PER_TRUCK, TONNES_PER_WAGON } from './congestion.ts';
+import { bulkTonnesPerTrain, TEU_PER_TRAIN, TONNES_PER_TRUCK, TONNES_PER_WAGON } from './congestion.ts';
 
 export type ResourceKind = 'link' | 'facility' | 'gauge_change';
 
@@ -30,6 +31,11 @@ export interface Resources {
   capContainersTeu: Float64Array;
   /** All-cargo capacity, TEU equivalents per year (Infinity when none is known). */
   capAllTeuEq: Float64Array;
+  /**
+   * Weight of a non-container unit's TEU equivalents in the all-cargo load: 1, or for a line counted in container
+   * trains, the container train's tonnes over the bulk train's (1,125 / 2,740 t on 1520 mm).
+   */
+  bulkWeight: Float64Array;
   /** Resource of each compiled edge, -1 for none. */
   edgeResource: Int32Array;
 }
@@ -43,6 +49,8 @@ interface ElementOfEdge {
   /** Container-only and all-cargo capacities, TEU (equivalents) per year; Infinity when unknown. */
   c: number;
   a: number;
+  /** Weight of non-container TEU equivalents in `a` (Resources.bulkWeight). */
+  w: number;
 }
 
 export function buildResources(net: Network, g: CompiledGraph, tonnesPerTeu = DEFAULT_TONNES_PER_TEU): Resources {
@@ -51,6 +59,7 @@ export function buildResources(net: Network, g: CompiledGraph, tonnesPerTeu = DE
   const direction: Array<'forward' | 'reverse' | undefined> = [];
   const capC: number[] = [];
   const capA: number[] = [];
+  const weight: number[] = [];
   const edgeResource = new Int32Array(g.edgeCount).fill(-1);
   const byKey = new Map<string, number>();
   for (let e = 0; e < g.edgeCount; e++) {
@@ -65,6 +74,7 @@ export function buildResources(net: Network, g: CompiledGraph, tonnesPerTeu = DE
       direction.push(x.direction);
       capC.push(x.c);
       capA.push(x.a);
+      weight.push(x.w);
     }
     edgeResource[e] = r;
   }
@@ -75,6 +85,7 @@ export function buildResources(net: Network, g: CompiledGraph, tonnesPerTeu = DE
     direction,
     capContainersTeu: Float64Array.from(capC),
     capAllTeuEq: Float64Array.from(capA),
+    bulkWeight: Float64Array.from(weight),
     edgeResource,
   };
 }
@@ -93,8 +104,15 @@ function linkElement(
   const l = edgeLink(net, g, e);
   let c = l.capacity?.teuPerYear?.value ?? Number.POSITIVE_INFINITY;
   let a = Number.POSITIVE_INFINITY;
+  let w = 1;
   if (l.capacity?.tonnesPerYear) a = Math.min(a, l.capacity.tonnesPerYear.value / tonnesPerTeu);
-  if (l.capacity?.trainsPerDay) a = Math.min(a, l.capacity.trainsPerDay.value * DAYS_PER_YEAR * TEU_PER_TRAIN);
+  const trains = l.capacity?.trainsPerDay?.value;
+  if (trains !== undefined) {
+    const inTrains = trains * DAYS_PER_YEAR * TEU_PER_TRAIN;
+    // Counted in container trains only when the trains bind, so that a smaller tonnes figure keeps weight 1.
+    if (inTrains < a) w = (TEU_PER_TRAIN * tonnesPerTeu) / bulkTonnesPerTrain(l.gauge);
+    a = Math.min(a, inTrains);
+  }
   const si = must(g.service[e], 'service of an edge');
   if (si >= 0) {
     const s = must(net.services[si], 'service of an edge');
@@ -103,11 +121,13 @@ function linkElement(
     // Frequency as given (1.63/week), not the rounded timetable, for the yearly capacity.
     const perWeek = s.departuresPerWeek?.value ?? deps;
     if (perDep !== undefined) c = Math.min(c, perDep * perWeek * WEEKS_PER_YEAR);
-    a = Math.min(a, serviceTonnesPerYear(s, perWeek) / tonnesPerTeu);
+    const decks = serviceTonnesPerYear(s, perWeek) / tonnesPerTeu;
+    if (decks < a) w = 1;
+    a = Math.min(a, decks);
   }
   if (c === Number.POSITIVE_INFINITY && a === Number.POSITIVE_INFINITY) return undefined;
   const dir = g.reversed[e] ? 'reverse' : 'forward';
-  return { key: `link ${l.id} ${dir}`, kind: 'link', id: l.id, direction: dir, c, a };
+  return { key: `link ${l.id} ${dir}`, kind: 'link', id: l.id, direction: dir, c, a, w };
 }
 
 /** All-cargo tonnes a year of a service's wagon and truck decks (the smaller binds); Infinity without either. */
@@ -135,11 +155,12 @@ function nodeElement(net: Network, g: CompiledGraph, e: number, tonnesPerTeu: nu
       direction: undefined,
       c,
       a: Number.POSITIVE_INFINITY,
+      w: 1,
     };
   }
   const c = n.facility?.capacityTeuPerYear?.value ?? Number.POSITIVE_INFINITY;
   const t = n.facility?.capacityTonnesPerYear?.value;
   const a = t === undefined ? Number.POSITIVE_INFINITY : t / tonnesPerTeu;
   if (c === Number.POSITIVE_INFINITY && a === Number.POSITIVE_INFINITY) return undefined;
-  return { key: `facility ${n.id}`, kind: 'facility', id: n.id, direction: undefined, c, a };
+  return { key: `facility ${n.id}`, kind: 'facility', id: n.id, direction: undefined, c, a, w: 1 };
 }

@@ -160,6 +160,7 @@ describe('loads and delays', () => {
     direction: ['forward'],
     capContainersTeu: Float64Array.of(98550),
     capAllTeuEq: Float64Array.of(Number.POSITIVE_INFINITY),
+    bulkWeight: Float64Array.of(1),
     edgeResource: Int32Array.of(0),
   };
   const boxes = commodityClass(containerDemand([{ from: 'a', to: 'b', teu: 1 }]).commodities[0]!, 2, 0, 0);

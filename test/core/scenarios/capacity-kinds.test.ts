@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileNetwork } from '../../../src/core/network/compile.ts';
-import { TONNES_PER_TRUCK } from '../../../src/core/scenarios/congestion.ts';
+import { commodityClass } from '../../../src/core/scenarios/assignment-settings.ts';
+import { bulkTonnesPerTrain, TONNES_PER_TRUCK } from '../../../src/core/scenarios/congestion.ts';
+import { ResourceLoads } from '../../../src/core/scenarios/resource-loads.ts';
 import { buildResources } from '../../../src/core/scenarios/resources.ts';
 import { WEEKS_PER_YEAR } from '../../../src/core/time.ts';
 import { fig, fixedH, networkFrom, node } from '../../support/synthetic-network.ts';
@@ -90,5 +92,34 @@ describe('capacity kinds', () => {
     const flows = linkFlows(assign(net, containerDemand([{ from: 'a', to: 'b', teu: 60000 }])));
     expect(flows.get('cheap')).toBeCloseTo(60000, 3);
     expect(flows.get('dear') ?? 0).toBe(0);
+  });
+});
+
+describe('bulk trains on a line given in trains a day', () => {
+  const line = (gauge: number) =>
+    networkFrom({
+      nodes: [node('a', 'KZ'), node('b', 'KZ')],
+      links: [{ ...rail('ab', 'a', 'b', 100, { capacity: { trainsPerDay: fig(10) } }), gauge }],
+    });
+  it('a 1520 mm line counts a tonne of bulk as 1/2,740 of a train, a TEU as 1/112.5', () => {
+    // 10 trains a day = 10 x 365 x 112.5 = 410,625 container-train TEU a year. 10 Mt of bulk fills
+    // 10e6 / 2,740 = 3,649.6 trains a year, i.e. 3,649.6 x 112.5 = 410,584 TEU-equivalents: rho = 0.9999.
+    const res = buildResources(line(1520), compileNetwork(line(1520)));
+    expect(res.capAllTeuEq[0]).toBeCloseTo(410625, 6);
+    expect(res.bulkWeight[0]).toBeCloseTo(1125 / 2740, 12);
+    const bulk = commodityClass({ id: 'ore', name: 'Ore', kind: 'bulk', valueOfTimeUsdPerUnitH: fig(0.1) }, 0, 0, 0);
+    const box = commodityClass({ id: 'box', name: 'Box', kind: 'containers', valueOfTimeUsdPerUnitH: fig(1) }, 1, 0, 0);
+    const loads = new ResourceLoads(res, 0.95);
+    loads.move(bulk, { edges: Int32Array.of(0), resources: Int32Array.of(0), flow: 0 }, 10e6);
+    expect(loads.utilisation[0]).toBeCloseTo(10e6 / 2740 / 3650, 9);
+    // Containers keep 112.5 TEU a train: 205,312.5 TEU is half the line.
+    loads.move(bulk, { edges: Int32Array.of(0), resources: Int32Array.of(0), flow: 10e6 }, -10e6);
+    loads.move(box, { edges: Int32Array.of(0), resources: Int32Array.of(0), flow: 0 }, 205312.5);
+    expect(loads.utilisation[0]).toBeCloseTo(0.5, 9);
+  });
+  it('a gauge without a sourced bulk train load keeps the container train of 1,125 t', () => {
+    const res = buildResources(line(1435), compileNetwork(line(1435)));
+    expect(bulkTonnesPerTrain(1435)).toBe(1125);
+    expect(res.bulkWeight[0]).toBe(1);
   });
 });
