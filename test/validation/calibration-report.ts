@@ -48,7 +48,7 @@ const PRIOR_SIGMA: Record<FacilityClass, number> = {
   'journey-sea': 0.1,
   inaugural: 1,
 };
-export const FIT: FitOptions = { samples: 400, seed: 16, priorSigma: PRIOR_SIGMA, priorScale: 1, minBandwidth: 0.05 };
+export const FIT: FitOptions = { samples: 2000, seed: 16, priorSigma: PRIOR_SIGMA, priorScale: 1, minBandwidth: 0.05 };
 export const FOLDS = 5;
 export const CV_SEED = 16;
 export const EVAL_SAMPLES = 2000;

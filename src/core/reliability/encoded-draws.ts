@@ -5,12 +5,12 @@
  * variables, and uses each uniform as it is made: filling an array of uniforms first and reading it back cost a
  * store and a load per draw (about a third of a uniform draw's time, measured), and a call to Rng.uniform()
  * inside the loop keeps the state in the object's fields. The numbers are those of Rng.uniform(), in the same
- * order, so the draws are the ones sampleDuration makes from the same generator state (up to rounding in the
- * lognormal's approximations). Typed-array reads within the loops' bounds carry `?? 0`: never taken, and free
- * in V8.
+ * order, so the draws are the ones sampleDuration makes from the same generator state (the lognormal's up to
+ * expFast's last bit against Math.exp). Typed-array reads within the loops' bounds carry `?? 0`: never taken,
+ * and free in V8.
  */
 
-import { addLognormalDraws, type BranchFixups } from './lognormal.ts';
+import { addLognormalDraws } from './lognormal.ts';
 import type { Rng } from './rng.ts';
 import { DIST_FIXED, DIST_LOGNORMAL, DIST_TRIANGULAR, DIST_UNIFORM, PARAM_STRIDE } from './samplers.ts';
 
@@ -18,8 +18,8 @@ const INV_2_32 = 1 / 4294967296;
 
 /**
  * Adds one draw of the encoded distribution at `slot` to each of acc[at .. at + n), drawing from `rng` (one
- * uniform per draw, none for fixed). Allocation-free: `fix` is the scratch of the triangular and lognormal
- * loops, for at least n samples.
+ * uniform per draw, none for fixed; the lognormal's normal draws take one, rarely more). Allocation-free:
+ * `fix` is the scratch of the triangular loop, for at least n samples.
  */
 export function addEncodedDraws(
   kind: number,
@@ -40,7 +40,7 @@ export function addEncodedDraws(
     return;
   }
   if (kind === DIST_LOGNORMAL) {
-    addLognormalDraws(p0, p1, rng, acc, at, n, fix);
+    addLognormalDraws(p0, p1, rng, acc, at, n);
     return;
   }
   if (kind === DIST_TRIANGULAR) {
@@ -71,9 +71,28 @@ export function addEncodedDraws(
 }
 
 /**
+ * Scratch of the loops that take one branch for every sample and redo the few samples of the other branch
+ * afterwards (the triangular loop below): which samples, what they held before, their uniform. A branch taken
+ * at random in a loop of long dependency chains costs far more than its own work: each misprediction throws
+ * away the iterations the processor was overlapping.
+ */
+export class BranchFixups {
+  readonly index: Int32Array;
+  readonly before: Float64Array;
+  readonly u: Float64Array;
+
+  /** For loops of at most n samples. */
+  constructor(n: number) {
+    this.index = new Int32Array(n + 1);
+    this.before = new Float64Array(n + 1);
+    this.u = new Float64Array(n + 1);
+  }
+}
+
+/**
  * Triangular draws by inversion: u < fc ? min + sqrt(u * left) : max - sqrt((1 - u) * right). The side is a
  * random branch (taken with probability fc), so every draw takes the right side's formula and the draws with
- * u < fc are listed without a branch and redone after the loop (lognormal.ts BranchFixups): the same numbers.
+ * u < fc are listed without a branch and redone after the loop (BranchFixups): the same numbers.
  */
 function addTriangularDraws(
   params: Float64Array,

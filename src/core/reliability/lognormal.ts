@@ -1,12 +1,15 @@
 /**
  * The lognormal law's arithmetic: the standard normal quantile (Acklam's rational approximation, relative error
- * below 1.15e-9, no logarithm in the central 95% of draws), a table-driven e^y, and the Monte Carlo's lognormal
- * sampling loop, which writes both out inline (a double returned from a call that V8 does not inline is boxed).
- * The loop lives beside the constants on purpose: read from another module, each constant is a load from the
- * module's binding on every iteration instead of a number folded into the code (measured: a fifth slower).
+ * below 1.15e-9, for the closed forms and the journey factor), a table-driven e^y, and the Monte Carlo's
+ * lognormal sampling loop, which writes the ziggurat's fast path (ziggurat.ts) and e^y out inline (a double
+ * returned from a call that V8 does not inline is boxed). The loop lives beside the exponential's constants on
+ * purpose: read from another module, each constant is a load from the module's binding on every iteration
+ * instead of a number folded into the code (measured: a fifth slower); the ziggurat's tables are copied into
+ * locals for the same reason.
  */
 
 import type { Rng } from './rng.ts';
+import { normalBeyondFastPart, standardNormal, ZIGGURAT_W, ZIGGURAT_X } from './ziggurat.ts';
 
 // Acklam's coefficients (P. J. Acklam, "An algorithm for computing the inverse normal cumulative distribution
 // function", 2003).
@@ -32,9 +35,6 @@ const D2 = 3.224671290700398e-1;
 const D3 = 2.445134137142996;
 const D4 = 3.754408661907416;
 const P_LOW = 0.02425;
-const INV_2_32 = 1 / 4294967296;
-/** Offset that turns a uniform on [0, 1) into the matching Rng.uniformOpen draw (exact). */
-const HALF_ULP_32 = 0.5 / 4294967296;
 
 /** Quantile of the standard normal for 0 < p < 1. */
 export function inverseNormalCdf(p: number): number {
@@ -83,36 +83,18 @@ export function expFast(y: number): number {
   return (t + t * q) * (EXP_2_K[(n >> 6) + 1023] ?? 0);
 }
 
-/**
- * Scratch of the loops that take one branch for every sample and redo the few samples of the other branch
- * afterwards (addLognormalDraws, the triangular loop of encoded-draws.ts): which samples, what they held before,
- * their uniform. A branch taken at random in a loop of long dependency chains costs far more than its own
- * work: each misprediction throws away the iterations the processor was overlapping.
- */
-export class BranchFixups {
-  readonly index: Int32Array;
-  readonly before: Float64Array;
-  readonly u: Float64Array;
-
-  /** For loops of at most n samples. */
-  constructor(n: number) {
-    this.index = new Int32Array(n + 1);
-    this.before = new Float64Array(n + 1);
-    this.u = new Float64Array(n + 1);
-  }
-}
-
-/** Largest |z| of the central branch (z at p = 1 - P_LOW), rounded up. */
-const CENTRAL_Z_MAX = 1.98;
+/** Largest |z| a ziggurat draw can take: R + ln(2^33) / R (the tail's uniforms are at least 2^-33), rounded up. */
+const Z_MAX = 10;
 
 /**
- * acc[at + i] += p50 * exp(sigma * inverseNormalCdf(uniformOpen)), with the central branch of Acklam's
- * approximation and expFast written out in the loop (above): as calls they cost about three times as much.
- * expFast's operations exactly; the central branch in another order (see there). Every draw takes the central
- * branch; the 4.85% in the tails (p < P_LOW or p > 1 - P_LOW, a random branch) are listed without a branch and
- * redone after the loop through inverseNormalCdf and expFast, from the value they held before: the same
- * numbers as a branch per draw. Needs sigma * z to stay inside expFast's fast range for every central z; a
- * wider sigma (a p90 over e^450 times the median) takes every draw through the functions.
+ * acc[at + i] += p50 * exp(sigma * z) for n standard normal draws z (ziggurat.ts), with the ziggurat's fast
+ * path, the generator (rng.ts) and expFast written out in the loop (as calls they would box their doubles and
+ * keep the generator's state in the object). The inner loop leaves at the first draw outside the fast path
+ * (1.5%), which the outer loop finishes through normalBeyondFastPart with the state handed back, then resumes:
+ * a call anywhere inside the inner loop, even on a branch rarely taken, makes V8 keep its values in memory
+ * (measured: half as fast again). The same draws, in the same order, as standardNormal; the same numbers as
+ * p50 * expFast(sigma * standardNormal(rng)). Needs sigma * z inside expFast's fast range for every z; a wider
+ * sigma (a p90 over e^89 times the median) takes the functions.
  */
 export function addLognormalDraws(
   p50: number,
@@ -121,54 +103,53 @@ export function addLognormalDraws(
   acc: Float64Array,
   at: number,
   n: number,
-  fix: BranchFixups,
 ): void {
-  const hiP = 1 - P_LOW;
-  const { index, before, u } = fix;
-  const allCentral = Math.abs(sigma) * CENTRAL_Z_MAX < 700;
-  let tails = 0;
+  const end = at + n;
+  if (!(Math.abs(sigma) * Z_MAX < 700)) {
+    for (let i = at; i < end; i++) acc[i] = (acc[i] ?? 0) + p50 * expFast(sigma * standardNormal(rng));
+    return;
+  }
+  // the tables as locals: read through the module bindings, each would be reloaded in every iteration
+  const width = ZIGGURAT_W;
+  const inner = ZIGGURAT_X;
+  const exp2j = EXP_2_J64;
+  const exp2k = EXP_2_K;
   let { a, b, c, d } = rng;
-  for (let i = at; i < at + n; i++) {
-    const m = Math.imul(b, 5);
-    const p = (Math.imul((m << 7) | (m >>> 25), 9) >>> 0) * INV_2_32 + HALF_ULP_32;
-    c ^= a;
-    d ^= b;
-    const t = b << 9;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = (d << 11) | (d >>> 21);
-    // Acklam's central rational function in Estrin's order: the same polynomials as inverseNormalCdf's Horner
-    // form, with half the chain of dependent operations (the iterations overlap only as far as the processor's
-    // window reaches); the two differ by rounding. In the tails it gives a wrong (maybe infinite) number that
-    // the fix-up replaces.
-    const q = p - 0.5;
-    const r = q * q;
-    const r2 = r * r;
-    const z =
-      ((((A1 * r + A2) * r2 + (A3 * r + A4)) * r2 + (A5 * r + A6)) * q) /
-      (((B1 * r + B2) * r2 + (B3 * r + B4)) * r2 + (B5 * r + 1));
-    // expFast, operation for operation, without its range test (allCentral); the table index is masked so
-    // that a tail's wrong number reads inside the table
-    const y = sigma * z;
-    const nf = y * EXP_64_OVER_LN2 + ROUND_SHIFT - ROUND_SHIFT;
-    const k = nf | 0;
-    const rr = y - nf * EXP_LN2_64_HI - nf * EXP_LN2_64_LO;
-    const rr2 = rr * rr;
-    const qq = rr + rr2 * (0.5 + rr * (1 / 6) + rr2 * (1 / 24 + rr * (1 / 120)));
-    const tj = EXP_2_J64[k & 63] ?? 0;
-    const e = (tj + tj * qq) * (EXP_2_K[((k >> 6) + 1023) & 2047] ?? 0);
-    const old = acc[i] ?? 0;
-    acc[i] = old + p50 * e;
-    // listed unconditionally, kept (tails + 1) only for a tail draw
-    index[tails] = i;
-    before[tails] = old;
-    u[tails] = p;
-    tails += +(p < P_LOW) | +(p > hiP) | +!allCentral;
+  let i = at;
+  for (;;) {
+    let layer = 0;
+    let z = 0;
+    for (; i < end; i++) {
+      // xoshiro128** (rng.ts nextUint32) as a signed 32-bit integer
+      const m = Math.imul(b, 5);
+      const r = Math.imul((m << 7) | (m >>> 25), 9);
+      c ^= a;
+      d ^= b;
+      const t = b << 9;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+      // standardNormal's fast path: layer from the low 8 bits, a signed point across it from the other 24
+      layer = r & 255;
+      z = ((r >> 8) + 0.5) * (width[layer] ?? 0);
+      if (!(Math.abs(z) < (inner[layer + 1] ?? 0))) break;
+      // expFast, operation for operation, without its range test (|sigma z| < 700 above)
+      const y = sigma * z;
+      const nf = y * EXP_64_OVER_LN2 + ROUND_SHIFT - ROUND_SHIFT;
+      const k = nf | 0;
+      const rr = y - nf * EXP_LN2_64_HI - nf * EXP_LN2_64_LO;
+      const rr2 = rr * rr;
+      const qq = rr + rr2 * (0.5 + rr * (1 / 6) + rr2 * (1 / 24 + rr * (1 / 120)));
+      const tj = exp2j[k & 63] ?? 0;
+      acc[i] = (acc[i] ?? 0) + p50 * ((tj + tj * qq) * (exp2k[(k >> 6) + 1023] ?? 0));
+    }
+    if (i >= end) break;
+    rng.setState(a, b, c, d, 0);
+    z = normalBeyondFastPart(rng, layer, z);
+    ({ a, b, c, d } = rng);
+    acc[i] = (acc[i] ?? 0) + p50 * expFast(sigma * z);
+    i++;
   }
   rng.setState(a, b, c, d, n);
-  for (let j = 0; j < tails; j++) {
-    const i = index[j] ?? 0;
-    acc[i] = (before[j] ?? 0) + p50 * expFast(sigma * inverseNormalCdf(u[j] ?? 0.5));
-  }
 }

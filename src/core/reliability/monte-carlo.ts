@@ -15,9 +15,8 @@
 import { KeruenError } from '../errors.ts';
 import { waitForNextDeparture } from '../time.ts';
 import { AFTER_DEPARTURE_H, addDepartureWaits, departureIndex } from './departure-waits.ts';
-import { addEncodedDraws } from './encoded-draws.ts';
+import { addEncodedDraws, BranchFixups } from './encoded-draws.ts';
 import { applyJourneyFactor } from './journey-factor.ts';
-import { BranchFixups } from './lognormal.ts';
 import { quantilesInPlace } from './quantiles.ts';
 import { Rng, streamSeed } from './rng.ts';
 import { encodeDistribution, PARAM_STRIDE, sampleDuration } from './samplers.ts';

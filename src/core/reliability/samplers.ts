@@ -1,10 +1,10 @@
 /**
  * Samplers for the duration distributions of the dataset (figure.ts DistributionSpec, hours after loading).
- * Each draw uses one uniform from the caller's seeded generator (inverse-transform sampling), so a sample path
- * is a pure function of the seed. Lognormal is given by median and 90th percentile, the way corridor reports
- * quote times: mu = ln p50, sigma = ln(p90 / p50) / z0.90 with z0.90 = 1.2815515655446004. The standard normal
- * quantile is Acklam's rational approximation (relative error below 1.15e-9), which costs no logarithm in the
- * central 95% of draws.
+ * Each draw uses one uniform from the caller's seeded generator (inverse-transform sampling; the lognormal's
+ * usually one, see below), so a sample path is a pure function of the seed. Lognormal is given by median and 90th percentile, the way corridor reports
+ * quote times: mu = ln p50, sigma = ln(p90 / p50) / z0.90 with z0.90 = 1.2815515655446004; its normal draw comes
+ * from the ziggurat (ziggurat.ts: one 32-bit draw, a few more for 1.5% of draws), which needs neither the
+ * normal quantile's rational function nor a logarithm on its fast path.
  *
  * Two shapes: `sampleDuration` reads the friendly spec (the reference version, used in tests), and the encoded
  * form (a kind code and four numbers per distribution in a Float64Array) feeds the allocation-free loops. Their
@@ -15,8 +15,8 @@
 import { KeruenError } from '../errors.ts';
 import { must } from '../must.ts';
 import type { DistributionSpec } from '../network/figure.ts';
-import { inverseNormalCdf } from './lognormal.ts';
 import type { Rng } from './rng.ts';
+import { standardNormal } from './ziggurat.ts';
 
 export { expFast, inverseNormalCdf } from './lognormal.ts';
 
@@ -81,7 +81,7 @@ export function sampleDuration(d: DistributionSpec, rng: Rng): number {
     }
     case 'lognormal': {
       const sigma = Math.log(d.p90 / d.p50) / Z90;
-      return d.p50 * Math.exp(sigma * inverseNormalCdf(rng.uniformOpen()));
+      return d.p50 * Math.exp(sigma * standardNormal(rng));
     }
     case 'empirical':
       return must(d.sample[Math.floor(rng.uniform() * d.sample.length)], 'empirical sample value');
