@@ -43,8 +43,21 @@ export interface LatencyResult {
   routeMedianMs: number;
   routeP99Ms: number;
   routeMeanMs: number;
-  /** The unbounded search (the reference it replaces), one pass on the same queries, when asked. */
-  reference?: { searchMedianMs: number; searchP99Ms: number; labelsPoppedMedian: number; mismatches: number };
+  /**
+   * The search it replaces, one pass on the same queries, when asked: the unbounded search, or with risk the exact
+   * four-criterion front (bounded) that the epsilon-front replaces (its fronts differ by design: `mismatches`).
+   */
+  reference?: {
+    kind: 'unbounded' | 'exact risk front';
+    searchMedianMs: number;
+    searchP99Ms: number;
+    searchCpuMs: number;
+    labelsPoppedMedian: number;
+    mismatches: number;
+  };
+  /** CPU time (user + system) of the timed search passes and of the route() pass, ms. */
+  searchCpuMs: number;
+  routeCpuMs: number;
 }
 
 /** Ready dates: uniform over 2026, so every phase of the weekly timetables is drawn. */
@@ -103,15 +116,27 @@ function sameFront(a: readonly ParetoPath[], b: readonly ParetoPath[]): boolean 
   );
 }
 
-/** One pass of the unbounded search over the queries: its times, labels popped, and differences from `sizes`. */
+/** CPU time of the process so far, ms (user + system). */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * One pass of the reference search over the queries (unbounded; with risk, the exact bounded search): its times,
+ * labels popped, and the queries whose set differs from `bounded`'s.
+ */
 function timeReference(
   graph: CompiledGraph,
   engine: RoutingEngine,
   reqs: readonly RouteRequest[],
   bounded: ParetoRouter,
+  useRisk: boolean,
 ) {
-  const slow = new ParetoRouter(graph, { bounded: false });
+  const exact = { relative: 0, riskAbsolute: 0 }; // the exact front (front-tolerance.ts EXACT_FRONT)
+  const slow = new ParetoRouter(graph, useRisk ? { riskTolerance: exact } : { bounded: false });
   const times: number[] = [];
+  const cpu0 = cpuMs();
   const popped: number[] = [];
   let mismatches = 0;
   for (const req of reqs) {
@@ -122,9 +147,12 @@ function timeReference(
     popped.push(slow.stats.labelsPopped);
     if (!sameFront(paths, bounded.search(q))) mismatches++;
   }
+  const searchCpuMs = cpuMs() - cpu0;
   return {
+    kind: useRisk ? ('exact risk front' as const) : ('unbounded' as const),
     searchMedianMs: median(times),
     searchP99Ms: quantile(times, 0.99),
+    searchCpuMs,
     labelsPoppedMedian: median(popped),
     mismatches,
   };
@@ -135,8 +163,8 @@ export function measureLatency(net: Network, o: LatencyOptions): LatencyResult {
   const graph = compileNetwork(net, { emissions: o.emissions });
   const compileMs = performance.now() - t0;
   const engine = new RoutingEngine(net, graph);
-  // The bare search, as the engine runs it before building itineraries.
-  const router = new ParetoRouter(graph);
+  // The bare search, as the engine runs it before building itineraries (an epsilon-front when risk is a criterion).
+  const router = new ParetoRouter(graph, { riskTolerance: engine.riskTolerance });
   const risk = (r: RouteRequest): RouteRequest => (o.useRisk ? { ...r, useRisk: true } : r);
   const reqs = randomRequests(net, graph, o.queries, o.seed).map(risk);
   // Warm-up on other pairs and dates from a different seed, so that the timed queries are not pre-cached.
@@ -146,6 +174,7 @@ export function measureLatency(net: Network, o: LatencyOptions): LatencyResult {
   const route = new Float64Array(reqs.length);
   const sizes: number[] = [];
   const popped: number[] = [];
+  const searchCpu0 = cpuMs();
   for (let r = 0; r < o.repeats; r++) {
     const times = new Float64Array(reqs.length);
     for (const [i, req] of reqs.entries()) {
@@ -158,7 +187,9 @@ export function measureLatency(net: Network, o: LatencyOptions): LatencyResult {
     }
     passes.push(times);
   }
+  const searchCpuMs = (cpuMs() - searchCpu0) / o.repeats;
   const search = Float64Array.from(reqs, (_, i) => median(passes.map((t) => t[i] ?? Number.NaN)));
+  const routeCpu0 = cpuMs();
   for (const [i, req] of reqs.entries()) {
     const a = performance.now();
     const r = engine.route(req);
@@ -168,7 +199,8 @@ export function measureLatency(net: Network, o: LatencyOptions): LatencyResult {
     if (r.itineraries.length !== sizes[i])
       throw new Error(`${o.name}: route() found ${r.itineraries.length} itineraries, search ${sizes[i]}`);
   }
-  const reference = o.reference ? timeReference(graph, engine, reqs, router) : undefined;
+  const routeCpuMs = cpuMs() - routeCpu0;
+  const reference = o.reference ? timeReference(graph, engine, reqs, router, o.useRisk === true) : undefined;
   return {
     ...(reference ? { reference } : {}),
     name: o.name,
@@ -194,5 +226,7 @@ export function measureLatency(net: Network, o: LatencyOptions): LatencyResult {
     routeMedianMs: median(route),
     routeP99Ms: quantile(route, 0.99),
     routeMeanMs: mean(route),
+    searchCpuMs,
+    routeCpuMs,
   };
 }

@@ -79,10 +79,73 @@ function rateOf(net: Network, country: string, mode: string): Rate | undefined {
   return m.get(`${country}/${mode}`);
 }
 
-/** Unpriced parts of a link edge that do not depend on the date (all but sea lanes), per network, link and end. */
+/** Unpriced parts of a stop, per network, node and kind (stopCostParts). */
 const partCache = new WeakMap<Network, Map<string, CostPart[]>>();
 
-/** Cost parts of a link leg from a to b departing at tH, priced for the cargo. */
+/**
+ * What legCostParts keeps of one link leaving one end: whether its line haul is priced at the date (a sea, tramp or
+ * rail lane series), its parts when it is not, else its date-free border parts and its line haul at the last few
+ * dates asked (exact hours: a lane interpolates between its points, so only the same instant gives the same part).
+ * A sailing departs at the same instants for every query, so its line haul is read again far more than it is
+ * computed; a rail leg departs whenever its cargo arrives, so only its border parts are saved.
+ */
+interface LegPartsEntry {
+  dated: boolean;
+  /** Every part of an undated leg; the border parts of a dated one. */
+  fixed: CostPart[];
+  /** Line haul of a dated leg at recent instants, the oldest replaced first. */
+  atH: number[];
+  lineHaul: CostPart[][];
+  next: number;
+}
+
+/** Instants of a dated leg whose line haul is kept. */
+const DATED_SLOTS = 4;
+
+const legCache = new WeakMap<Network, Map<NetworkLink, Map<NetworkNode, LegPartsEntry>>>();
+
+/** The cache entry of link l leaving node a (created on first use, at tH: an undated line haul ignores it). */
+function legEntry(net: Network, l: NetworkLink, a: NetworkNode, b: NetworkNode, tH: number): LegPartsEntry {
+  let byLink = legCache.get(net);
+  if (byLink === undefined) {
+    byLink = new Map();
+    legCache.set(net, byLink);
+  }
+  let byEnd = byLink.get(l);
+  if (byEnd === undefined) {
+    byEnd = new Map();
+    byLink.set(l, byEnd);
+  }
+  let entry = byEnd.get(a);
+  if (entry === undefined) {
+    const book = priceBookOfNetwork(net);
+    const dated =
+      (l.service !== undefined && book.seaLaneOf(l.service) !== undefined) ||
+      book.seaLaneOfLink(l.id) !== undefined ||
+      (l.mode === 'rail' && l.tariff === undefined && book.railLaneOf(a.country) !== undefined);
+    const border = borderParts(a, b, book, l.mode);
+    const fixed = dated ? border : [...lineHaulParts(l, rateOf(net, a.country, l.mode), book, tH), ...border];
+    entry = { dated, fixed, atH: [], lineHaul: [], next: 0 };
+    byEnd.set(a, entry);
+  }
+  return entry;
+}
+
+/** Unpriced line haul of a dated leg at tH, from the entry's recent instants or computed (and kept). */
+function datedLineHaul(net: Network, l: NetworkLink, a: NetworkNode, tH: number, entry: LegPartsEntry): CostPart[] {
+  const i = entry.atH.indexOf(tH);
+  if (i >= 0) return entry.lineHaul[i] ?? [];
+  const parts = lineHaulParts(l, rateOf(net, a.country, l.mode), priceBookOfNetwork(net), tH);
+  entry.atH[entry.next] = tH;
+  entry.lineHaul[entry.next] = parts;
+  entry.next = (entry.next + 1) % DATED_SLOTS;
+  return parts;
+}
+
+/**
+ * Cost parts of a link leg from a to b departing at tH, priced for the cargo. The unpriced parts are kept per
+ * network, link and end (legEntry); `cache: false` computes them afresh (the reference the cache is tested against).
+ */
 export function legCostParts(
   net: Network,
   l: NetworkLink,
@@ -90,23 +153,15 @@ export function legCostParts(
   b: NetworkNode,
   tH: number,
   cargo: PricedCargo,
+  cache = true,
 ): PricedCostPart[] {
-  const book = priceBookOfNetwork(net);
-  const rate = rateOf(net, a.country, l.mode);
-  const dated =
-    (l.service !== undefined && book.seaLaneOf(l.service) !== undefined) ||
-    book.seaLaneOfLink(l.id) !== undefined ||
-    (l.mode === 'rail' && l.tariff === undefined && book.railLaneOf(a.country) !== undefined);
-  let cache = partCache.get(net);
-  if (cache === undefined) {
-    cache = new Map();
-    partCache.set(net, cache);
-  }
-  const key = `${l.id}>${a.id}`;
-  let parts = dated ? undefined : cache.get(key);
-  if (parts === undefined) {
-    parts = [...lineHaulParts(l, rate, book, tH), ...borderParts(a, b, book, l.mode)];
-    if (!dated) cache.set(key, parts);
+  let parts: CostPart[];
+  if (cache) {
+    const entry = legEntry(net, l, a, b, tH);
+    parts = entry.dated ? [...datedLineHaul(net, l, a, tH, entry), ...entry.fixed] : entry.fixed;
+  } else {
+    const book = priceBookOfNetwork(net);
+    parts = [...lineHaulParts(l, rateOf(net, a.country, l.mode), book, tH), ...borderParts(a, b, book, l.mode)];
   }
   const out: PricedCostPart[] = [];
   for (const p of parts) {

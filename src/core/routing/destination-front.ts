@@ -11,6 +11,7 @@
  * (dominance within EPS; a bounded threshold per criterion), so the set of labels kept, and the answer, are the
  * same as with the list (test/core/routing/bounded-search.test.ts and risk-search.test.ts compare the searches).
  */
+import { EXACT_FRONT, type FrontTolerance, isExact, relaxedRiskLog } from './front-tolerance.ts';
 import { grownF64, grownI32 } from './grown.ts';
 
 /** Tolerance of dominance on the real-valued criteria (pareto-search.ts). */
@@ -32,12 +33,21 @@ export class DestinationFront {
   size = 0;
   private useRisk = false;
   private useTransfers = false;
+  /** The epsilon-front's tolerance (front-tolerance.ts) when it is not exact, and the query's departure. */
+  private tol: FrontTolerance | undefined;
+  private departH = 0;
 
-  /** Empties the front for a query with these criteria. */
-  clear(useRisk: boolean, useTransfers: boolean): void {
+  /**
+   * Empties the front for a query with these criteria. A tolerance that is not exact makes every question
+   * (anyWithin, dominates, and so insert's refusal) an epsilon-cover; insert still removes only the labels the new
+   * one dominates exactly, so the tolerance never compounds (front-tolerance.ts).
+   */
+  clear(useRisk: boolean, useTransfers: boolean, tol: FrontTolerance = EXACT_FRONT, departH = 0): void {
     this.size = 0;
     this.useRisk = useRisk;
     this.useTransfers = useTransfers;
+    this.tol = isExact(tol) ? undefined : tol;
+    this.departH = departH;
   }
 
   /** The label (index into the search's pool) at position i of the front, 0 <= i < size. */
@@ -50,7 +60,14 @@ export class DestinationFront {
    * the caller's tolerance). Reads the front in arrival order and stops past th.
    */
   anyWithin(th: number, ch: number, eh: number, rh: number, xh: number): boolean {
-    const { c, e, r, x, useRisk, useTransfers } = this;
+    const { c, e, r, x, useRisk, useTransfers, tol } = this;
+    if (tol !== undefined) {
+      const k = 1 + tol.relative;
+      th = this.departH + (th - this.departH) * k;
+      ch *= k;
+      eh *= k;
+      rh = relaxedRiskLog(rh, tol.riskAbsolute);
+    }
     // the labels that pass the time test are a prefix: none of them can pass if the prefix's least cost, CO2e or
     // risk is already above the threshold (most labels that survive are the best so far on some criterion)
     const n = this.prefixAtMost(th);

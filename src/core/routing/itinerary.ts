@@ -213,15 +213,15 @@ export function buildItinerary(
   let t = departH;
   for (const e of path.edges) {
     const arr = arrivalH(g, e, t);
-    if (Number.isNaN(unitFigures(g, e, perTeu).co2)) w.co2Known = false;
+    // read in place: unitFigures builds an object, and this runs for every edge of every itinerary
+    if (Number.isNaN((perTeu ? g.co2eKgPerTeu : g.co2eKgPerTonne)[e] ?? Number.NaN)) w.co2Known = false;
     if (g.kind[e] === EDGE_LINK) walkLink(c, w, e, t, arr);
     else walkTransfer(c, w, e, t);
     t = arr;
   }
   addKeyNode(w, getEdgeFacts(net, g, facts, lastEdge).b.name);
   const { countries, seaKm, totalKm, crossesCaspian } = w;
-  const allCost = [...w.legs.flatMap((l) => l.costParts), ...w.stops.flatMap((st) => st.costParts)];
-  const allTime = [...w.legs.flatMap((l) => l.timeParts), ...w.stops.flatMap((st) => st.timeParts)];
+  const { allCost, allTime } = allParts(w);
   const shares = sourcedShares(allCost, allTime);
   return {
     key: itineraryKey(w.legs),
@@ -235,7 +235,7 @@ export function buildItinerary(
       arrive: iso(path.arriveH),
       durationH: path.arriveH - departH,
       distanceKm: totalKm,
-      costUsd: allCost.reduce((sum, p) => sum + (p.usd ?? 0), 0),
+      costUsd: sumUsd(allCost),
       costComplete: w.costComplete,
       priceYear: PRICE_YEAR,
       costSourcedShare: shares.cost,
@@ -249,6 +249,24 @@ export function buildItinerary(
     // Calibrated when the dataset has a fitted calibration (calibration/apply.ts).
     timeline: calibrateItineraryTimeline(net, { departH, steps: oneLatenessPerVoyage(w.steps) }),
   };
+}
+
+/** The cost and time parts of every leg, then of every stop, in order (one pass, no intermediate arrays). */
+function allParts(w: Walk): { allCost: PricedCostPart[]; allTime: TimePart[] } {
+  const allCost: PricedCostPart[] = [];
+  const allTime: TimePart[] = [];
+  for (const l of w.legs) for (const p of l.costParts) allCost.push(p);
+  for (const st of w.stops) for (const p of st.costParts) allCost.push(p);
+  for (const l of w.legs) for (const p of l.timeParts) allTime.push(p);
+  for (const st of w.stops) for (const p of st.timeParts) allTime.push(p);
+  return { allCost, allTime };
+}
+
+/** The sum of the parts' USD (null counts 0), added in order as reduce does. */
+function sumUsd(parts: readonly PricedCostPart[]): number {
+  let sum = 0;
+  for (const p of parts) sum += p.usd ?? 0;
+  return sum;
 }
 
 /** The figures of edge e a leg or a stop reports; cost and CO2e per unit of the cargo (NaN when unknown). */
@@ -273,7 +291,8 @@ function walkLink(c: WalkContext, w: Walk, e: number, t: number, arr: number): v
     leg = newLeg(c, f, l, e, t, arr);
     c.memo?.legs.set(e, t, leg);
   }
-  if (Number.isNaN(unitFigures(g, e, c.perTeu).cost) || leg.costUsd === null) w.costComplete = false;
+  const unitCost = (c.perTeu ? g.costUsdPerTeu : g.costUsdPerTonne)[e] ?? Number.NaN;
+  if (Number.isNaN(unitCost) || leg.costUsd === null) w.costComplete = false;
   for (const x of leg.countries) addCountry(w, x);
   if (a.country !== b.country) addKeyNode(w, a.name);
   if (l.mode === 'sea') w.seaKm += leg.distanceKm;

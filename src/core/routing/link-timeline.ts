@@ -156,7 +156,10 @@ export function transferTimelineStep(net: Network, g: CompiledGraph, e: number, 
 export function oneLatenessPerVoyage(steps: readonly TimelineStep[]): TimelineStep[] {
   return steps.filter((s, i) => {
     if (s.lateness !== true) return true;
-    const next = steps.slice(i + 1).find((x) => x.kind !== 'border');
+    // the next step other than a border post, read in place (a slice per lateness step copied the rest)
+    let j = i + 1;
+    while (j < steps.length && steps[j]?.kind === 'border') j++;
+    const next = steps[j];
     return !(next?.kind === 'sailing' && next.serviceId === s.serviceId);
   });
 }

@@ -15,6 +15,9 @@
  * One difference is possible: of two twins, routes whose criteria are equal within the dominance tolerance EPS
  * (bitwise, or apart in the last bit: the same sums in another order), either may be the one returned (the pop
  * order decides, as it always did); on the shipped network the two searches return the same edges too.
+ * With risk as a criterion and a `riskTolerance` (RoutingEngine passes RISK_FRONT_TOLERANCE), the destination's
+ * front is an epsilon-front instead (front-tolerance.ts): labels are pruned and destination labels refused when a
+ * destination label covers them within the tolerance; three-criterion queries ignore it.
  *
  * Hot path: labels live in growable typed arrays (label-pool.ts), bags are linked lists through the pool
  * (vertex-bags.ts), the heap holds label indices, the destination's labels are a front of their own
@@ -25,6 +28,7 @@ import type { CompiledGraph } from '../network/compile.ts';
 import { EDGE_GAUGE, EDGE_TRANSFER } from '../network/compile.ts';
 import { DestinationFront, EPS } from './destination-front.ts';
 import { arrivalH, unitCo2e, unitCost } from './edge-cost.ts';
+import { checkFrontTolerance, EXACT_FRONT, type FrontTolerance } from './front-tolerance.ts';
 import { LabelHeap, LabelPool } from './label-pool.ts';
 import { type BoundSet, LowerBounds } from './lower-bounds.ts';
 import { buildEdgeCuts, edgeCutKey, type SearchQuery } from './query.ts';
@@ -50,6 +54,11 @@ const BOUND_MARGIN = 1e-9;
 export interface RouterOptions {
   /** Prune with lower bounds (default true). false runs the plain label-setting search, the reference. */
   bounded?: boolean | undefined;
+  /**
+   * With risk as a criterion, the destination's front is an epsilon-front of this tolerance (front-tolerance.ts).
+   * Default: the exact front. RoutingEngine passes RISK_FRONT_TOLERANCE. Three-criterion queries are always exact.
+   */
+  riskTolerance?: FrontTolerance | undefined;
 }
 
 export interface SearchStats {
@@ -74,11 +83,14 @@ export class ParetoRouter {
   private readonly bounds: LowerBounds | undefined;
   /** The current query's bounds (undefined when unbounded). */
   private lb: BoundSet | undefined;
+  /** The epsilon-front's tolerance on risk queries (RouterOptions.riskTolerance). */
+  readonly riskTolerance: FrontTolerance;
   stats: SearchStats = { labelsCreated: 0, labelsPopped: 0 };
 
   constructor(graph: CompiledGraph, options: RouterOptions = {}) {
     this.graph = graph;
     this.bounds = options.bounded === false ? undefined : new LowerBounds(graph);
+    this.riskTolerance = checkFrontTolerance(options.riskTolerance ?? EXACT_FRONT);
     this.bags = new VertexBags(this.pool, graph.vertexCount);
     this.isDest = new Uint8Array(graph.vertexCount);
     this.cut = new Uint8Array(graph.edgeCount);
@@ -174,7 +186,7 @@ export class ParetoRouter {
     this.useTransfers = q.maxTransfers !== undefined;
     this.pool.n = 0;
     this.heap.size = 0;
-    this.front.clear(this.useRisk, this.useTransfers);
+    this.front.clear(this.useRisk, this.useTransfers, this.useRisk ? this.riskTolerance : EXACT_FRONT, q.departH);
     this.bags.clear(this.useRisk, this.useTransfers);
     this.isDest.fill(0);
     this.stats = { labelsCreated: 0, labelsPopped: 0 };

@@ -13,6 +13,7 @@ import { getLinkIndex, getNodeIndex, type Network, type NetworkNode, nodeAt } fr
 import { MODES, type Mode } from '../network/schema.ts';
 import type { RouteNote } from '../requests/departure-notes.ts';
 import { isoOfHours, toHoursSinceEpoch } from '../time.ts';
+import { type FrontTolerance, RISK_FRONT_TOLERANCE } from './front-tolerance.ts';
 import { buildItinerary, type Itinerary, newLegMemo } from './itinerary.ts';
 import { sweepPareto } from './one-to-many.ts';
 import { mergeParetoSets } from './pareto-merge.ts';
@@ -69,6 +70,12 @@ export interface RouteResult {
   /** What the answer says about its request (a departure in the past). */
   notes?: RouteNote[] | undefined;
   stats: { labelsCreated: number; labelsPopped: number };
+  /**
+   * With risk as a criterion, the itineraries are an epsilon-front (front-tolerance.ts), not the exact Pareto set:
+   * for every route of the exact set, one returned is at most `relative` worse on time (from the ready time), cost
+   * and CO2e, and at most `riskAbsolute` likelier to be cut. Absent on three criteria (the exact Pareto set).
+   */
+  tolerance?: (FrontTolerance & { note: string }) | undefined;
 }
 
 function invalid(field: string, value: unknown, message: string): never {
@@ -100,10 +107,15 @@ export class RoutingEngine {
   /** edgeCutKey of the cuts in diagnosisCut ('' before the first diagnosis). */
   private diagnosisKey = '';
 
+  /** The epsilon-front's tolerance of risk queries (front-tolerance.ts): what route() states in `tolerance`. */
+  get riskTolerance(): FrontTolerance {
+    return this.router.riskTolerance;
+  }
+
   constructor(network: Network, graph: CompiledGraph) {
     this.network = network;
     this.graph = graph;
-    this.router = new ParetoRouter(graph);
+    this.router = new ParetoRouter(graph, { riskTolerance: RISK_FRONT_TOLERANCE });
     this.reach = new Reachability(graph);
     this.diagnosisCut = new Uint8Array(graph.edgeCount);
   }
@@ -185,6 +197,7 @@ export class RoutingEngine {
       stats,
     };
     if (req.notes !== undefined && req.notes.length > 0) result.notes = req.notes;
+    if (q.useRisk === true) result.tolerance = toleranceEcho(this.router.riskTolerance);
     if (itineraries.length === 0) result.noRoute = this.explainNoRoute(queries);
     return result;
   }
@@ -245,6 +258,19 @@ export class RoutingEngine {
     else message = 'no route: the two nodes are not connected in the network';
     return { cutBy, message };
   }
+}
+
+/** The epsilon-front's tolerance as an answer states it. */
+function toleranceEcho(t: FrontTolerance): FrontTolerance & { note: string } {
+  const pct = (x: number) => `${Number((x * 100).toFixed(4))}`;
+  return {
+    relative: t.relative,
+    riskAbsolute: t.riskAbsolute,
+    note:
+      'risk is a criterion: the itineraries are an epsilon-front, not the exact Pareto set; for each route left ' +
+      `out one returned is at most ${pct(t.relative)}% slower (from the departure), dearer and higher in CO2e, ` +
+      `and at most ${pct(t.riskAbsolute)} percentage points likelier to be cut`,
+  };
 }
 
 /** Node indices of a request's origin or destination, without the avoided ones. */

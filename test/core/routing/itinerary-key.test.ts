@@ -41,4 +41,31 @@ describe('itineraryKey', () => {
     const keys = new Set([...distinct].map((r) => routePartOf(itineraryKey(r.split('>').map((id) => leg(id, 'x'))))));
     expect(keys.size).toBe(distinct.size);
   });
+
+  it('is the hash of the strings it stands for, as keys were written before (stored bookings keep theirs)', () => {
+    // the former implementation: build the route and timing strings, then hash each whole (FNV-1a, two seeds)
+    const fnv = (s: string, seed: number) => {
+      let h = seed >>> 0;
+      for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+      return h.toString(16).padStart(8, '0');
+    };
+    const h48 = (s: string) => (fnv(s, 0x811c9dc5) + fnv(s, 0x050c5d1f)).slice(0, 12);
+    const byStrings = (legs: ReturnType<typeof leg>[]) => {
+      const route = legs.map((l) => `${l.linkId}@${l.service?.id ?? ''}`).join('>');
+      return `${h48(route)}.${h48(`${route}|${legs.map((l) => l.depart).join('>')}`)}`;
+    };
+    // a key written by the former implementation, kept literally
+    expect(itineraryKey([A, B])).toBe('b4a13822d805.42199b3355ee');
+    const legs = fc.array(
+      fc.record({ id: fc.string(), depart: fc.string(), svc: fc.option(fc.string(), { nil: undefined }) }),
+      { maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(legs, (ls) => {
+        const built = ls.map((x) => leg(x.id, x.depart, x.svc));
+        expect(itineraryKey(built)).toBe(byStrings(built));
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
 });

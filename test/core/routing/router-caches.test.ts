@@ -10,6 +10,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileNetwork } from '../../../src/core/network/compile.ts';
+import { RISK_FRONT_TOLERANCE } from '../../../src/core/routing/front-tolerance.ts';
 import { buildItinerary } from '../../../src/core/routing/itinerary.ts';
 import { ParetoRouter } from '../../../src/core/routing/pareto-search.ts';
 import type { SearchQuery } from '../../../src/core/routing/query.ts';
@@ -46,7 +47,8 @@ describe('caches of the router and of the itineraries', () => {
   });
 
   it('route() shares legs between itineraries without changing one of them', () => {
-    const router = new ParetoRouter(g);
+    // the engine's router: an epsilon-front when risk is a criterion (front-tolerance.ts)
+    const router = new ParetoRouter(g, { riskTolerance: RISK_FRONT_TOLERANCE });
     const ids = (i: number) => network.nodes[i]?.id ?? '';
     fc.assert(
       fc.property(query, (q) => {
