@@ -44,7 +44,10 @@ async function collect(): Promise<void> {
   await call('GET /network/links', '/network/links');
   await call('GET /network/services', '/network/services');
   await call('GET /network/search', '/network/search?q=aktau');
-  await call('GET /routes', '/routes?from=Shanghai&to=Rotterdam&scenario=red-sea-closed&depart=2026-12-07');
+  await call(
+    'GET /routes',
+    '/routes?from=Shanghai&to=Rotterdam&scenario=red-sea-closed&depart=2026-12-07&useRisk=true',
+  );
   const routes = await call('POST /routes', '/routes', query);
   const key = (routes.itineraries as Array<{ key: string }>)[0]?.key;
   await call('POST /reliability', '/reliability', { ...query, samples: 200, deadline: '2027-01-20T00:00:00Z' });

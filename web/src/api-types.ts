@@ -886,6 +886,12 @@ export interface components {
                 labelsPopped: number;
             };
             scenario?: components["schemas"]["ScenarioEcho"];
+            /** @description with risk as a criterion: the epsilon-front tolerance the itineraries were kept within */
+            tolerance?: {
+                relative: number;
+                riskAbsolute: number;
+                note: string;
+            };
         };
         KazakhExports: {
             scenario: components["schemas"]["ScenarioEcho"];

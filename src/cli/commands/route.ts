@@ -180,6 +180,7 @@ function runRoute(o: RouteOptions): void {
     process.stderr.write(`${line}\n`);
   }
   if (!o.json) for (const n of result.notes ?? []) process.stderr.write(`note: ${n.message}\n`);
+  if (!o.json && result.tolerance !== undefined) process.stderr.write(`note: ${result.tolerance.note}\n`);
   if (result.noRoute) {
     if (!o.json) process.stderr.write(`${result.noRoute.message}\n`);
     process.exitCode = 2;

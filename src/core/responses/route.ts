@@ -149,6 +149,10 @@ export const RouteResultSchema = named(
     notes: z.array(RouteNoteSchema).optional(),
     stats: z.object({ labelsCreated: z.number(), labelsPopped: z.number() }),
     scenario: ScenarioEchoSchema.optional(),
+    tolerance: z
+      .object({ relative: z.number(), riskAbsolute: z.number(), note: z.string() })
+      .optional()
+      .describe('with risk as a criterion: the epsilon-front tolerance the itineraries were kept within'),
   }),
   'the Pareto-optimal itineraries (time, cost, CO2e); with no route, `noRoute` says which constraint cuts them',
 );
