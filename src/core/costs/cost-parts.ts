@@ -9,7 +9,7 @@ import { DEFAULT_TONNES_PER_TEU } from '../network/compiled-graph.ts';
 import type { Figure } from '../network/figure.ts';
 import type { NetworkLink, NetworkNode } from '../network/network.ts';
 import type { Rate } from '../network/schema.ts';
-import { HANDLING_FEU_OVER_20FT, railFeuOver20ft } from './box-prices.ts';
+import { HANDLING_FEU_OVER_20FT, PROPORTIONAL, railFeuOver20ft } from './box-prices.ts';
 import { PAYLOAD_TONNES } from './payload.ts';
 import type { PriceBook } from './price-book.ts';
 import { type EvidenceProvenance, provenanceOf, sourceIdsOf } from './provenance.ts';
@@ -313,16 +313,24 @@ export function stopPart(
 }
 
 /**
- * Sum of parts per TEU and per tonne (the compiled edge's scalars). NaN when a line-haul part is missing (the
+ * Sum of parts per TEU (of 40' boxes: `perTeu`; of 20' boxes: `perTeu20`) and per tonne (the compiled edge's scalars). NaN when a line-haul part is missing (the
  * cost is then unknown); missing border and handling figures count 0 and show as missing in the report.
  */
-export function sumParts(parts: readonly CostPart[], tonnesPerTeu: number): { perTeu: number; perTonne: number } {
+export function sumParts(
+  parts: readonly CostPart[],
+  tonnesPerTeu: number,
+): { perTeu: number; perTeu20: number; perTonne: number } {
   let perTeu = 0;
+  let perTeu20 = 0;
   let perTonne = 0;
   for (const raw of parts) {
     const p = withTeuFigure(raw, tonnesPerTeu);
-    if (p.appliesTo !== 'tonnage') perTeu += p.usdPerTeu;
+    if (p.appliesTo !== 'tonnage') {
+      perTeu += p.usdPerTeu;
+      // A 20' box pays a 40' box's price over the part's 40/20 ratio (box-prices.ts boxesUsd).
+      perTeu20 += (2 * p.usdPerTeu) / (p.feuOver20ft ?? PROPORTIONAL);
+    }
     if (p.appliesTo !== 'containers') perTonne += p.usdPerTonne;
   }
-  return { perTeu, perTonne };
+  return { perTeu, perTeu20, perTonne };
 }

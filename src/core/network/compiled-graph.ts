@@ -69,8 +69,13 @@ export interface CompiledGraph {
   /** Of which border dwell, hours. */
   readonly borderH: Float64Array;
   readonly distanceKm: Float64Array;
-  /** Cost per TEU and per tonne in USD; NaN where no tariff or rate is known. */
+  /**
+   * Cost per TEU and per tonne in USD; NaN where no tariff or rate is known. Per TEU of whole 40' boxes; a TEU in
+   * a 20' box costs `costUsdPerTeu20` (a per-box charge in full, a rail haul at its 40/20 ratio), so a cargo of
+   * `teu` costs the mix of the two that box-prices.ts boxesUsd prices (routing/edge-cost.ts unitCost).
+   */
   readonly costUsdPerTeu: Float64Array;
+  readonly costUsdPerTeu20: Float64Array;
   readonly costUsdPerTonne: Float64Array;
   /** WTW CO2e per TEU and per tonne in kg; NaN until an emissions model is given. */
   readonly co2eKgPerTeu: Float64Array;

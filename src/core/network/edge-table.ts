@@ -19,6 +19,8 @@ export interface EdgeDraft {
   borderH: number;
   distanceKm: number;
   costTeu: number;
+  /** Cost per TEU when the TEU rides in a 20' box (a per-box charge counts in full): see CompiledGraph. */
+  costTeu20: number;
   costTonne: number;
   co2Teu: number;
   co2Tonne: number;
@@ -42,6 +44,7 @@ export interface EdgeTable {
   borderH: Float64Array;
   distanceKm: Float64Array;
   costUsdPerTeu: Float64Array;
+  costUsdPerTeu20: Float64Array;
   costUsdPerTonne: Float64Array;
   co2eKgPerTeu: Float64Array;
   co2eKgPerTonne: Float64Array;
@@ -95,6 +98,7 @@ export function packEdges(edges: readonly EdgeDraft[], vertexCount: number): Edg
     borderH: new Float64Array(M),
     distanceKm: new Float64Array(M),
     costUsdPerTeu: new Float64Array(M),
+    costUsdPerTeu20: new Float64Array(M),
     costUsdPerTonne: new Float64Array(M),
     co2eKgPerTeu: new Float64Array(M),
     co2eKgPerTonne: new Float64Array(M),
@@ -121,6 +125,7 @@ function writeEdge(g: EdgeTable, k: number, e: EdgeDraft): void {
   g.borderH[k] = e.borderH;
   g.distanceKm[k] = e.distanceKm;
   g.costUsdPerTeu[k] = e.costTeu;
+  g.costUsdPerTeu20[k] = e.costTeu20;
   g.costUsdPerTonne[k] = e.costTonne;
   g.co2eKgPerTeu[k] = e.co2Teu;
   g.co2eKgPerTonne[k] = e.co2Tonne;

@@ -45,34 +45,41 @@ export function linkTariffUsd(
   tonnesPerTeu: number,
   book: PriceBook = neutralPriceBook(),
   tH: number = Number.POSITIVE_INFINITY,
-): { perTeu: number | undefined; perTonne: number | undefined } {
+): { perTeu: number | undefined; perTeu20?: number | undefined; perTonne: number | undefined } {
   const link = { mode: 'rail' as const, service: undefined, ...l };
   const parts = lineHaulParts(link, rate === undefined ? undefined : { id: 'rate', ...rate }, book, tH);
-  const { perTeu, perTonne } = sumParts(parts, tonnesPerTeu);
-  return {
-    perTeu: Number.isNaN(perTeu) ? undefined : perTeu,
-    perTonne: Number.isNaN(perTonne) ? undefined : perTonne,
-  };
+  const { perTeu, perTeu20, perTonne } = sumParts(parts, tonnesPerTeu);
+  if (Number.isNaN(perTeu)) return { perTeu: undefined, perTonne: Number.isNaN(perTonne) ? undefined : perTonne };
+  return { perTeu, perTeu20, perTonne: Number.isNaN(perTonne) ? undefined : perTonne };
 }
 
-/** Border clearance from node x to node y: dwell (h) and costs (USD per TEU, per tonne); zero inside a country. */
+/**
+ * Border clearance from node x to node y on a link of `mode`: dwell (h) and costs (USD per TEU, per tonne) that
+ * tonnage pays, and those containers pay (`containers`: on rail, a post whose fees a rail lane's container quotes
+ * include charges containers nothing, as the itinerary's cost parts say, costs/cost-parts.ts borderParts); zero
+ * inside a country.
+ */
 export function borderCrossing(
   x: Pick<NetworkNode, 'country' | 'border'> & Partial<Pick<NetworkNode, 'id'>>,
   y: Pick<NetworkNode, 'country' | 'border'> & Partial<Pick<NetworkNode, 'id'>>,
   book: PriceBook = neutralPriceBook(),
-): { h: number; usdPerTeu: number; usdPerTonne: number } {
-  if (x.country === y.country) return { h: 0, usdPerTeu: 0, usdPerTonne: 0 };
-  let usdPerTeu = 0;
-  let usdPerTonne = 0;
-  for (const p of borderParts({ id: '?', ...x }, { id: '?', ...y }, book)) {
-    if (p.per === 'teu') usdPerTeu += p.usdPerTeu;
-    else usdPerTonne += p.usdPerTonne;
+  mode?: string,
+): { h: number; usdPerTeu: number; usdPerTonne: number; containers: { usdPerTeu: number; usdPerTonne: number } } {
+  const none = { usdPerTeu: 0, usdPerTonne: 0 };
+  if (x.country === y.country) return { h: 0, ...none, containers: none };
+  const tonnage = { usdPerTeu: 0, usdPerTonne: 0 };
+  const containers = { usdPerTeu: 0, usdPerTonne: 0 };
+  for (const p of borderParts({ id: '?', ...x }, { id: '?', ...y }, book, mode)) {
+    for (const [sum, skip] of [
+      [tonnage, 'containers'],
+      [containers, 'tonnage'],
+    ] as const) {
+      if (p.appliesTo === skip) continue;
+      if (p.per === 'teu') sum.usdPerTeu += p.usdPerTeu;
+      else sum.usdPerTonne += p.usdPerTonne;
+    }
   }
-  return {
-    h: meanOrZero(x.border?.dwellOutbound) + meanOrZero(y.border?.dwellInbound),
-    usdPerTeu,
-    usdPerTonne,
-  };
+  return { h: meanOrZero(x.border?.dwellOutbound) + meanOrZero(y.border?.dwellInbound), ...tonnage, containers };
 }
 
 export interface LinkEdgeContext {
@@ -108,7 +115,7 @@ export function draftLinkEdges(ctx: LinkEdgeContext, li: number, edges: EdgeDraf
     });
     return;
   }
-  const { perTeu, perTonne } = linkTariffUsd(l, rate, tonnesPerTeu, ctx.book);
+  const { perTeu, perTeu20, perTonne } = linkTariffUsd(l, rate, tonnesPerTeu, ctx.book);
   if (perTeu === undefined) {
     issues.push({
       code: 'no_cost',
@@ -138,7 +145,8 @@ export function draftLinkEdges(ctx: LinkEdgeContext, li: number, edges: EdgeDraf
   for (const rev of l.bidirectional ? [0, 1] : [0]) {
     const [x, y] = rev ? [b, a] : [a, b];
     const [xi, yi] = rev ? [toI, fromI] : [fromI, toI];
-    const border = borderCrossing(x, y, ctx.book);
+    const border = borderCrossing(x, y, ctx.book, l.mode);
+    const cb = border.containers;
     edges.push({
       ...common,
       src: must(ctx.platforms.at(xi, pc), 'platform of a link end'),
@@ -146,7 +154,9 @@ export function draftLinkEdges(ctx: LinkEdgeContext, li: number, edges: EdgeDraf
       reversed: rev,
       timeH: timeH + border.h,
       borderH: border.h,
-      costTeu: perTeu === undefined ? Number.NaN : perTeu + border.usdPerTeu + border.usdPerTonne * tonnesPerTeu,
+      costTeu: perTeu === undefined ? Number.NaN : perTeu + cb.usdPerTeu + cb.usdPerTonne * tonnesPerTeu,
+      // border fees are per TEU, proportional: a 20' box pays them as a TEU
+      costTeu20: perTeu20 === undefined ? Number.NaN : perTeu20 + cb.usdPerTeu + cb.usdPerTonne * tonnesPerTeu,
       // A box's fee spread over the tonnes a box legally holds (payload physics), as the line haul does.
       costTonne:
         perTonne === undefined ? Number.NaN : perTonne + border.usdPerTonne + border.usdPerTeu / PAYLOAD_TONNES.teu,

@@ -102,6 +102,7 @@ function draftRun(
       borderH: 0,
       distanceKm: sum((e) => e.distanceKm),
       costTeu: sum((e) => e.costTeu),
+      costTeu20: sum((e) => e.costTeu20),
       costTonne: sum((e) => e.costTonne),
       co2Teu: sum((e) => e.co2Teu),
       co2Tonne: sum((e) => e.co2Tonne),

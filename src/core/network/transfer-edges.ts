@@ -25,6 +25,7 @@ export interface TransferTerms {
   kind: number;
   timeH: number;
   costTeu: number;
+  costTeu20: number;
   costTonne: number;
   operation: 'container_terminal' | 'gauge_change';
 }
@@ -45,22 +46,24 @@ export function transferTerms(
     if (gc === undefined) return undefined;
     const gauges = gc.gauges.map(String);
     if (!gauges.includes(cp.slice(4)) || !gauges.includes(cq.slice(4))) return undefined;
-    const { perTeu, perTonne } = sumParts([stopPart(n, true, book)], tonnesPerTeu);
+    const { perTeu, perTeu20, perTonne } = sumParts([stopPart(n, true, book)], tonnesPerTeu);
     return {
       kind: EDGE_GAUGE,
       timeH: meanOrZero(gc.duration),
       costTeu: perTeu,
+      costTeu20: perTeu20,
       costTonne: perTonne,
       operation: 'gauge_change',
     };
   }
   const f = n.facility;
   if (f === undefined) return undefined;
-  const { perTeu, perTonne } = sumParts([stopPart(n, false, book)], tonnesPerTeu);
+  const { perTeu, perTeu20, perTonne } = sumParts([stopPart(n, false, book)], tonnesPerTeu);
   return {
     kind: EDGE_TRANSFER,
     timeH: meanOrZero(f.dwell),
     costTeu: perTeu,
+    costTeu20: perTeu20,
     costTonne: perTonne,
     operation: 'container_terminal',
   };
@@ -100,6 +103,7 @@ export function draftTransferEdges(
         borderH: 0,
         distanceKm: 0,
         costTeu: terms.costTeu,
+        costTeu20: terms.costTeu20,
         costTonne: terms.costTonne,
         co2Teu: hub ? hub.perTeuKg : em ? 0 : Number.NaN,
         co2Tonne: hub ? hub.perTonneKg : em ? 0 : Number.NaN,

@@ -20,7 +20,7 @@
 import type { CompiledGraph } from '../network/compile.ts';
 import { EDGE_GAUGE, EDGE_TRANSFER } from '../network/compile.ts';
 import { MinHeap } from './dijkstra.ts';
-import { unitCo2e, unitCost } from './edge-cost.ts';
+import { edgeCost, unitCo2e, unitCost } from './edge-cost.ts';
 
 /**
  * The reverse graph, built once per compiled graph: the in-edges of v are positions inOff[v] .. inOff[v+1], each
@@ -83,6 +83,8 @@ function reverseGraph(g: CompiledGraph): ReverseGraph {
 export interface BoundCriteria {
   perTeu: boolean;
   units: number;
+  /** TEU priced as 20' boxes (edge-cost.ts boxUnits); 0 or absent: none. */
+  in20?: number | undefined;
   useRisk: boolean;
   useTransfers: boolean;
 }
@@ -115,6 +117,8 @@ export class LowerBounds {
   private readonly slotKeys: string[] = [];
   private readonly slotOf = new Map<string, number>();
   private nextSlot = 0;
+  /** Per in-edge costs of container cargoes with a 20' box, by TEU and 20' TEU (boxCosts). */
+  private readonly boxWeights = new Map<string, Float64Array>();
   /** The current bounds (one slot): hours, USD, kg CO2e, -ln(1 - p), transfers; +Infinity when unreachable. */
   current: BoundSet;
   /** The hash of the cuts last seen, and the caller's version of them (undefined: hash every time). */
@@ -144,7 +148,8 @@ export class LowerBounds {
       this.cutHash = fnv1a(cut);
       this.cutVersion = cutVersion;
     }
-    const key = `${destination} ${c.perTeu} ${c.units} ${c.useRisk} ${c.useTransfers} ${this.cutHash}`;
+    const in20 = c.perTeu ? (c.in20 ?? 0) : 0;
+    const key = `${destination} ${c.perTeu} ${c.units} ${in20} ${c.useRisk} ${c.useTransfers} ${this.cutHash}`;
     const hit = this.slotOf.get(key);
     const found = hit === undefined ? undefined : this.slots[hit];
     if (found !== undefined && sameBytes(found.cut, cut)) {
@@ -165,12 +170,31 @@ export class LowerBounds {
     this.counts.computed++;
     const r = this.rev;
     this.run(destination, cut, r.timeH, 1, b.timeH);
-    this.run(destination, cut, c.perTeu ? r.costPerTeu : r.costPerTonne, c.units, b.costUsd);
+    if (in20 === 0) this.run(destination, cut, c.perTeu ? r.costPerTeu : r.costPerTonne, c.units, b.costUsd);
+    else this.run(destination, cut, this.boxCosts(c.units, in20), 1, b.costUsd);
     this.run(destination, cut, c.perTeu ? r.co2ePerTeu : r.co2ePerTonne, c.units, b.co2eKg);
     if (c.useRisk) this.run(destination, cut, r.riskLog, 1, b.riskLog);
     else b.riskLog.fill(0);
     if (c.useTransfers) this.run(destination, cut, r.transfer, 1, b.transfers);
     else b.transfers.fill(0);
+  }
+
+  /**
+   * Per in-edge cost of a container cargo with a 20' box: the search's own increment (edge-cost.ts edgeCost), so
+   * that a bound is the search's sum in the other order. Kept per box mix: queries repeat their cargo.
+   */
+  private boxCosts(teu: number, in20: number): Float64Array {
+    const key = `${teu} ${in20}`;
+    let w = this.boxWeights.get(key);
+    if (w === undefined) {
+      const in40 = teu - in20;
+      const { inEdge } = this.rev;
+      w = new Float64Array(inEdge.length);
+      for (let k = 0; k < inEdge.length; k++) w[k] = edgeCost(this.g, inEdge[k] ?? 0, true, teu, in40, in20);
+      if (this.boxWeights.size >= CACHE_SLOTS) this.boxWeights.clear();
+      this.boxWeights.set(key, w);
+    }
+    return w;
   }
 
   /**

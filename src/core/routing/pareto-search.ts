@@ -27,7 +27,7 @@
 import type { CompiledGraph } from '../network/compile.ts';
 import { EDGE_GAUGE, EDGE_TRANSFER } from '../network/compile.ts';
 import { DestinationFront, EPS } from './destination-front.ts';
-import { arrivalH, unitCo2e, unitCost } from './edge-cost.ts';
+import { arrivalH, boxUnits, edgeCost, unitCo2e } from './edge-cost.ts';
 import { checkFrontTolerance, EXACT_FRONT, type FrontTolerance } from './front-tolerance.ts';
 import { LabelHeap, LabelPool } from './label-pool.ts';
 import { type BoundSet, LowerBounds } from './lower-bounds.ts';
@@ -80,6 +80,9 @@ export class ParetoRouter {
   private cutVersion = 0;
   private useRisk = false;
   private useTransfers = false;
+  /** The query's container TEU priced as 40' and as 20' boxes (edge-cost.ts boxUnits); in20 = 0 for tonnage. */
+  private in40 = 0;
+  private in20 = 0;
   private readonly bounds: LowerBounds | undefined;
   /** The current query's bounds (undefined when unbounded). */
   private lb: BoundSet | undefined;
@@ -152,7 +155,10 @@ export class ParetoRouter {
     const maxX = q.maxTransfers ?? Number.MAX_SAFE_INTEGER;
     const perTeu = q.cargo.kind === 'containers';
     const units = q.cargo.kind === 'containers' ? q.cargo.teu : q.cargo.tonnes;
-    const criteria = { perTeu, units, useRisk: this.useRisk, useTransfers: this.useTransfers };
+    const boxes = perTeu ? boxUnits(units) : { in40: units, in20: 0 };
+    this.in40 = boxes.in40;
+    this.in20 = boxes.in20;
+    const criteria = { perTeu, units, in20: boxes.in20, useRisk: this.useRisk, useTransfers: this.useTransfers };
     this.bounds?.compute(q.destination, this.cut, criteria, this.cutVersion);
     const b = this.bounds?.current;
     this.lb = b;
@@ -206,6 +212,8 @@ export class ParetoRouter {
     const co = p.le[l] ?? 0;
     const r = p.lr[l] ?? 0;
     const x = p.lx[l] ?? 0;
+    const in40 = this.in40;
+    const in20 = this.in20;
     for (let e = off[v] ?? 0, end = off[v + 1] ?? 0; e < end; e++) {
       if (cut[e] !== 0) continue;
       const k = kind[e];
@@ -216,7 +224,7 @@ export class ParetoRouter {
       const nl = this.newLabel(
         w,
         arrivalH(g, e, t),
-        c + unitCost(g, e, perTeu) * units,
+        c + edgeCost(g, e, perTeu, units, in40, in20),
         co + unitCo2e(g, e, perTeu) * units,
         r + (riskLog[e] ?? 0),
         nx,

@@ -6,7 +6,7 @@
 import { must } from '../must.ts';
 import type { CompiledGraph } from '../network/compile.ts';
 import { EDGE_GAUGE, EDGE_TRANSFER } from '../network/compile.ts';
-import { arrivalH, unitCo2e, unitCost } from './edge-cost.ts';
+import { arrivalH, boxUnits, edgeCost, unitCo2e } from './edge-cost.ts';
 import type { ParetoPath } from './pareto-search.ts';
 import { buildEdgeCuts, type SearchQuery } from './query.ts';
 
@@ -17,6 +17,7 @@ export function referenceSearch(g: CompiledGraph, q: SearchQuery): ParetoPath[] 
   buildEdgeCuts(g, q, cut);
   const perTeu = q.cargo.kind === 'containers';
   const units = q.cargo.kind === 'containers' ? q.cargo.teu : q.cargo.tonnes;
+  const { in40, in20 } = perTeu ? boxUnits(units) : { in40: units, in20: 0 };
   const maxX = q.maxTransfers ?? Number.MAX_SAFE_INTEGER;
   const all: ParetoPath[] = [];
   if (q.origin === q.destination) return [];
@@ -39,7 +40,7 @@ export function referenceSearch(g: CompiledGraph, q: SearchQuery): ParetoPath[] 
       walk(
         w,
         arrivalH(g, e, t),
-        c + unitCost(g, e, perTeu) * units,
+        c + edgeCost(g, e, perTeu, units, in40, in20),
         co + unitCo2e(g, e, perTeu) * units,
         r + must(g.riskLog[e], 'edge risk'),
         nx,

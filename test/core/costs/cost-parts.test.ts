@@ -152,9 +152,10 @@ describe('border and stops', () => {
     const aktau = node('KZ', {
       facility: { handlingCostUsdPerTonne: { value: 13.25, source: 'C' } } as NetworkNode['facility'],
     });
-    // A box pays 10 t of the per-tonne charge, USD 132.5, a 40' box once: per TEU of a 40' box USD 66.25.
+    // A box pays 10 t of the per-tonne charge, USD 132.5, a 40' box once: per TEU of a 40' box USD 66.25, per TEU
+    // of a 20' box the whole 132.5 (what the search adds for a 20' box, routing/edge-cost.ts).
     const p = stopPart(aktau, false, book);
-    expect(sumParts([p], 10)).toEqual({ perTeu: 66.25, perTonne: 13.25 });
+    expect(sumParts([p], 10)).toEqual({ perTeu: 66.25, perTeu20: 132.5, perTonne: 13.25 });
     expect(boxesUsd(p.usdPerTeu, 1, p.feuOver20ft)).toBeCloseTo(132.5, 9);
     expect(boxesUsd(p.usdPerTeu, 2, p.feuOver20ft)).toBeCloseTo(132.5, 9);
     // A gauge change per tonne stays per tonne: a 40' box pays for twice a 20' box's tonnes.

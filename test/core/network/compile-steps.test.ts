@@ -103,6 +103,8 @@ describe('link edges', () => {
     // = 28.18 t (it was 10 t): 100 / 28.18 USD/t.
     const ab = linkTariffUsd(link('ab'), undefined, 10);
     expect(ab.perTeu).toBe(100);
+    // a link's own tariff per TEU prices boxes in proportion: a 20' box pays a TEU's figure
+    expect(ab.perTeu20).toBe(100);
     expect(ab.perTonne).toBeCloseTo(100 / 28.18, 12);
     // 0.05 USD/t-km x 200 km = 10 USD/t = 100 USD/TEU
     const bc = linkTariffUsd(link('bc'), undefined, 10);
@@ -115,9 +117,10 @@ describe('link edges', () => {
     expect(linkTariffUsd(link('bd'), undefined, 10)).toEqual({ perTeu: undefined, perTonne: undefined });
   });
   it('adds border clearance only between countries, by direction', () => {
-    expect(borderCrossing(nodeRec('b'), nodeRec('c'))).toEqual({ h: 6, usdPerTeu: 30, usdPerTonne: 0 });
-    expect(borderCrossing(nodeRec('c'), nodeRec('b'))).toEqual({ h: 0, usdPerTeu: 30, usdPerTonne: 0 });
-    expect(borderCrossing(nodeRec('a'), nodeRec('b'))).toEqual({ h: 0, usdPerTeu: 0, usdPerTonne: 0 });
+    const fee = (usdPerTeu: number) => ({ usdPerTeu, usdPerTonne: 0, containers: { usdPerTeu, usdPerTonne: 0 } });
+    expect(borderCrossing(nodeRec('b'), nodeRec('c'))).toEqual({ h: 6, ...fee(30) });
+    expect(borderCrossing(nodeRec('c'), nodeRec('b'))).toEqual({ h: 0, ...fee(30) });
+    expect(borderCrossing(nodeRec('a'), nodeRec('b'))).toEqual({ h: 0, ...fee(0) });
   });
 });
 
@@ -127,6 +130,7 @@ describe('transfer edges', () => {
       kind: EDGE_GAUGE,
       timeH: 5,
       costTeu: 20,
+      costTeu20: 20,
       // issue 15: a per-TEU charge spreads over a box's legal payload (28.18 t), no longer over 10 t
       costTonne: 20 / 28.18,
       operation: 'gauge_change',
@@ -136,6 +140,8 @@ describe('transfer edges', () => {
       timeH: 10,
       // issue 15, round 2: a handling charge is per box, so per TEU of a 40' box it is half (costs/box-prices.ts)
       costTeu: 25,
+      // a 20' box pays the whole box charge
+      costTeu20: 50,
       costTonne: 50 / 28.18,
       operation: 'container_terminal',
     });
@@ -165,6 +171,7 @@ describe('edge table', () => {
       borderH: 0,
       distanceKm: 0,
       costTeu: 0,
+      costTeu20: 0,
       costTonne: 0,
       co2Teu: 0,
       co2Tonne: 0,
