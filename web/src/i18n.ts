@@ -110,7 +110,8 @@ const en: Dict = {
   'exports.loading': 'Assigning export flows…',
   'exports.under': 'Under: {scenario}',
   'exports.change': 'Against the baseline',
-  'exports.change.note': 'kt a year; extra cost and CO2e of the tonnes that still move, each flow at its baseline cost per tonne',
+  'exports.change.note':
+    'kt a year; extra cost and CO2e of the tonnes that still move, each flow at its baseline cost per tonne',
   'exports.change.served': 'served kt',
   'exports.change.unserved': 'unserved kt',
   'exports.change.shifted': 'shifted kt',
@@ -462,7 +463,8 @@ const ru: Dict = {
   'exports.loading': 'Распределение экспортных потоков…',
   'exports.under': 'Сценарий: {scenario}',
   'exports.change': 'По сравнению с базовым сценарием',
-  'exports.change.note': 'тыс. т в год; дополнительные затраты и CO2e для перевозимых тонн, по базовой стоимости тонны каждого потока',
+  'exports.change.note':
+    'тыс. т в год; дополнительные затраты и CO2e для перевозимых тонн, по базовой стоимости тонны каждого потока',
   'exports.change.served': 'перевезено, тыс. т',
   'exports.change.unserved': 'не перевезено, тыс. т',
   'exports.change.shifted': 'переключено, тыс. т',
@@ -815,7 +817,8 @@ const fr: Dict = {
   'exports.loading': 'Affectation des flux d’exportation…',
   'exports.under': 'Scénario : {scenario}',
   'exports.change': 'Par rapport au scénario de base',
-  'exports.change.note': 'kt par an ; coût et CO2e supplémentaires des tonnes encore acheminées, chaque flux à son coût par tonne de base',
+  'exports.change.note':
+    'kt par an ; coût et CO2e supplémentaires des tonnes encore acheminées, chaque flux à son coût par tonne de base',
   'exports.change.served': 'acheminé, kt',
   'exports.change.unserved': 'non acheminé, kt',
   'exports.change.shifted': 'reporté, kt',
