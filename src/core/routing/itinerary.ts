@@ -31,6 +31,7 @@ import { EdgeTimeMemo } from './leg-memo.ts';
 import { linkTimelineSteps, oneLatenessPerVoyage } from './link-timeline.ts';
 import type { ParetoPath } from './pareto-search.ts';
 import type { Cargo } from './query.ts';
+import { serviceHops } from './service-hops.ts';
 
 export interface Leg {
   mode: string;
@@ -319,7 +320,12 @@ function newLeg(c: WalkContext, f: EdgeFacts, l: NetworkLink, e: number, t: numb
   // WAIT_NOISE_H (3.6 ms) is none, and a wait is never negative.
   const rawWait = arr - t - timeH;
   const wait = rawWait < WAIT_NOISE_H ? 0 : rawWait;
-  const costParts = legCostParts(net, l, a, b, t + wait, c.priced);
+  // A scheduled train's run: every link it rides, as the search's edge cost sums them (service-hops.ts).
+  const hops = svc === undefined ? undefined : serviceHops(net, svc, a, b);
+  const costParts =
+    hops === undefined
+      ? legCostParts(net, l, a, b, t + wait, c.priced)
+      : hops.flatMap((h) => legCostParts(net, h.link, h.from, h.to, t + wait, c.priced));
   const legCost = costParts.some((p) => p.usd === null && p.kind !== 'border')
     ? null
     : costParts.reduce((sum, p) => sum + (p.usd ?? 0), 0);
