@@ -17,6 +17,7 @@ import {
   boundedText,
   calibrateLogit,
   checkScenario,
+  chokePrices,
   compareKpis,
   comparisonYear,
   compileNetwork,
@@ -144,7 +145,7 @@ export function register(program: Command): void {
       .description(
         'rank the investment scenarios by yearly benefit per million euro of sourced capital cost (a screening ratio; `keruen appraise` gives the cost-benefit analysis and the portfolio)',
       )
-      .addOption(new Option('--by <key>', 'benefit to rank by').choices([...RANK_KEYS]).default('generalised-cost'))
+      .addOption(new Option('--by <key>', 'benefit to rank by').choices([...RANK_KEYS]).default('shippers-cost'))
       .option('--usd-per-eur <rate>', 'exchange rate to rank costs quoted in USD with the EUR ones'),
   ).action((opts: RunFlags & { by: RankKey; usdPerEur?: string }) => rankCommand(opts));
 }
@@ -215,9 +216,13 @@ function setup(opts: RunFlags): Setup {
 
 const scenarioOf = (s: Setup, id: string) => (id === BASELINE_ID ? undefined : getScenario(s.scenarios, id));
 
-/** A run in a comparison's year; the API's flows run a scenario the same way (one question, one answer). */
-function run(s: Setup, id: string, year: number | undefined): ScenarioRun {
-  const options = { emissions: s.emissions, assignment: s.assignment, samples: s.samples, seed: s.seed };
+/**
+ * A run in a comparison's year; the API's flows run a scenario the same way (one question, one answer). `choke`:
+ * the reference run's cost of not shipping by pair, which an investment's run shares (scenarios/surplus.ts).
+ */
+function run(s: Setup, id: string, year: number | undefined, choke?: Map<string, number>): ScenarioRun {
+  const assignment = choke === undefined ? s.assignment : { ...s.assignment, unservedCostUsdPerUnit: choke };
+  const options = { emissions: s.emissions, assignment, samples: s.samples, seed: s.seed };
   return runScenario(s.network, scenarioOf(s, id), s.demand, flowRunOptions(year, options));
 }
 
@@ -236,11 +241,11 @@ function rankCommand(opts: RunFlags & { by: RankKey; usdPerEur?: string }): void
   const usdPerEur = num('--usd-per-eur', opts.usdPerEur);
   const investments = s.scenarios.filter((x) => x.tags.includes('investment'));
   const runs = new Map<string, ScenarioRun>();
-  const get = (id: string, year: number | undefined) => {
-    const key = `${id}@${year ?? '-'}`;
+  const get = (id: string, year: number | undefined, against?: string) => {
+    const key = `${id}@${year ?? '-'}@${against ?? ''}`;
     let r = runs.get(key);
     if (!r) {
-      r = run(s, id, year);
+      r = run(s, id, year, against === undefined ? undefined : chokePrices(get(against, year)));
       runs.set(key, r);
     }
     return r;
@@ -248,7 +253,7 @@ function rankCommand(opts: RunFlags & { by: RankKey; usdPerEur?: string }): void
   const benefits: InvestmentBenefit[] = investments.map((inv) => {
     const refId = inv.investment?.comparedWith ?? BASELINE_ID;
     const year = comparisonYear(inv, scenarioOf(s, refId));
-    return investmentBenefit(get(refId, year).kpis, inv, get(inv.id, year).kpis, usdPerEur);
+    return investmentBenefit(get(refId, year).kpis, inv, get(inv.id, year, refId).kpis, usdPerEur);
   });
   const ranked = rankInvestments(benefits, opts.by);
   if (opts.json) {
@@ -258,13 +263,14 @@ function rankCommand(opts: RunFlags & { by: RankKey; usdPerEur?: string }): void
     return;
   }
   const perLabel = {
+    'shippers-cost': 'USD/yr per EUR m',
     'generalised-cost': 'USD/yr per EUR m',
     'teu-days': 'TEU-d/yr per EUR m',
     volume: 'TEU/yr per EUR m',
   }[opts.by];
   out(`Investment scenarios ranked by ${opts.by} per EUR million (demand ${s.demand.id}, ${s.demand.year})`);
   out(
-    `${'rank'.padEnd(5)}${'scenario'.padEnd(30)}${'cost EUR m'.padStart(12)}${'GC saved USD m/yr'.padStart(19)}` +
+    `${'rank'.padEnd(5)}${'scenario'.padEnd(30)}${'cost EUR m'.padStart(12)}${'shippers USD m/yr'.padStart(19)}${'GC saved USD m/yr'.padStart(19)}` +
       `${'TEU-days saved/yr'.padStart(19)}${'TEU gained'.padStart(12)}${'t gained'.padStart(12)}${perLabel.padStart(20)}`,
   );
   for (const b of ranked) {
@@ -273,10 +279,12 @@ function rankCommand(opts: RunFlags & { by: RankKey; usdPerEur?: string }): void
         ? b.perMillionEur.teuDaysSavedPerYear
         : opts.by === 'volume'
           ? b.perMillionEur.teuGainedPerYear
-          : b.perMillionEur.generalisedCostSavedUsdPerYear;
+          : opts.by === 'generalised-cost'
+            ? b.perMillionEur.generalisedCostSavedUsdPerYear
+            : b.perMillionEur.shippersCostSavedUsdPerYear;
     out(
       `${String(b.rank ?? '-').padEnd(5)}${b.id.slice(0, 29).padEnd(30)}${fmt(b.costEur === null ? null : b.costEur / 1e6, 0).padStart(12)}` +
-        `${signed(b.generalisedCostSavedUsdPerYear / 1e6, 2).padStart(19)}${signed(b.teuDaysSavedPerYear).padStart(19)}` +
+        `${signed(b.shippersCostSavedUsdPerYear / 1e6, 2).padStart(19)}${signed(b.generalisedCostSavedUsdPerYear / 1e6, 2).padStart(19)}${signed(b.teuDaysSavedPerYear).padStart(19)}` +
         `${signed(b.teuGainedPerYear).padStart(12)}${signed(b.tonnesGainedPerYear).padStart(12)}${signed(per, 2).padStart(20)}`,
     );
     if (b.note) out(`     ${b.note}`);

@@ -9,6 +9,7 @@
  */
 import { runScenario, type ScenarioRun } from '../scenarios/run-scenario.ts';
 import type { Scenario } from '../scenarios/scenario-schema.ts';
+import { chokePrices } from '../scenarios/surplus.ts';
 import { type YearBenefits, yearBenefits } from './benefits.ts';
 import { capexEur, projectFlows } from './cash-flows.ts';
 import { demandForYear } from './growth.ts';
@@ -127,14 +128,6 @@ function cachedRunner(ctx: AppraisalContext, o: AppraisalOptions, total: number)
     return r;
   };
   return { run, size: () => cache.size };
-}
-
-/** The do-minimum run's cost of not shipping by pair (`from to commodity`), USD per unit. */
-function chokePrices(r: ScenarioRun): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const od of r.kpis.ods)
-    if (od.penaltyUsdPerUnit !== null) m.set(`${od.from} ${od.to} ${od.commodity}`, od.penaltyUsdPerUnit);
-  return m;
 }
 
 /** One project's appraisal sheet and its portfolio candidate, from the runs with and without it. */

@@ -22,6 +22,7 @@
  * Amounts are USD a year, the network's cost currency. Pure; worker-safe.
  */
 import type { OdKpi, ScenarioKpis } from '../scenarios/kpis.ts';
+import { ruleOfHalf, surplusChange } from '../scenarios/surplus.ts';
 
 export interface YearBenefits {
   /** Change in consumer surplus (logsum difference; rule of a half for new connections), USD a year. */
@@ -42,37 +43,7 @@ export interface YearBenefits {
 
 const key = (o: OdKpi) => `${o.from} ${o.to} ${o.commodity}`;
 
-/**
- * Generalised cost per unit: of the served volume, or of not shipping when nothing is served. The cost of not
- * shipping is the pair's choke price, a property of its demand, so one value serves both runs: the larger of the
- * two penalties.
- */
-function costPerUnit(o: OdKpi, other: OdKpi): number | null {
-  if (o.served > 0) return o.servedGeneralisedCostUsd / o.served;
-  const a = o.penaltyUsdPerUnit;
-  const b = other.penaltyUsdPerUnit;
-  if (a === null) return b;
-  return b === null ? a : Math.max(a, b);
-}
-
-/** Rule of a half on the mean generalised cost of the served volume, USD a year (null: no cost in a run). */
-function ruleOfHalf(a: OdKpi, b: OdKpi): number | null {
-  const g0 = costPerUnit(a, b);
-  const g1 = costPerUnit(b, a);
-  if (g0 === null || g1 === null) return null;
-  return ((g0 - g1) * (a.served + b.served)) / 2;
-}
-
-/**
- * Change in consumer surplus of a pair, USD a year: demand times the fall in its expected perceived cost, or for a
- * pair with no route in one run the rule of a half at the choke price.
- */
-export function surplusChange(a: OdKpi, b: OdKpi): number {
-  const u0 = a.userCostUsdPerUnit;
-  const u1 = b.userCostUsdPerUnit;
-  if (u0 !== null && u1 !== null) return ((a.demand + b.demand) / 2) * (u0 - u1);
-  return ruleOfHalf(a, b) ?? 0;
-}
+export { surplusChange } from '../scenarios/surplus.ts';
 
 /** Flow and flow-weighted buffer time of a pair's routes, by corridor and key nodes. */
 function routeBuffers(o: OdKpi): Map<string, { flow: number; bufferH: number }> {

@@ -17,3 +17,4 @@ export { buildResources, type ResourceKind, type Resources } from './resources.t
 export * from './run-scenario.ts';
 export { getScenario, parseScenario, parseScenarioFiles, type TextFile } from './scenario-load.ts';
 export * from './scenario-schema.ts';
+export { chokePrices, ruleOfHalf, surplusChange } from './surplus.ts';

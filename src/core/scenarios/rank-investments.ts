@@ -1,6 +1,9 @@
 /**
  * Ranks investment scenarios by benefit per euro of capital cost, against a common baseline run on the same
  * demand. Benefits per year:
+ * - shippers' cost saved (the default key): the change in consumer surplus, demand times the fall in the expected
+ *   perceived cost (the logsum; surplus.ts), as `keruen appraise` counts its user benefit; the investment's run
+ *   must share the reference's cost of not shipping (surplus.ts chokePrices);
  * - generalised cost saved (USD per year; shippers' time, money and carbon, including the penalty of
  *   demand that cannot be carried, so carrying more counts as a saving; a pair with no route in the reference
  *   is charged the penalty of the run in which it has one);
@@ -16,8 +19,9 @@
 import { hoursToDays } from '../time.ts';
 import type { ScenarioKpis } from './kpis.ts';
 import type { Scenario } from './scenario-schema.ts';
+import { surplusChange } from './surplus.ts';
 
-export const RANK_KEYS = ['generalised-cost', 'teu-days', 'volume'] as const;
+export const RANK_KEYS = ['shippers-cost', 'generalised-cost', 'teu-days', 'volume'] as const;
 export type RankKey = (typeof RANK_KEYS)[number];
 
 export interface InvestmentBenefit {
@@ -25,12 +29,15 @@ export interface InvestmentBenefit {
   name: string;
   costEur: number | null;
   costProvenance: string | null;
+  /** Change in the shippers' consumer surplus (logsum), USD a year. */
+  shippersCostSavedUsdPerYear: number;
   generalisedCostSavedUsdPerYear: number;
   teuDaysSavedPerYear: number;
   teuGainedPerYear: number;
   tonnesGainedPerYear: number;
   /** Benefit per million euro of capital cost; null when the cost is unknown. */
   perMillionEur: {
+    shippersCostSavedUsdPerYear: number | null;
     generalisedCostSavedUsdPerYear: number | null;
     teuDaysSavedPerYear: number | null;
     teuGainedPerYear: number | null;
@@ -70,9 +77,11 @@ export function investmentBenefit(
   // Generalised cost per OD pair with unserved volume at the penalty; a pair with no route in one run is charged
   // the penalty of the run where it has one, so that a new connection counts as a saving.
   let gc = 0;
+  let surplus = 0;
   for (const o of base.ods) {
     const p = other.get(`${o.from} ${o.to} ${o.commodity}`);
     if (!p) continue;
+    surplus += surplusChange(o, p);
     const pen = o.penaltyUsdPerUnit ?? p.penaltyUsdPerUnit ?? 0;
     gc +=
       o.servedGeneralisedCostUsd +
@@ -96,11 +105,13 @@ export function investmentBenefit(
     name: scenario.name,
     costEur,
     costProvenance: provenance(scenario),
+    shippersCostSavedUsdPerYear: surplus,
     generalisedCostSavedUsdPerYear: gc,
     teuDaysSavedPerYear: teuDays,
     teuGainedPerYear: teu,
     tonnesGainedPerYear: tonnes,
     perMillionEur: {
+      shippersCostSavedUsdPerYear: per(surplus),
       generalisedCostSavedUsdPerYear: per(gc),
       teuDaysSavedPerYear: per(teuDays),
       teuGainedPerYear: per(teu),
@@ -112,9 +123,10 @@ export function investmentBenefit(
 }
 
 /** Sorts benefits by the chosen ratio, best first; unranked (no cost) last. Returns a new array. */
-export function rankInvestments(items: InvestmentBenefit[], by: RankKey = 'generalised-cost'): InvestmentBenefit[] {
+export function rankInvestments(items: InvestmentBenefit[], by: RankKey = 'shippers-cost'): InvestmentBenefit[] {
   const metric = (b: InvestmentBenefit): number | null => {
     const p = b.perMillionEur;
+    if (by === 'shippers-cost') return p.shippersCostSavedUsdPerYear;
     if (by === 'teu-days') return p.teuDaysSavedPerYear;
     if (by === 'volume')
       return p.teuGainedPerYear === null ? null : p.teuGainedPerYear + (p.tonnesGainedPerYear ?? 0) / 10;

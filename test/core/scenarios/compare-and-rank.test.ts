@@ -59,6 +59,11 @@ describe('compare and rank-investments', () => {
     const bh = investmentBenefit(base.kpis, huge, kh);
     expect(bh.generalisedCostSavedUsdPerYear).toBeGreaterThan(200000 * 49);
     expect(bh.perMillionEur.generalisedCostSavedUsdPerYear).toBeCloseTo(bh.generalisedCostSavedUsdPerYear / 1000, 6);
+    // 200,000 TEU all served in both runs at a lower cost with the line: the surplus is demand x the cost fall
+    const od0 = base.kpis.ods[0]!;
+    const od1 = kh.ods[0]!;
+    expect(bh.shippersCostSavedUsdPerYear).toBeCloseTo(200000 * (od0.userCostUsdPerUnit! - od1.userCostUsdPerUnit!), 3);
+    expect(bh.shippersCostSavedUsdPerYear).toBeGreaterThan(0);
     const noRate = rankInvestments([
       bh,
       investmentBenefit(base.kpis, cheap, kh),
@@ -93,6 +98,8 @@ describe('compare and rank-investments', () => {
     expect(b0.kpis.ods[0]!.noRoute).toBe(true);
     const benefit = investmentBenefit(b0.kpis, link, b1.kpis);
     expect(benefit.generalisedCostSavedUsdPerYear).toBeCloseTo(150000, 6);
+    // the shippers' surplus of a new connection: the rule of a half at the choke price, (300 - 150) x 1,000 / 2
+    expect(benefit.shippersCostSavedUsdPerYear).toBeCloseTo(75000, 6);
     expect(benefit.teuGainedPerYear).toBeCloseTo(1000, 9);
     expect(benefit.perMillionEur.generalisedCostSavedUsdPerYear).toBeCloseTo(150000, 6);
   });
