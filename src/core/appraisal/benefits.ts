@@ -43,8 +43,6 @@ export interface YearBenefits {
 
 const key = (o: OdKpi) => `${o.from} ${o.to} ${o.commodity}`;
 
-export { surplusChange } from '../scenarios/surplus.ts';
-
 /** Flow and flow-weighted buffer time of a pair's routes, by corridor and key nodes. */
 function routeBuffers(o: OdKpi): Map<string, { flow: number; bufferH: number }> {
   const m = new Map<string, { flow: number; bufferH: number }>();

@@ -69,7 +69,8 @@ function extras(base: readonly FlowResult[], scen: readonly FlowResult[]) {
     const t = served(f);
     if (t === 0) continue;
     const now = perTonne(f);
-    const before = perTonne(byId.get(f.id) as FlowResult);
+    const b = byId.get(f.id);
+    const before = b === undefined ? undefined : perTonne(b);
     complete &&= f.routes.every((r) => r.costComplete);
     if (now === undefined) continue;
     // A flow the baseline could not route at all has no baseline cost: its whole cost is extra.
