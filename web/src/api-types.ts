@@ -822,7 +822,10 @@ export interface components {
             waitH: number;
             borderH: number;
             transfers: number;
+            /** @description probability that a link on the way is cut: each risk event counted once */
             riskProbability: number;
+            /** @description the risk events on the way (a link risk.event of the dataset) */
+            riskEvents: string[];
         };
         Itinerary: {
             key: string;
@@ -2357,6 +2360,7 @@ export interface components {
                     via: string[];
                     risk?: {
                         value: number;
+                        event?: string;
                         source?: string | string[];
                         estimate?: string;
                         year?: number;
@@ -6108,6 +6112,7 @@ export interface operations {
                             via?: string[];
                             risk?: {
                                 value: number;
+                                event?: string;
                                 source?: string | string[];
                                 estimate?: string;
                                 year?: number;
@@ -7509,6 +7514,7 @@ export interface operations {
                             via?: string[];
                             risk?: {
                                 value: number;
+                                event?: string;
                                 source?: string | string[];
                                 estimate?: string;
                                 year?: number;

@@ -20,6 +20,7 @@ import { type EdgeDraft, packEdges } from './edge-table.ts';
 import { draftLinkEdges } from './link-edges.ts';
 import type { Network } from './network.ts';
 import { listPlatforms, type Platforms } from './platforms.ts';
+import { maskRiskLog, type RiskEvents, riskEventsOf } from './risk-events.ts';
 import { draftServiceEdges } from './service-edges.ts';
 import { draftTransferEdges } from './transfer-edges.ts';
 
@@ -42,7 +43,9 @@ export function compileNetwork(net: Network, opts: CompileOptions = {}): Compile
   const countries = [...new Set([...net.nodes.map((n) => n.country), ...net.links.flatMap((l) => l.via)])].sort();
   const countryIdx = new Map(countries.map((c, i) => [c, i]));
   const platforms = listPlatforms(net);
-  const edges = draftEdges(net, platforms, opts.emissions, tonnesPerTeu, issues);
+  const riskEvents = riskEventsOf(net.links);
+  const edges = draftEdges(net, platforms, opts.emissions, tonnesPerTeu, riskEvents, issues);
+  const table = packEdges(edges, platforms.vNode.length);
   const V = platforms.vNode.length;
   const departures = weeklyDepartureTable(net);
   const via = linkViaTable(net, countryIdx);
@@ -52,7 +55,10 @@ export function compileNetwork(net: Network, opts: CompileOptions = {}): Compile
     vNode: Int32Array.from(platforms.vNode),
     vClass: Uint8Array.from(platforms.vClass),
     nodeOff: platforms.nodeOff,
-    ...packEdges(edges, V),
+    ...table,
+    riskLog: Float64Array.from(table.riskMask, (m) => maskRiskLog(riskEvents.riskLog, m)),
+    riskEvents: riskEvents.ids,
+    eventRiskLog: riskEvents.riskLog,
     depOff: departures.off,
     depOffsetsH: departures.offsetsH,
     nodeCountry: Uint16Array.from(net.nodes.map((n) => must(countryIdx.get(n.country), 'index of a country'))),
@@ -69,12 +75,13 @@ function draftEdges(
   platforms: Platforms,
   emissions: EmissionsModel | undefined,
   tonnesPerTeu: number,
+  riskEvents: RiskEvents,
   issues: Issue[],
 ): EdgeDraft[] {
   const edges: EdgeDraft[] = [];
   const rates = new Map(net.rates.map((r) => [`${r.country}/${r.mode}`, r]));
   const book = priceBookOfNetwork(net);
-  const ctx = { net, platforms, rates, emissions, tonnesPerTeu, book };
+  const ctx = { net, platforms, rates, emissions, tonnesPerTeu, book, riskEvents };
   for (let li = 0; li < net.links.length; li++) draftLinkEdges(ctx, li, edges, issues);
   draftServiceEdges(net, platforms, edges, issues);
   const { nodeOff, vClass } = platforms;

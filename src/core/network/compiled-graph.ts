@@ -80,8 +80,15 @@ export interface CompiledGraph {
   /** WTW CO2e per TEU and per tonne in kg; NaN until an emissions model is given. */
   readonly co2eKgPerTeu: Float64Array;
   readonly co2eKgPerTonne: Float64Array;
-  /** -ln(1 - risk) so that risk adds along a path. */
+  /**
+   * Bits of the risk events an edge is exposed to (risk-events.ts; a train over several links, their union), and
+   * -ln(1 - P(cut)) of that mask. A route's risk is its edges' masks' union, not the sum of riskLog.
+   */
+  readonly riskMask: Int32Array;
   readonly riskLog: Float64Array;
+  /** The network's risk events (bit i is riskEvents[i]) and -ln(1 - p) of each. */
+  readonly riskEvents: readonly string[];
+  readonly eventRiskLog: Float64Array;
   /** Scheduled service index, -1 for none; its weekly departures are depOffsets[depOff[s] .. depOff[s+1]). */
   readonly service: Int32Array;
   readonly depOff: Int32Array;

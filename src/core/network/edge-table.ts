@@ -24,7 +24,8 @@ export interface EdgeDraft {
   costTonne: number;
   co2Teu: number;
   co2Tonne: number;
-  riskLog: number;
+  /** Bits of the risk events on the edge (risk-events.ts). */
+  riskMask: number;
   service: number;
   carries: number;
 }
@@ -48,7 +49,7 @@ export interface EdgeTable {
   costUsdPerTonne: Float64Array;
   co2eKgPerTeu: Float64Array;
   co2eKgPerTonne: Float64Array;
-  riskLog: Float64Array;
+  riskMask: Int32Array;
   service: Int32Array;
   carries: Uint8Array;
 }
@@ -102,7 +103,7 @@ export function packEdges(edges: readonly EdgeDraft[], vertexCount: number): Edg
     costUsdPerTonne: new Float64Array(M),
     co2eKgPerTeu: new Float64Array(M),
     co2eKgPerTonne: new Float64Array(M),
-    riskLog: new Float64Array(M),
+    riskMask: new Int32Array(M),
     service: new Int32Array(M),
     carries: new Uint8Array(M),
   };
@@ -129,7 +130,7 @@ function writeEdge(g: EdgeTable, k: number, e: EdgeDraft): void {
   g.costUsdPerTonne[k] = e.costTonne;
   g.co2eKgPerTeu[k] = e.co2Teu;
   g.co2eKgPerTonne[k] = e.co2Tonne;
-  g.riskLog[k] = e.riskLog;
+  g.riskMask[k] = e.riskMask;
   g.service[k] = e.service;
   g.carries[k] = e.carries;
 }

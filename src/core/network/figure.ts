@@ -22,7 +22,7 @@ export const provenanceShape = {
 
 const finiteNonNegative = z.number().finite('must be a finite number').nonnegative('must not be negative');
 
-function requireProvenance(v: { source?: unknown; estimate?: unknown }, ctx: z.RefinementCtx): void {
+export function requireProvenance(v: { source?: unknown; estimate?: unknown }, ctx: z.RefinementCtx): void {
   if (v.source === undefined && v.estimate === undefined) {
     ctx.addIssue({ code: 'custom', message: 'figure has neither a source nor an estimate', path: ['source'] });
   }

@@ -17,6 +17,7 @@ import type { EdgeDraft } from './edge-table.ts';
 import { meanOf } from './figure.ts';
 import { getNodeIndex, linkAt, type Network, type NetworkLink, type NetworkNode, nodeAt } from './network.ts';
 import { type Platforms, platformOf } from './platforms.ts';
+import { linkRiskMask, type RiskEvents } from './risk-events.ts';
 import type { Rate } from './schema.ts';
 
 /** Mean of an optional duration, 0 when absent. */
@@ -90,6 +91,7 @@ export interface LinkEdgeContext {
   tonnesPerTeu: number;
   /** Converts figures to USD of the price year; prices sea lanes at their latest point. */
   book: PriceBook;
+  riskEvents: RiskEvents;
 }
 
 /**
@@ -137,7 +139,7 @@ export function draftLinkEdges(ctx: LinkEdgeContext, li: number, edges: EdgeDraf
     distanceKm: l.distanceKm?.value ?? 0,
     co2Teu: e ? e.perTeuKg : Number.NaN,
     co2Tonne: e ? e.perTonneKg : Number.NaN,
-    riskLog: l.risk ? -Math.log(1 - Math.min(l.risk.value, 0.999999)) : 0,
+    riskMask: linkRiskMask(ctx.riskEvents, l),
     service: serviceI,
     carries: svc ? svc.carries.reduce((m, c) => m | CARRIES_BITS[c], 0) : 0xff,
   };

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { BOUNDS, bounded } from '../bounds.ts';
 import { PriceSeriesSchema } from '../costs/price-series.ts';
 import { isCountryCode } from './countries.ts';
-import { DurationSchema, figureWithin, provenanceShape, SourceRefSchema } from './figure.ts';
+import { DurationSchema, figureWithin, provenanceShape, requireProvenance, SourceRefSchema } from './figure.ts';
 
 const IdSchema = z
   .string()
@@ -162,6 +162,21 @@ export const TariffSchema = z.strictObject({
 });
 export type Tariff = z.infer<typeof TariffSchema>;
 
+/**
+ * A link's chance of being cut, and the event that would cut it (`event`): links exposed to one event (the
+ * sanctions on one country's railways, one strait) share one chance, so a route through several of them counts it
+ * once (risk-events.ts). A risk without an event is an event of its own link.
+ */
+export const RiskSchema = z
+  .object({
+    value: bounded('probability'),
+    event: IdSchema.optional(),
+    ...provenanceShape,
+  })
+  .strict()
+  .superRefine(requireProvenance);
+export type Risk = z.output<typeof RiskSchema>;
+
 export const LinkSchema = z
   .strictObject({
     id: IdSchema,
@@ -187,8 +202,8 @@ export const LinkSchema = z
     service: IdSchema.optional(),
     /** Countries crossed between the two ends (sea legs through straits, long rail links). */
     via: z.array(CountrySchema).default([]),
-    /** Qualitative risk, 0 (none) to 1 (route may be cut), with its reasoning. */
-    risk: figureWithin('probability').optional(),
+    /** Qualitative risk, 0 (none) to 1 (route may be cut), with its reasoning and the event it belongs to. */
+    risk: RiskSchema.optional(),
     sources: z.array(z.string()).default([]),
     note: z.string().optional(),
   })

@@ -7,7 +7,7 @@
  * clearance included. Its departures are stored shifted back by the cutoff (timetable.ts boardingOffsetsH), so
  * the search's wait ends at the cutoff and the edge time is cutoff + run: arrival = departure + run.
  *
- * Cost, CO2e, distance and risk are the sums of the route's link edges in the direction travelled, as drafted
+ * Cost, CO2e and distance are the sums of the route's link edges in the direction travelled, as drafted
  * by link-edges.ts: the tariff of a train is not known apart from its links, and its borders cost the same.
  * Its status is the most restrictive of its links' (a scenario that closes one closes the train). The edge points
  * at the route's first link (itinerary legs read its mode from it; a query's `avoidLinks` cuts the train only
@@ -106,7 +106,8 @@ function draftRun(
       costTonne: sum((e) => e.costTonne),
       co2Teu: sum((e) => e.co2Teu),
       co2Tonne: sum((e) => e.co2Tonne),
-      riskLog: sum((e) => e.riskLog),
+      // a train through several links of one risk event is exposed to it once
+      riskMask: hops.reduce((m, e) => m | e.riskMask, 0),
       // the train runs only where all its links run: the most restrictive status (closed > planned > building)
       status: max((e) => e.status),
       statusYear: max((e) => e.statusYear),

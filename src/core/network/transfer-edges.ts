@@ -107,7 +107,7 @@ export function draftTransferEdges(
         costTonne: terms.costTonne,
         co2Teu: hub ? hub.perTeuKg : em ? 0 : Number.NaN,
         co2Tonne: hub ? hub.perTonneKg : em ? 0 : Number.NaN,
-        riskLog: 0,
+        riskMask: 0,
         service: -1,
         carries: 0xff,
       });

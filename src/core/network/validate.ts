@@ -1,12 +1,13 @@
 /**
  * Cross-record rules that a single record's schema cannot see: duplicate ids, references to nodes, services and
  * sources that do not exist, a sourced length shorter than the great circle, gauges that meet without a
- * gauge-change facility, a link without a travel time (the compiler leaves it out) or without any cost (routes
+ * gauge-change facility, one risk event given two chances, a link without a travel time (the compiler leaves it out) or without any cost (routes
  * through it count it as free). Errors block loading; warnings are reported by `keruen network validate`.
  */
 import type { Issue } from '../errors.ts';
 import { greatCircleKm } from './geo.ts';
 import type { RawDataset } from './load.ts';
+import { riskEventIssues } from './risk-events.ts';
 
 /** Walks a record and yields every source id it cites, with the field path. */
 function* sourceRefs(v: unknown, path: string): Generator<[string, string]> {
@@ -68,6 +69,7 @@ export function validateReferences(raw: RawDataset): { issues: Issue[]; warnings
   timeAndCostGaps(raw, nodeById, warnings);
   missingStatusYears(raw, issues);
   unknownStops(raw, nodeIds, issues);
+  issues.push(...riskEventIssues(raw.links));
   return { issues, warnings };
 }
 

@@ -87,7 +87,8 @@ export const ItineraryTotalsSchema = named(
     waitH: z.number(),
     borderH: z.number(),
     transfers: z.number(),
-    riskProbability: z.number(),
+    riskProbability: z.number().describe('probability that a link on the way is cut: each risk event counted once'),
+    riskEvents: z.array(z.string()).describe('the risk events on the way (a link risk.event of the dataset)'),
   }),
 );
 

@@ -21,6 +21,7 @@ import { must } from '../must.ts';
 import type { CompiledGraph } from '../network/compile.ts';
 import { EDGE_GAUGE, EDGE_LINK } from '../network/compile.ts';
 import type { Network, NetworkLink } from '../network/network.ts';
+import { maskEvents, maskRiskLog } from '../network/risk-events.ts';
 import type { TimelineStep } from '../reliability/timeline.ts';
 import { type CorridorLabel, corridorLabel } from './corridor-label.ts';
 import { arrivalH } from './edge-cost.ts';
@@ -101,8 +102,10 @@ export interface Itinerary {
     waitH: number;
     borderH: number;
     transfers: number;
-    /** Probability that some link on the way is cut (1 - Π(1 - risk)). */
+    /** Probability that some link on the way is cut: 1 - Π(1 - p) over the risk events met, each once. */
     riskProbability: number;
+    /** The risk events on the way (network/risk-events.ts), in the dataset's order. */
+    riskEvents: string[];
   };
   /** Distributions of every step, for the reliability Monte Carlo. */
   timeline: { departH: number; steps: TimelineStep[]; journeySigma?: number | undefined };
@@ -212,8 +215,10 @@ export function buildItinerary(
   w.keyNodes.push(first.name);
   addCountry(w, first.country);
   let t = departH;
+  let risk = 0;
   for (const e of path.edges) {
     const arr = arrivalH(g, e, t);
+    risk |= g.riskMask[e] ?? 0;
     // read in place: unitFigures builds an object, and this runs for every edge of every itinerary
     if (Number.isNaN((perTeu ? g.co2eKgPerTeu : g.co2eKgPerTonne)[e] ?? Number.NaN)) w.co2Known = false;
     if (g.kind[e] === EDGE_LINK) walkLink(c, w, e, t, arr);
@@ -245,7 +250,8 @@ export function buildItinerary(
       waitH: w.waitH,
       borderH: w.borderH,
       transfers: path.transfers,
-      riskProbability: 1 - Math.exp(-path.riskLog),
+      riskProbability: -Math.expm1(-maskRiskLog(g.eventRiskLog, risk)),
+      riskEvents: maskEvents(g.riskEvents, risk),
     },
     // Calibrated when the dataset has a fitted calibration (calibration/apply.ts).
     timeline: calibrateItineraryTimeline(net, { departH, steps: oneLatenessPerVoyage(w.steps) }),

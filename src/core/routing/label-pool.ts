@@ -14,10 +14,11 @@ export class LabelPool {
   lt = new Float64Array(this.cap);
   /** Heap key: arrival time plus the time bound to the destination (A* order); the arrival time unbounded. */
   lk = new Float64Array(this.cap);
-  /** Cost USD, CO2e kg, risk -ln(1 - p), transfers. */
+  /** Cost USD, CO2e kg, risk -ln(1 - p) of the risk events met (their mask in lm), transfers. */
   lc = new Float64Array(this.cap);
   le = new Float64Array(this.cap);
   lr = new Float64Array(this.cap);
+  lm = new Int32Array(this.cap);
   lx = new Int32Array(this.cap);
   /** Vertex (platform), parent label (-1 at the origin) and the edge that reached it (-1 at the origin). */
   lv = new Int32Array(this.cap);
@@ -40,6 +41,7 @@ export class LabelPool {
     this.lc = f(this.lc);
     this.le = f(this.le);
     this.lr = f(this.lr);
+    this.lm = i(this.lm);
     this.lx = i(this.lx);
     this.lv = i(this.lv);
     this.lparent = i(this.lparent);
@@ -51,14 +53,18 @@ export class LabelPool {
     this.cap = cap;
   }
 
-  /** Whether label a dominates or equals label b on the active criteria (EPS on the real-valued ones). */
+  /**
+   * Whether label a dominates or equals label b on the active criteria (EPS on the real-valued ones). On risk, a's
+   * events must be among b's: then no completion makes a riskier than b (risk-events.ts), where a smaller chance
+   * alone would not do (b's events may be met again on the way, a's not).
+   */
   dominates(a: number, b: number, useRisk: boolean, useTransfers: boolean): boolean {
-    const { lt, lc, le, lr, lx } = this;
+    const { lt, lc, le, lm, lx } = this;
     return (
       (lt[a] ?? 0) <= (lt[b] ?? 0) + EPS &&
       (lc[a] ?? 0) <= (lc[b] ?? 0) + EPS &&
       (le[a] ?? 0) <= (le[b] ?? 0) + EPS &&
-      (!useRisk || (lr[a] ?? 0) <= (lr[b] ?? 0) + EPS) &&
+      (!useRisk || ((lm[a] ?? 0) & ~(lm[b] ?? 0)) === 0) &&
       (!useTransfers || (lx[a] ?? 0) <= (lx[b] ?? 0))
     );
   }

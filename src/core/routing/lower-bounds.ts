@@ -7,10 +7,12 @@
  *
  * - time: travel time without waits. A scheduled edge waits at least 0 h, so arrivalH(e, t) >= t + timeH[e].
  * - cost and CO2e: the query's cargo, the same per-edge products as the search (unitCost * units).
- * - risk (-ln(1 - p)) and transfers only when they are criteria of the query.
+ * - transfers only when they are a criterion of the query.
+ * - risk, when it is a criterion: the minimal sets of risk events still to meet (risk-reach.ts). A route meets
+ *   each event once, so per-edge risks summed backwards would not be a bound.
  *
  * A vertex from which the destination cannot be reached gets +Infinity: the search never enters it, and a query
- * whose origin has no finite bound is answered (no route) without a search. Cost per query: 3 to 5 Dijkstra runs
+ * whose origin has no finite bound is answered (no route) without a search. Cost per query: 3 or 4 Dijkstra runs (and the risk fixpoint)
  * on the reverse graph, O(E log V) each, with the heap, stamps and weights preallocated per graph (about 2 ms a
  * run on the 100x benchmark network of 19,300 platforms under load). The bounds depend on the destination, the
  * constraints and the cargo, not on the origin or the date, so the last 16 sets are kept: a sweep of many origins
@@ -21,6 +23,7 @@ import type { CompiledGraph } from '../network/compile.ts';
 import { EDGE_GAUGE, EDGE_TRANSFER } from '../network/compile.ts';
 import { MinHeap } from './dijkstra.ts';
 import { edgeCost, unitCo2e, unitCost } from './edge-cost.ts';
+import { computeRiskReach, newRiskReach, type RiskReach } from './risk-reach.ts';
 
 /**
  * The reverse graph, built once per compiled graph: the in-edges of v are positions inOff[v] .. inOff[v+1], each
@@ -36,8 +39,8 @@ interface ReverseGraph {
   costPerTonne: Float64Array;
   co2ePerTeu: Float64Array;
   co2ePerTonne: Float64Array;
-  riskLog: Float64Array;
   transfer: Float64Array;
+  riskMask: Int32Array;
 }
 
 function reverseGraph(g: CompiledGraph): ReverseGraph {
@@ -59,8 +62,8 @@ function reverseGraph(g: CompiledGraph): ReverseGraph {
     costPerTonne: new Float64Array(E),
     co2ePerTeu: new Float64Array(E),
     co2ePerTonne: new Float64Array(E),
-    riskLog: new Float64Array(E),
     transfer: new Float64Array(E),
+    riskMask: new Int32Array(E),
   };
   for (let e = 0; e < E; e++) {
     const w = g.target[e] ?? 0;
@@ -73,7 +76,7 @@ function reverseGraph(g: CompiledGraph): ReverseGraph {
     r.costPerTonne[k] = unitCost(g, e, false);
     r.co2ePerTeu[k] = unitCo2e(g, e, true);
     r.co2ePerTonne[k] = unitCo2e(g, e, false);
-    r.riskLog[k] = g.riskLog[e] ?? 0;
+    r.riskMask[k] = g.riskMask[e] ?? 0;
     r.transfer[k] = g.kind[e] === EDGE_TRANSFER || g.kind[e] === EDGE_GAUGE ? 1 : 0;
   }
   return r;
@@ -98,13 +101,14 @@ export interface BoundSet {
   timeH: Float64Array;
   costUsd: Float64Array;
   co2eKg: Float64Array;
-  riskLog: Float64Array;
   transfers: Float64Array;
+  /** With risk as a criterion: the minimal sets of risk events to the destination (risk-reach.ts). */
+  risk: RiskReach | undefined;
 }
 
 function newBoundSet(n: number): BoundSet {
   const f = () => new Float64Array(n);
-  return { cut: new Uint8Array(0), timeH: f(), costUsd: f(), co2eKg: f(), riskLog: f(), transfers: f() };
+  return { cut: new Uint8Array(0), timeH: f(), costUsd: f(), co2eKg: f(), transfers: f(), risk: undefined };
 }
 
 export class LowerBounds {
@@ -112,6 +116,7 @@ export class LowerBounds {
   private readonly rev: ReverseGraph;
   private readonly heap: MinHeap;
   private readonly done: Uint8Array;
+  private readonly queue: Int32Array;
   /** Cached bound sets by key (destination and what the cuts and weights depend on), slots reused in turn. */
   private readonly slots: BoundSet[] = [];
   private readonly slotKeys: string[] = [];
@@ -119,7 +124,7 @@ export class LowerBounds {
   private nextSlot = 0;
   /** Per in-edge costs of container cargoes with a 20' box, by TEU and 20' TEU (boxCosts). */
   private readonly boxWeights = new Map<string, Float64Array>();
-  /** The current bounds (one slot): hours, USD, kg CO2e, -ln(1 - p), transfers; +Infinity when unreachable. */
+  /** The current bounds (one slot): hours, USD, kg CO2e, transfers; +Infinity when unreachable. */
   current: BoundSet;
   /** The hash of the cuts last seen, and the caller's version of them (undefined: hash every time). */
   private cutHash = 0;
@@ -132,12 +137,13 @@ export class LowerBounds {
     this.rev = reverseGraph(g);
     this.heap = new MinHeap(g.edgeCount + g.vertexCount + 1);
     this.done = new Uint8Array(g.vertexCount);
+    this.queue = new Int32Array(g.vertexCount);
     this.current = newBoundSet(g.vertexCount);
   }
 
   /**
-   * Makes `current` the bounds to node `destination` over the edges with `cut[e] === 0`. Risk and transfers are
-   * 0 (no pruning) when they are not criteria. A set computed before for the same destination, criteria and cuts
+   * Makes `current` the bounds to node `destination` over the edges with `cut[e] === 0`. Transfers are 0 (no
+   * pruning) when they are not a criterion. A set computed before for the same destination, criteria and cuts
    * (compared byte for byte, whatever constraint made them) is reused. `cutVersion`, when given, says the cuts are
    * unchanged since the last call with the same version (the router counts its rebuilds), so their hash is not
    * recomputed. Mutates this object; one query at a time.
@@ -173,8 +179,12 @@ export class LowerBounds {
     if (in20 === 0) this.run(destination, cut, c.perTeu ? r.costPerTeu : r.costPerTonne, c.units, b.costUsd);
     else this.run(destination, cut, this.boxCosts(c.units, in20), 1, b.costUsd);
     this.run(destination, cut, c.perTeu ? r.co2ePerTeu : r.co2ePerTonne, c.units, b.co2eKg);
-    if (c.useRisk) this.run(destination, cut, r.riskLog, 1, b.riskLog);
-    else b.riskLog.fill(0);
+    if (c.useRisk) {
+      b.risk ??= newRiskReach(this.g.vertexCount);
+      const { nodeOff } = this.g;
+      const first = nodeOff[destination] ?? 0;
+      computeRiskReach(r, cut, first, nodeOff[destination + 1] ?? 0, b.risk, this.queue, this.done);
+    }
     if (c.useTransfers) this.run(destination, cut, r.transfer, 1, b.transfers);
     else b.transfers.fill(0);
   }

@@ -26,12 +26,14 @@
  */
 import type { CompiledGraph } from '../network/compile.ts';
 import { EDGE_GAUGE, EDGE_TRANSFER } from '../network/compile.ts';
+import { maskRiskLog } from '../network/risk-events.ts';
 import { DestinationFront, EPS } from './destination-front.ts';
 import { arrivalH, boxUnits, edgeCost, unitCo2e } from './edge-cost.ts';
 import { checkFrontTolerance, EXACT_FRONT, type FrontTolerance } from './front-tolerance.ts';
 import { LabelHeap, LabelPool } from './label-pool.ts';
 import { type BoundSet, LowerBounds } from './lower-bounds.ts';
 import { buildEdgeCuts, edgeCutKey, type SearchQuery } from './query.ts';
+import { riskBoundLog } from './risk-reach.ts';
 import { VertexBags } from './vertex-bags.ts';
 
 /** One Pareto-optimal path: its edges in order and its criteria. */
@@ -89,9 +91,12 @@ export class ParetoRouter {
   /** The epsilon-front's tolerance on risk queries (RouterOptions.riskTolerance). */
   readonly riskTolerance: FrontTolerance;
   stats: SearchStats = { labelsCreated: 0, labelsPopped: 0 };
+  /** -ln(1 - P) of a mask of risk events: a table over every mask for up to MASK_TABLE_EVENTS events. */
+  private readonly maskLog: (mask: number) => number;
 
   constructor(graph: CompiledGraph, options: RouterOptions = {}) {
     this.graph = graph;
+    this.maskLog = maskLogOf(graph.eventRiskLog);
     this.bounds = options.bounded === false ? undefined : new LowerBounds(graph);
     this.riskTolerance = checkFrontTolerance(options.riskTolerance ?? EXACT_FRONT);
     this.bags = new VertexBags(this.pool, graph.vertexCount);
@@ -104,6 +109,7 @@ export class ParetoRouter {
     t: number,
     c: number,
     e: number,
+    m: number,
     r: number,
     x: number,
     parent: number,
@@ -116,6 +122,7 @@ export class ParetoRouter {
     p.lk[l] = this.lb === undefined ? t : t + (this.lb.timeH[v] ?? 0);
     p.lc[l] = c;
     p.le[l] = e;
+    p.lm[l] = m;
     p.lr[l] = r;
     p.lx[l] = x;
     p.lv[l] = v;
@@ -166,7 +173,7 @@ export class ParetoRouter {
     for (let v = g.nodeOff[q.origin] ?? 0, end = g.nodeOff[q.origin + 1] ?? 0; v < end; v++) {
       // an origin platform that cannot reach the destination starts nothing (its bound is +Infinity)
       if (b !== undefined && (b.timeH[v] ?? 0) === Number.POSITIVE_INFINITY) continue;
-      const l = this.newLabel(v, q.departH, 0, 0, 0, 0, -1, -1);
+      const l = this.newLabel(v, q.departH, 0, 0, 0, 0, 0, -1, -1);
       this.bags.insert(v, l);
       this.heap.push(l);
     }
@@ -202,7 +209,7 @@ export class ParetoRouter {
   /** Relaxes every usable out-edge of label l's vertex: new labels go to the destination bag or to the heap. */
   private expand(l: number, maxX: number, perTeu: boolean, units: number): void {
     const g = this.graph;
-    const { off, target, kind, riskLog } = g;
+    const { off, target, kind, riskMask } = g;
     const cut = this.cut;
     const b = this.lb;
     const p = this.pool;
@@ -210,6 +217,7 @@ export class ParetoRouter {
     const t = p.lt[l] ?? 0;
     const c = p.lc[l] ?? 0;
     const co = p.le[l] ?? 0;
+    const m = p.lm[l] ?? 0;
     const r = p.lr[l] ?? 0;
     const x = p.lx[l] ?? 0;
     const in40 = this.in40;
@@ -221,12 +229,15 @@ export class ParetoRouter {
       if (nx > maxX) continue;
       const w = target[e] ?? 0;
       if (b !== undefined && !this.mayReach(b, w, nx, maxX)) continue;
+      // an event already met adds nothing; a new one changes the mask, whose risk is summed afresh (risk-events.ts)
+      const nm = m | (riskMask[e] ?? 0);
       const nl = this.newLabel(
         w,
         arrivalH(g, e, t),
         c + edgeCost(g, e, perTeu, units, in40, in20),
         co + unitCo2e(g, e, perTeu) * units,
-        r + (riskLog[e] ?? 0),
+        nm,
+        nm === m ? r : this.maskLog(nm),
         nx,
         l,
         e,
@@ -258,15 +269,21 @@ export class ParetoRouter {
     if (this.front.size === 0) return false;
     const b = this.lb;
     if (b === undefined) return this.dominatedByDest(l);
-    const { lv, lt, lc, le, lr, lx } = this.pool;
+    const { lv, lt, lc, le, lr, lm, lx } = this.pool;
     const v = lv[l] ?? 0;
     return this.front.anyWithin(
       bounded(lt[l] ?? 0, b.timeH[v] ?? 0),
       bounded(lc[l] ?? 0, b.costUsd[v] ?? 0),
       bounded(le[l] ?? 0, b.co2eKg[v] ?? 0),
-      bounded(lr[l] ?? 0, b.riskLog[v] ?? 0),
+      bounded(lr[l] ?? 0, b.risk === undefined ? 0 : this.riskStillToMeet(b, v, lm[l] ?? 0, lr[l] ?? 0)),
       (lx[l] ?? 0) + (b.transfers[v] ?? 0),
     );
+  }
+
+  /** The least risk (-ln(1 - P)) a label with events m and risk r at v must still add (risk-reach.ts). */
+  private riskStillToMeet(b: BoundSet, v: number, m: number, r: number): number {
+    const least = b.risk === undefined ? r : riskBoundLog(b.risk, v, m, this.maskLog);
+    return least === Number.POSITIVE_INFINITY ? least : Math.max(0, least - r);
   }
 
   /** The labels of the destination's front as paths, by arrival, then cost, then CO2e. */
@@ -286,6 +303,16 @@ export class ParetoRouter {
     }
     return out.sort((a, b) => a.arriveH - b.arriveH || a.costUsd - b.costUsd || a.co2eKg - b.co2eKg);
   }
+}
+
+/** Events up to which -ln(1 - P) of every mask is tabulated (4,096 entries). */
+const MASK_TABLE_EVENTS = 12;
+
+/** -ln(1 - P) of a mask of events (risk-events.ts maskRiskLog), from a table when there are few events. */
+function maskLogOf(eventRiskLog: Float64Array): (mask: number) => number {
+  if (eventRiskLog.length > MASK_TABLE_EVENTS) return (m) => maskRiskLog(eventRiskLog, m);
+  const table = Float64Array.from({ length: 1 << eventRiskLog.length }, (_, m) => maskRiskLog(eventRiskLog, m));
+  return (m) => table[m] ?? 0;
 }
 
 /** The threshold a destination value must not exceed to rule out a label of value x with lower bound lb. */

@@ -6,6 +6,7 @@
 import { must } from '../must.ts';
 import type { CompiledGraph } from '../network/compile.ts';
 import { EDGE_GAUGE, EDGE_TRANSFER } from '../network/compile.ts';
+import { maskRiskLog } from '../network/risk-events.ts';
 import { arrivalH, boxUnits, edgeCost, unitCo2e } from './edge-cost.ts';
 import type { ParetoPath } from './pareto-search.ts';
 import { buildEdgeCuts, type SearchQuery } from './query.ts';
@@ -24,9 +25,11 @@ export function referenceSearch(g: CompiledGraph, q: SearchQuery): ParetoPath[] 
   const onPath = new Uint8Array(g.vertexCount);
   const isOriginPlatform = (v: number) => g.vNode[v] === q.origin;
   const edges: number[] = [];
-  const walk = (v: number, t: number, c: number, co: number, r: number, x: number): void => {
+  // risk: the union of the events met (risk-events.ts), its -ln(1 - P) summed afresh at the destination
+  const walk = (v: number, t: number, c: number, co: number, m: number, x: number): void => {
     if (g.vNode[v] === q.destination) {
-      all.push({ edges: [...edges], arriveH: t, costUsd: c, co2eKg: co, riskLog: r, transfers: x });
+      const riskLog = maskRiskLog(g.eventRiskLog, m);
+      all.push({ edges: [...edges], arriveH: t, costUsd: c, co2eKg: co, riskLog, transfers: x });
       return;
     }
     onPath[v] = 1;
@@ -42,7 +45,7 @@ export function referenceSearch(g: CompiledGraph, q: SearchQuery): ParetoPath[] 
         arrivalH(g, e, t),
         c + edgeCost(g, e, perTeu, units, in40, in20),
         co + unitCo2e(g, e, perTeu) * units,
-        r + must(g.riskLog[e], 'edge risk'),
+        m | must(g.riskMask[e], 'edge risk events'),
         nx,
       );
       edges.pop();

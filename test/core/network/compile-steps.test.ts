@@ -175,7 +175,7 @@ describe('edge table', () => {
       costTonne: 0,
       co2Teu: 0,
       co2Tonne: 0,
-      riskLog: 0,
+      riskMask: 0,
       service: -1,
       carries: 0xff,
     });

@@ -121,21 +121,18 @@ describe('lower bounds', () => {
           let time = 0;
           let cost = 0;
           let co2e = 0;
-          let risk = 0;
           let transfers = 0;
           for (let i = p.edges.length - 1; i >= 0; i--) {
             const e = p.edges[i] ?? 0;
             time += g.timeH[e] ?? 0;
             cost += unitCost(g, e, perTeu) * units;
             co2e += unitCo2e(g, e, perTeu) * units;
-            risk += g.riskLog[e] ?? 0;
             transfers += g.kind[e] === 0 ? 0 : 1;
             const v = g.source[e] ?? 0;
             const slack = (x: number) => 1e-9 * (1 + x);
             expect(lb.timeH[v]).toBeLessThanOrEqual(time + slack(time));
             expect(lb.costUsd[v]).toBeLessThanOrEqual(cost + slack(cost));
             expect(lb.co2eKg[v]).toBeLessThanOrEqual(co2e + slack(co2e));
-            expect(lb.riskLog[v]).toBeLessThanOrEqual(risk + slack(risk));
             expect(lb.transfers[v]).toBeLessThanOrEqual(transfers);
           }
           // and the time bound holds for the timed route too: waits only add

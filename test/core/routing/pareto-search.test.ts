@@ -146,6 +146,14 @@ const CARRIES = ['containers', 'wagons', 'trucks', 'bulk', 'liquid'] as const;
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const MAX_NODES = 6;
 const MAX_LINKS = 12;
+/** Risks of the random links: two shared events, and risks of a link's own (no event). */
+const RISKS: Record<string, { value: number; event?: string; source: string } | undefined> = {
+  none: undefined,
+  war: { value: 0.3, event: 'war', source: 'T1' },
+  sanctions: { value: 0.1, event: 'sanctions', source: 'T1' },
+  'own-low': { value: 0.1, source: 'T1' },
+  'own-high': { value: 0.3, source: 'T1' },
+};
 
 /** Status of a link or node: mostly operational, else planned or under construction by a year, or closed. */
 const arbStatus = fc.oneof(
@@ -174,7 +182,8 @@ const arbNetwork = fc
         h: fc.integer({ min: 1, max: 60 }),
         km: fc.integer({ min: 10, max: 900 }),
         usd: fc.integer({ min: 0, max: 900 }),
-        risk: fc.constantFrom(0, 0.1, 0.3),
+        // no risk, one of two shared risk events (a route meets each once), or a risk of the link's own
+        risk: fc.constantFrom('none', 'war', 'sanctions', 'own-low', 'own-high'),
         twoWay: fc.boolean(),
         status: fc.oneof({ weight: 3, arbitrary: fc.constant({ status: 'operational' }) }, arbStatus),
         via: fc.oneof(
@@ -247,7 +256,7 @@ const arbNetwork = fc
           distanceKm: fig(l.km),
           duration: fixedH(l.h),
           tariff: { usdPerTeu: fig(l.usd) },
-          ...(l.risk > 0 ? { risk: fig(l.risk) } : {}),
+          ...(RISKS[l.risk] === undefined ? {} : { risk: RISKS[l.risk] }),
         };
       });
     return networkFrom({ nodes, links: ls, services });
