@@ -36,6 +36,9 @@ export class DestinationFront {
   /** The epsilon-front's tolerance (front-tolerance.ts) when it is not exact, and the query's departure. */
   private tol: FrontTolerance | undefined;
   private departH = 0;
+  /** The last risk threshold relaxed by the tolerance, and the result (relaxed()). */
+  private lastRh = Number.NaN;
+  private lastRelaxed = Number.NaN;
 
   /**
    * Empties the front for a query with these criteria. A tolerance that is not exact makes every question
@@ -47,6 +50,7 @@ export class DestinationFront {
     this.useRisk = useRisk;
     this.useTransfers = useTransfers;
     this.tol = isExact(tol) ? undefined : tol;
+    this.lastRh = Number.NaN;
     this.departH = departH;
   }
 
@@ -66,7 +70,7 @@ export class DestinationFront {
       th = this.departH + (th - this.departH) * k;
       ch *= k;
       eh *= k;
-      rh = relaxedRiskLog(rh, tol.riskAbsolute);
+      rh = this.relaxed(rh, tol.riskAbsolute);
     }
     // the labels that pass the time test are a prefix: none of them can pass if the prefix's least cost, CO2e or
     // risk is already above the threshold (most labels that survive are the best so far on some criterion)
@@ -84,6 +88,18 @@ export class DestinationFront {
         return true;
     }
     return false;
+  }
+
+  /**
+   * relaxedRiskLog of rh, remembered for the last rh asked: a log and an exp per question were a tenth of a risk
+   * search's time (CPU profile, 10x), and the thresholds repeat, since a risk is -ln(1 - P) of one of a few masks.
+   */
+  private relaxed(rh: number, riskAbsolute: number): number {
+    if (rh !== this.lastRh) {
+      this.lastRh = rh;
+      this.lastRelaxed = relaxedRiskLog(rh, riskAbsolute);
+    }
+    return this.lastRelaxed;
   }
 
   /** How many labels of the front arrive at or before th (binary search on the sorted arrival times). */
