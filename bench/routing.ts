@@ -59,6 +59,7 @@ const mcQueries = Math.round(1000 * scale);
 // run's p99 measured the compiler rather than the router.
 const mcWarmup = 200;
 let shipped: LatencyResult | undefined;
+let shippedRisk: LatencyResult | undefined;
 let shippedRaw: RawDataset | undefined;
 const shippedLoad = loadDatasetDir();
 if (shippedLoad.network === undefined) {
@@ -75,6 +76,15 @@ if (shippedLoad.network === undefined) {
     repeats: 3,
     seed: SEED,
     emissions,
+  });
+  shippedRisk = measureLatency(shippedLoad.network, {
+    name: 'shipped dataset + risk',
+    queries: mcQueries,
+    warmup: mcWarmup,
+    repeats: 3,
+    seed: SEED,
+    emissions,
+    useRisk: true,
   });
   if (shippedLoad.network.nodes.length >= MIN_TEMPLATE_NODES) shippedRaw = parseDatasetFiles(readDatasetFiles()).raw;
 }
@@ -94,6 +104,7 @@ const SIZES = [
   { k: 1, queries: mcQueries, warmup: mcWarmup, repeats: 3, reference: true },
   { k: 10, queries: mcQueries, warmup: mcWarmup, repeats: 3, reference: true },
   { k: 10, queries: mcQueries, warmup: mcWarmup, repeats: 3, useRisk: true, reference: true },
+  { k: 10, queries: mcQueries, warmup: mcWarmup, repeats: 3, riskFreeOnly: true },
   {
     k: 100,
     queries: Math.max(10, Math.round(mcQueries * 0.3)),
@@ -106,7 +117,7 @@ const networks = new Map<number, ReturnType<typeof toNetwork>>();
 for (const { k, ...run } of SIZES) {
   const net = networks.get(k) ?? toNetwork(replicate(template, { copies: k, seed: SEED + k }), `synthetic x${k}`);
   networks.set(k, net);
-  const name = `synthetic x${k}${run.useRisk ? ' + risk' : ''}`;
+  const name = `synthetic x${k}${run.useRisk ? ' + risk' : run.riskFreeOnly ? ' risk-free links' : ''}`;
   synthetic.push(measureLatency(net, { name, ...run, seed: SEED, emissions }));
 }
 
@@ -143,13 +154,14 @@ log(
 
 log('\nTable 2: multi-criteria queries, ms (search = toQuery + Pareto search; route = with itineraries)');
 log(
-  `${pad('network', 18)}${lpad('nodes', 7)}${lpad('links', 7)}${lpad('vertices', 9)}${lpad('edges', 8)}${lpad('queries', 8)}` +
+  `${pad('network', 24)}${lpad('nodes', 7)}${lpad('links', 7)}${lpad('vertices', 9)}${lpad('edges', 8)}${lpad('queries', 8)}` +
     `${lpad('routed', 7)}${lpad('pareto', 7)}${lpad('popped', 8)}${lpad('median', 9)}${lpad('p99', 9)}${lpad('mean', 9)}` +
     `${lpad('route med', 10)}${lpad('route p99', 10)}${lpad('reps', 5)}`,
 );
-for (const r of [...(shipped ? [shipped] : []), ...synthetic])
+const shippedRuns = [...(shipped ? [shipped] : []), ...(shippedRisk ? [shippedRisk] : [])];
+for (const r of [...shippedRuns, ...synthetic])
   log(
-    `${pad(r.name, 18)}${lpad(r.nodes, 7)}${lpad(r.links, 7)}${lpad(r.vertices, 9)}${lpad(r.edges, 8)}${lpad(r.queries, 8)}` +
+    `${pad(r.name, 24)}${lpad(r.nodes, 7)}${lpad(r.links, 7)}${lpad(r.vertices, 9)}${lpad(r.edges, 8)}${lpad(r.queries, 8)}` +
       `${lpad(r.routed, 7)}${lpad(r.meanParetoSize.toFixed(1), 7)}${lpad(r.labelsPoppedMedian, 8)}${lpad(ms(r.searchMedianMs), 9)}` +
       `${lpad(ms(r.searchP99Ms), 9)}${lpad(ms(r.searchMeanMs), 9)}${lpad(ms(r.routeMedianMs), 10)}${lpad(ms(r.routeP99Ms), 10)}${lpad(r.repeats, 5)}`,
   );
@@ -243,6 +255,7 @@ log(
     multiCriteria: {
       emissions: emissions !== undefined,
       shipped: shipped ? latency(shipped) : null,
+      shippedRisk: shippedRisk ? latency(shippedRisk) : null,
       synthetic: synthetic.map(latency),
       syntheticBase: templateName,
       targets: {

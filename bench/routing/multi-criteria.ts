@@ -93,6 +93,11 @@ export interface LatencyOptions {
   emissions?: EmissionsModel | undefined;
   /** Risk as a fourth criterion on every query. */
   useRisk?: boolean | undefined;
+  /**
+   * Three criteria over the links exposed to no risk event only (every such link avoided): the risk-free part of
+   * a four-criterion answer, which the risk run has to find too.
+   */
+  riskFreeOnly?: boolean | undefined;
   /** Also time the unbounded search on the same queries, and count queries whose criteria differ. */
   reference?: boolean | undefined;
 }
@@ -165,7 +170,9 @@ export function measureLatency(net: Network, o: LatencyOptions): LatencyResult {
   const engine = new RoutingEngine(net, graph);
   // The bare search, as the engine runs it before building itineraries (an epsilon-front when risk is a criterion).
   const router = new ParetoRouter(graph, { riskTolerance: engine.riskTolerance });
-  const risk = (r: RouteRequest): RouteRequest => (o.useRisk ? { ...r, useRisk: true } : r);
+  const risky = net.links.filter((l) => l.risk !== undefined).map((l) => l.id);
+  const risk = (r: RouteRequest): RouteRequest =>
+    o.useRisk ? { ...r, useRisk: true } : o.riskFreeOnly ? { ...r, avoidLinks: risky } : r;
   const reqs = randomRequests(net, graph, o.queries, o.seed).map(risk);
   // Warm-up on other pairs and dates from a different seed, so that the timed queries are not pre-cached.
   for (const r of randomRequests(net, graph, o.warmup, o.seed + 1)) engine.route(risk(r));

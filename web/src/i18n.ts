@@ -244,6 +244,7 @@ const en: Dict = {
   'it.costIncomplete': 'lower bound: some legs have no tariff',
   'it.unknown': 'n/a',
   'it.risk': 'Probability that a link on the way is cut: {p}',
+  'it.riskEvents': 'Probability of a cut on the way: {p} (exposed to {events})',
   'chart.distribution': 'Transit-time distribution',
   'chart.distributionDesc':
     'Monte Carlo transit time from ready date to arrival, {n} samples; P50 {p50} days, P90 {p90} days',
@@ -597,6 +598,7 @@ const ru: Dict = {
   'it.costIncomplete': 'нижняя граница: для части участков нет тарифа',
   'it.unknown': 'н/д',
   'it.risk': 'Вероятность перерыва на одном из участков: {p}',
+  'it.riskEvents': 'Вероятность перерыва в пути: {p} (риски: {events})',
   'chart.distribution': 'Распределение срока доставки',
   'chart.distributionDesc':
     'Срок от готовности груза до прибытия по методу Монте-Карло, {n} испытаний; P50 {p50} сут, P90 {p90} сут',
@@ -951,6 +953,7 @@ const fr: Dict = {
   'it.costIncomplete': 'borne inférieure : certains tronçons n’ont pas de tarif',
   'it.unknown': 'n.d.',
   'it.risk': 'Probabilité qu’une liaison du trajet soit coupée : {p}',
+  'it.riskEvents': 'Probabilité d’une coupure en route : {p} (exposé à {events})',
   'chart.distribution': 'Distribution du délai de transport',
   'chart.distributionDesc':
     'Délai Monte-Carlo de la mise à disposition à l’arrivée, {n} tirages ; P50 {p50} jours, P90 {p90} jours',

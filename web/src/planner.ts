@@ -9,7 +9,6 @@ import {
   type ApiError,
   type ArrivalDistribution,
   getScenarioLibrary,
-  type Itinerary,
   type RouteQuery,
   type RouteResult,
   searchReliability,
@@ -18,7 +17,8 @@ import {
 import { bookingBox } from './book-itinerary.ts';
 import { distanceCharts, distributionChart } from './charts.ts';
 import { el, statusWriter } from './dom.ts';
-import { fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtUsd, onLangChange, t } from './i18n.ts';
+import { onLangChange, t } from './i18n.ts';
+import { itineraryFacts } from './itinerary-facts.ts';
 import { itinerariesTable, legsTable } from './itinerary-tables.ts';
 import { scenarioName } from './local-names.ts';
 import type { KeruenMap } from './map.ts';
@@ -267,23 +267,6 @@ async function renderSelected(v: PlannerView): Promise<void> {
   detail.append(distanceCharts(it, width));
   detail.append(legsTable(it, v.ctx.showPlace));
   if (state.query) detail.append(bookingBox(state.query, it));
-}
-
-/** Departure → planned arrival, P50/P90 arrival dates and on-time probability, distance, cost, risk. */
-export function itineraryFacts(it: Itinerary, deadline?: string): string {
-  const costText = `${fmtUsd(it.totals.costUsd)}${it.totals.costComplete ? '' : ` (${t('it.costIncomplete')})`}`;
-  const at = (h: number) => fmtDateTime(new Date(Date.parse(it.totals.depart) + h * 3_600_000));
-  const a = it.arrival;
-  return [
-    `${fmtDateTime(it.totals.depart)} → ${fmtDateTime(it.totals.arrive)}`,
-    ...(a ? [t('it.arrivals', { p50: at(a.p50), p90: at(a.p90) })] : []),
-    ...(a?.onTimeProbability !== undefined && deadline !== undefined
-      ? [t('it.onTime', { deadline: fmtDate(deadline), p: fmtPercent(a.onTimeProbability) })]
-      : []),
-    `${fmtNumber(it.totals.distanceKm)} km`,
-    costText,
-    t('it.risk', { p: fmtPercent(it.totals.riskProbability) }),
-  ].join(' · ');
 }
 
 /** Re-sorts the itineraries shown, keeping the selected one selected. */
