@@ -58,6 +58,11 @@ export function loadObservations(text: string = readFileSync(PRICES_FILE, 'utf8'
 }
 
 const NO_RU_BY_IR = ['RU', 'BY', 'IR'];
+/** Why an Asia–North Europe row can read low at a freight peak. */
+const SEA_DETOUR_GAP =
+  'the sea links outside the Drewry lane (Port Said–Constanța at the Egyptian sea rate, Constanța–Rotterdam by ' +
+  'Gibraltar at its tariff) keep a recent flat price, so at the 2021 peak the search, pricing the day, finds a ' +
+  'detour through them cheaper than the lane; no dated price for them was found';
 
 /** What the China–Europe rail sources say of the market at the time (the model's rail rates carry no date). */
 const RAIL_MARKET: Record<string, string> = {
@@ -135,7 +140,10 @@ export const COST_CASES: CostCase[] = [
     from: 'kz-dostyk',
     to: 'by-brest',
     corridor: 'Northern' as const,
-    why: 'the index’s unit: Dostyk/Altynkol to the Belarus–EU border at Brest across the 1520 mm network',
+    // by rail: since the search prices a past departure at its date (routing/dated-prices.ts), a 2023 sailing from
+    // Lianyungang to Hamburg and rail on to Brest is the cheapest route ending in Belarus (labelled Northern)
+    avoidModes: ['sea' as const],
+    why: 'the index’s unit: Dostyk/Altynkol to the Belarus–EU border at Brest across the 1520 mm network, by rail',
     fx: USD,
   })),
   ...[
@@ -181,6 +189,7 @@ export const COST_CASES: CostCase[] = [
     to: 'nl-rotterdam',
     corridor: 'Sea' as const,
     why: 'Shanghai to Rotterdam, the North Europe base port of the index or offer; all sea',
+    gap: SEA_DETOUR_GAP,
     fx: USD,
   })),
   ...['tm-20', 'tm-40'].map((v) => ({

@@ -29,6 +29,12 @@ export * from './compiled-graph.ts';
 export interface CompileOptions {
   emissions?: EmissionsModel | undefined;
   tonnesPerTeu?: number;
+  /**
+   * The instant (hours since epoch) at which dated sea and rail lanes price their links; default: after their last
+   * point, as today. The engine compiles a graph at a past departure so that its search ranks routes at that
+   * date's prices, as the itineraries price them (routing/dated-engines.ts).
+   */
+  priceAtH?: number | undefined;
 }
 
 /**
@@ -44,7 +50,8 @@ export function compileNetwork(net: Network, opts: CompileOptions = {}): Compile
   const countryIdx = new Map(countries.map((c, i) => [c, i]));
   const platforms = listPlatforms(net);
   const riskEvents = riskEventsOf(net.links);
-  const edges = draftEdges(net, platforms, opts.emissions, tonnesPerTeu, riskEvents, issues);
+  const priceAtH = opts.priceAtH ?? Number.POSITIVE_INFINITY;
+  const edges = draftEdges(net, platforms, { ...opts, tonnesPerTeu, priceAtH }, riskEvents, issues);
   const table = packEdges(edges, platforms.vNode.length);
   const V = platforms.vNode.length;
   const departures = weeklyDepartureTable(net);
@@ -73,15 +80,15 @@ export function compileNetwork(net: Network, opts: CompileOptions = {}): Compile
 function draftEdges(
   net: Network,
   platforms: Platforms,
-  emissions: EmissionsModel | undefined,
-  tonnesPerTeu: number,
+  opts: { emissions?: EmissionsModel | undefined; tonnesPerTeu: number; priceAtH: number },
   riskEvents: RiskEvents,
   issues: Issue[],
 ): EdgeDraft[] {
+  const { emissions, tonnesPerTeu, priceAtH } = opts;
   const edges: EdgeDraft[] = [];
   const rates = new Map(net.rates.map((r) => [`${r.country}/${r.mode}`, r]));
   const book = priceBookOfNetwork(net);
-  const ctx = { net, platforms, rates, emissions, tonnesPerTeu, book, riskEvents };
+  const ctx = { net, platforms, rates, emissions, tonnesPerTeu, book, riskEvents, priceAtH };
   for (let li = 0; li < net.links.length; li++) draftLinkEdges(ctx, li, edges, issues);
   draftServiceEdges(net, platforms, edges, issues);
   const { nodeOff, vClass } = platforms;

@@ -89,8 +89,10 @@ export interface LinkEdgeContext {
   rates: ReadonlyMap<string, Rate>;
   emissions: EmissionsModel | undefined;
   tonnesPerTeu: number;
-  /** Converts figures to USD of the price year; prices sea lanes at their latest point. */
+  /** Converts figures to USD of the price year. */
   book: PriceBook;
+  /** The instant dated sea and rail lanes are read at (hours since epoch); +Infinity: after their last point. */
+  priceAtH: number;
   riskEvents: RiskEvents;
 }
 
@@ -117,7 +119,7 @@ export function draftLinkEdges(ctx: LinkEdgeContext, li: number, edges: EdgeDraf
     });
     return;
   }
-  const { perTeu, perTeu20, perTonne } = linkTariffUsd(l, rate, tonnesPerTeu, ctx.book);
+  const { perTeu, perTeu20, perTonne } = linkTariffUsd(l, rate, tonnesPerTeu, ctx.book, ctx.priceAtH);
   if (perTeu === undefined) {
     issues.push({
       code: 'no_cost',

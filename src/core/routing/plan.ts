@@ -13,6 +13,7 @@ import { getLinkIndex, getNodeIndex, type Network, type NetworkNode, nodeAt } fr
 import { MODES, type Mode } from '../network/schema.ts';
 import type { RouteNote } from '../requests/departure-notes.ts';
 import { isoOfHours, toHoursSinceEpoch } from '../time.ts';
+import { graphPricedAt, lastDatedPriceH } from './dated-prices.ts';
 import { type FrontTolerance, RISK_FRONT_TOLERANCE } from './front-tolerance.ts';
 import { buildItinerary, type Itinerary, newLegMemo } from './itinerary.ts';
 import { sweepPareto } from './one-to-many.ts';
@@ -106,15 +107,24 @@ export class RoutingEngine {
   private readonly diagnosisCut: Uint8Array;
   /** edgeCutKey of the cuts in diagnosisCut ('' before the first diagnosis). */
   private diagnosisKey = '';
+  /** The day (hours since epoch) this engine's graph is priced at; undefined: today's prices (dated-prices.ts). */
+  readonly pricedAtH: number | undefined;
+  /** Before this instant a departure is searched at its day's prices, by an engine of its own. */
+  private readonly lastDatedH: number;
+  /** Engines of the last days asked, by day, oldest first. */
+  private readonly dated = new Map<number, RoutingEngine>();
 
   /** The epsilon-front's tolerance of risk queries (front-tolerance.ts): what route() states in `tolerance`. */
   get riskTolerance(): FrontTolerance {
     return this.router.riskTolerance;
   }
 
-  constructor(network: Network, graph: CompiledGraph) {
+  /** `pricedAtH` is for the engine's own engines of past days (engineAt). */
+  constructor(network: Network, graph: CompiledGraph, pricedAtH?: number) {
     this.network = network;
     this.graph = graph;
+    this.pricedAtH = pricedAtH;
+    this.lastDatedH = pricedAtH === undefined ? lastDatedPriceH(network) : Number.NEGATIVE_INFINITY;
     this.router = new ParetoRouter(graph, { riskTolerance: RISK_FRONT_TOLERANCE });
     this.reach = new Reachability(graph);
     this.diagnosisCut = new Uint8Array(graph.edgeCount);
@@ -168,6 +178,8 @@ export class RoutingEngine {
   route(req: RouteRequest, options: { timelines?: boolean } = {}): RouteResult {
     const queries = this.toQueries(req);
     const q = must(queries[0], 'search query of a request');
+    const dated = this.engineAt(q.departH);
+    if (dated !== this) return dated.route(req, options);
     const stats = { labelsCreated: 0, labelsPopped: 0 };
     const sets: ParetoPath[][] = queries.map((pair) => {
       const paths = this.router.search(pair);
@@ -210,6 +222,27 @@ export class RoutingEngine {
    */
   paretoSets(reqs: readonly RouteRequest[]): ParetoPath[][] {
     const perRequest = reqs.map((r) => this.toQueries(r));
+    const engines = perRequest.map((qs) => this.engineAt(must(qs[0], 'search query of a request').departH));
+    if (engines.some((e) => e !== this)) {
+      // requests of past days go to their days' engines, each group at once; answers back in request order
+      const out: ParetoPath[][] = new Array(reqs.length);
+      for (const e of new Set(engines)) {
+        const idx = engines.flatMap((x, i) => (x === e ? [i] : []));
+        const sets =
+          e === this
+            ? this.paretoSetsNow(idx.map((i) => must(perRequest[i], 'queries')))
+            : e.paretoSets(idx.map((i) => must(reqs[i], 'request')));
+        idx.forEach((i, k) => {
+          out[i] = must(sets[k], 'Pareto set of a request');
+        });
+      }
+      return out;
+    }
+    return this.paretoSetsNow(perRequest);
+  }
+
+  /** paretoSets of requests already compiled into queries, all searched on this engine's graph. */
+  private paretoSetsNow(perRequest: readonly SearchQuery[][]): ParetoPath[][] {
     const { sets } = sweepPareto(this.router, perRequest.flat());
     let k = 0;
     return perRequest.map((qs) => {
@@ -218,6 +251,25 @@ export class RoutingEngine {
       const q = must(qs[0], 'search query of a request');
       return mergeParetoSets(own, { useRisk: q.useRisk, useTransfers: q.maxTransfers !== undefined });
     });
+  }
+
+  /**
+   * The engine that searches a departure at departH: this one from the last dated price on (and for an engine
+   * already priced at a day), else one whose graph is priced at the start of departH's day (dated-prices.ts),
+   * kept for the last DATED_ENGINES days asked. A day's engine costs a compilation (about 20 ms on the shipped
+   * network).
+   */
+  private engineAt(departH: number): RoutingEngine {
+    if (!(departH < this.lastDatedH)) return this;
+    const day = Math.floor(departH / 24) * 24;
+    let e = this.dated.get(day);
+    if (e === undefined) {
+      e = new RoutingEngine(this.network, graphPricedAt(this.network, this.graph, day), day);
+      const oldest = this.dated.keys().next();
+      if (this.dated.size >= DATED_ENGINES && oldest.done !== true) this.dated.delete(oldest.value);
+    } else this.dated.delete(day);
+    this.dated.set(day, e);
+    return e;
   }
 
   /** The answer's origin or destination: the node, or the place (its shared metro name) and its candidates. */
@@ -259,6 +311,9 @@ export class RoutingEngine {
     return { cutBy, message };
   }
 }
+
+/** Engines of past days a RoutingEngine keeps (engineAt). */
+const DATED_ENGINES = 8;
 
 /** The epsilon-front's tolerance as an answer states it. */
 function toleranceEcho(t: FrontTolerance): FrontTolerance & { note: string } {
