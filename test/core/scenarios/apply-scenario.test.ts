@@ -107,6 +107,18 @@ describe('applyScenario', () => {
     expect(codes(scenario([{ kind: 'add_node', node: node('kz-a', 'KZ') }]))).toEqual(['duplicate_id']);
   });
 
+  it('refuses added links that give a risk event a second chance or hold more events than a route can count', () => {
+    const risky = (id: string, risk: Record<string, unknown>) => ({
+      kind: 'add_link',
+      link: { ...railLink({ id, from: 'kz-a', to: 'kz-b', usdPerTeu: 1 }), risk: { source: 'T1', ...risk } },
+    });
+    const twice = scenario([risky('r1', { value: 0.3, event: 'war' }), risky('r2', { value: 0.5, event: 'war' })]);
+    expect(codes(twice)).toEqual(['risk_event_conflict']);
+    const many = scenario(Array.from({ length: 33 }, (_, i) => risky(`own${i}`, { value: 0.1 })));
+    expect(codes(many)).toEqual(['too_many_risk_events']);
+    expect(() => applyScenario(net, many)).toThrow(KeruenError);
+  });
+
   it('rejects unknown ids, conflicting changes and unknown sources, all at once', () => {
     const s = scenario([
       { kind: 'set_capacity', target: 'link', id: 'nope', field: 'teuPerYear', value: fig(1) },
