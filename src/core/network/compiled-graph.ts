@@ -89,6 +89,13 @@ export interface CompiledGraph {
   /** The network's risk events (bit i is riskEvents[i]) and -ln(1 - p) of each. */
   readonly riskEvents: readonly string[];
   readonly eventRiskLog: Float64Array;
+  /**
+   * A scheduled train's run (a service edge over several links): the link edges it rides are
+   * hopLinks[hopOff[e] .. hopOff[e+1]), each as link index * 2 + 1 when run against the link's direction; empty for
+   * every other edge.
+   */
+  readonly hopOff: Int32Array;
+  readonly hopLinks: Int32Array;
   /** Scheduled service index, -1 for none; its weekly departures are depOffsets[depOff[s] .. depOff[s+1]). */
   readonly service: Int32Array;
   readonly depOff: Int32Array;

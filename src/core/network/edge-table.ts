@@ -28,6 +28,8 @@ export interface EdgeDraft {
   riskMask: number;
   service: number;
   carries: number;
+  /** A scheduled train's run: the link edges it rides, each as link * 2 + reversed (service-edges.ts). */
+  hops?: readonly number[] | undefined;
 }
 
 /** The per-edge arrays of the compiled graph, in CSR order, with the vertex offsets. */
@@ -52,6 +54,8 @@ export interface EdgeTable {
   riskMask: Int32Array;
   service: Int32Array;
   carries: Uint8Array;
+  hopOff: Int32Array;
+  hopLinks: Int32Array;
 }
 
 /**
@@ -106,10 +110,17 @@ export function packEdges(edges: readonly EdgeDraft[], vertexCount: number): Edg
     riskMask: new Int32Array(M),
     service: new Int32Array(M),
     carries: new Uint8Array(M),
+    hopOff: new Int32Array(M + 1),
+    hopLinks: new Int32Array(edges.reduce((n, e) => n + (e.hops?.length ?? 0), 0)),
   };
+  let h = 0;
   order.forEach((i, k) => {
-    writeEdge(g, k, must(edges[i], 'edge draft'));
+    const e = must(edges[i], 'edge draft');
+    writeEdge(g, k, e);
+    g.hopOff[k] = h;
+    for (const x of e.hops ?? []) g.hopLinks[h++] = x;
   });
+  g.hopOff[M] = h;
   return g;
 }
 

@@ -9,7 +9,8 @@
  *
  * Cost, CO2e and distance are the sums of the route's link edges in the direction travelled, as drafted
  * by link-edges.ts: the tariff of a train is not known apart from its links, and its borders cost the same.
- * Its status is the most restrictive of its links' (a scenario that closes one closes the train). The edge points
+ * Its status is the most restrictive of its links' (a scenario that closes one closes the train). The edge keeps
+ * the link edges it rides (`hops`, CompiledGraph hopLinks), which the itinerary prices one by one. It points
  * at the route's first link (itinerary legs read its mode from it; a query's `avoidLinks` cuts the train only
  * through that first link, a limit in docs/known-limits.md).
  */
@@ -113,6 +114,8 @@ function draftRun(
       statusYear: max((e) => e.statusYear),
       service: si,
       carries: s.carries.reduce((m, c) => m | CARRIES_BITS[c], 0),
+      // the links it rides, so that the itinerary prices each (routing/service-hops.ts)
+      hops: hops.map((e) => e.link * 2 + e.reversed),
     });
   }
 }

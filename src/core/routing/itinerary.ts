@@ -327,7 +327,7 @@ function newLeg(c: WalkContext, f: EdgeFacts, l: NetworkLink, e: number, t: numb
   const rawWait = arr - t - timeH;
   const wait = rawWait < WAIT_NOISE_H ? 0 : rawWait;
   // A scheduled train's run: every link it rides, as the search's edge cost sums them (service-hops.ts).
-  const hops = svc === undefined ? undefined : serviceHops(net, svc, a, b);
+  const hops = svc === undefined ? undefined : serviceHops(net, g, e);
   const costParts =
     hops === undefined
       ? legCostParts(net, l, a, b, t + wait, c.priced)

@@ -13,20 +13,31 @@ const net = engine.network;
 const node = (id: string) => net.nodes[net.nodeIndex.get(id) ?? -1]!;
 
 describe('serviceHops', () => {
-  const train = net.services.find((s) => s.route !== undefined && s.route.length > 2)!;
-  const route = train.route!;
-  it('lists the rail link of every hop of a run, forwards and backwards', () => {
-    const a = node(route[0]!);
-    const b = node(route[route.length - 1]!);
-    const forwards = serviceHops(net, train, a, b)!;
-    expect(forwards.map((h) => h.from.id)).toEqual(route.slice(0, -1));
-    expect(forwards.map((h) => h.to.id)).toEqual(route.slice(1));
-    for (const h of forwards) expect(h.link.mode).toBe('rail');
-    const backwards = serviceHops(net, train, b, a)!;
-    expect(backwards.map((h) => h.from.id)).toEqual([...route].reverse().slice(0, -1));
+  const g = engine.graph;
+  const si = net.services.findIndex((s) => s.route !== undefined && s.route.length > 2);
+  const route = net.services[si]!.route!;
+  const runs = [...g.service.keys()].filter((e) => g.service[e] === si && (g.hopOff[e + 1] ?? 0) > (g.hopOff[e] ?? 0));
+  it('lists the rail link of every hop of each run the compiler drafted, forwards and backwards', () => {
+    expect(runs.length).toBeGreaterThan(0);
+    const starts = new Set<string>();
+    for (const e of runs) {
+      const hops = serviceHops(net, g, e)!;
+      const stops = [hops[0]!.from.id, ...hops.map((h) => h.to.id)];
+      expect([route, [...route].reverse()]).toContainEqual(stops);
+      starts.add(stops[0]!);
+      for (const h of hops) {
+        expect(h.link.mode).toBe('rail');
+        expect([`${h.link.from}>${h.link.to}`, `${h.link.to}>${h.link.from}`]).toContain(`${h.from.id}>${h.to.id}`);
+      }
+      // the edge runs from the run's first stop to its last
+      expect(node(stops[0]!)).toBe(net.nodes[g.vNode[g.source[e]!]!]);
+      expect(node(stops[stops.length - 1]!)).toBe(net.nodes[g.vNode[g.target[e]!]!]);
+    }
+    expect(starts.size).toBe(net.services[si]!.bothWays ? 2 : 1);
   });
-  it('gives none for nodes the run does not join', () => {
-    expect(serviceHops(net, train, node(route[1]!), node(route[0]!))).toBeUndefined();
+  it('gives none for an edge that is not a train run', () => {
+    const adHoc = [...g.service.keys()].find((e) => g.service[e] === -1)!;
+    expect(serviceHops(net, g, adHoc)).toBeUndefined();
   });
 });
 
