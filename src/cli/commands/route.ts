@@ -249,6 +249,11 @@ export function itineraryReport(
   if (year !== undefined)
     lines.push(`Costs in USD of ${year}; sourced: share of cost / time resting on sourced figures (--evidence by leg)`);
   if (s.samples) lines.push(`Monte Carlo: ${s.samples} samples, seed ${s.seed}`);
+  const events = [...new Set(its.slice(0, limit).flatMap((it) => it.totals.riskEvents))];
+  if (events.length > 0)
+    lines.push(
+      `risk: the chance that an event on the way cuts the route, each event once; events met: ${events.join(', ')}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -284,6 +289,8 @@ export function itineraryRows(
   wide = false,
 ): string[][] {
   const { samples, deadlineH } = s;
+  // the chance of a cut, when some route meets a risk event
+  const risky = its.some((it) => it.totals.riskEvents.length > 0);
   const header = [
     '#',
     ...(ends.from ? ['from'] : []),
@@ -297,6 +304,7 @@ export function itineraryRows(
     'sourced',
     'CO2e t',
     'transfers',
+    ...(risky ? ['risk'] : []),
   ];
   const rows = its.map((it, i) => [
     String(i + 1),
@@ -311,6 +319,7 @@ export function itineraryRows(
     `${share(it.totals.costSourcedShare)}/${share(it.totals.timeSourcedShare)}`,
     it.totals.co2eKg === null ? 'n/a' : (it.totals.co2eKg / 1000).toFixed(2),
     String(it.totals.transfers),
+    ...(risky ? [`${Math.round(it.totals.riskProbability * 100)}%`] : []),
   ]);
   return [header, ...rows];
 }

@@ -163,7 +163,10 @@ describe('keruen route', () => {
  * An itinerary with what the table reads; 36 h = 1.5 d, $1,234.4 rounds to $1,234; 25% of the cost and 60% of the
  * time rest on sourced figures, in USD of 2025 (issue 15 added the `sourced` column and the price-year note).
  */
-function output(corridor: string, extra: { arrival?: Partial<ArrivalDistribution>; costComplete?: boolean } = {}) {
+function output(
+  corridor: string,
+  extra: { arrival?: Partial<ArrivalDistribution>; costComplete?: boolean; riskEvents?: string[] } = {},
+) {
   return {
     corridor,
     keyNodes: ['Origin', 'Dostyk', 'Aktau', 'Destination'],
@@ -176,6 +179,8 @@ function output(corridor: string, extra: { arrival?: Partial<ArrivalDistribution
       priceYear: 2025,
       costSourcedShare: 0.25,
       timeSourcedShare: 0.6,
+      riskProbability: extra.riskEvents?.length ? 0.3 : 0,
+      riskEvents: extra.riskEvents ?? [],
     },
     ...(extra.arrival ? { arrival: extra.arrival } : {}),
   } as unknown as RouteOutput;
@@ -222,6 +227,18 @@ describe('keruen route, its steps', () => {
     expect(itineraryReport({ from, to, depart: 'D' }, its.slice(0, 1), NO_SAMPLES, 12)).toContain(
       ', 1 Pareto itinerary\n',
     );
+  });
+
+  it('adds the chance of a cut, and names the events met, when some route meets a risk event', () => {
+    const its = [output('Northern', { riskEvents: ['russia-sanctions'] }), output('Middle')];
+    expect(itineraryRows(its, NO_SAMPLES).map((r) => r.at(-1))).toEqual(['risk', '30%', '0%']);
+    const text = itineraryReport(
+      { from: { id: 'a', name: 'A' }, to: { id: 'b', name: 'B' }, depart: 'D' },
+      its,
+      NO_SAMPLES,
+      12,
+    );
+    expect(text).toContain('events met: russia-sanctions\n');
   });
 
   it('rankByP90 orders by P90 of arrival, earliest first, and needs the Monte Carlo', () => {
