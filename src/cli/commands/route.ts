@@ -107,7 +107,7 @@ export function register(program: Command): void {
     .description('Pareto-optimal itineraries (time, cost, CO2e, optionally risk) between two places')
     .requiredOption('--from <name>', 'origin: node id, UN/LOCODE or any spelling')
     .requiredOption('--to <name>', 'destination')
-    .option('--depart <iso>', 'ready date-time, ISO 8601 (default: now)')
+    .option('--depart <iso>', 'ready date-time, ISO 8601 (default: now); a past date is searched at its prices')
     .option('--avoid-countries <list>', 'ISO 3166 codes to avoid, e.g. RU,BY,IR')
     .option('--avoid-modes <list>', `modes to avoid: ${MODES.join(', ')}`)
     .option('--avoid-nodes <list>', 'node names or ids to avoid')
@@ -118,7 +118,10 @@ export function register(program: Command): void {
     .option('--tonnes <n>', 'bulk, liquid or general cargo in tonnes (with --cargo)')
     .option('--cargo <kind>', 'containers | bulk | liquid | general')
     .option('--commodity <name>', 'commodity (e.g. grain, copper concentrate), echoed in the output')
-    .option('--risk', 'add risk as a fourth criterion')
+    .option(
+      '--risk',
+      'add risk as a fourth criterion: the chance that a risk event on the way (sanctions, the Red Sea) cuts the route',
+    )
     .option('--scenario <id>', 'route under a scenario of data/scenarios (default: baseline, the network as loaded)')
     .option('--samples <n>', 'Monte Carlo samples for the arrival distribution of each itinerary')
     .option('--seed <n>', 'seed of the Monte Carlo (default 1)')
