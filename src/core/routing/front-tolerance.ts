@@ -1,10 +1,10 @@
 /**
  * The tolerance of an epsilon-front (Warburton 1987; the epsilon-dominance of Laumanns et al. 2002): with risk as a
  * fourth criterion, a route is left out when a route already found is no worse on travel time, cost and CO2e
- * within a relative tolerance and no worse on the probability of a cut within an absolute one. Why: risk is a sum
- * of a few distinct per-link values, so the exact four-criterion front holds routes that differ by cents or
- * minutes on the other criteria (about 40 a query on the 10x benchmark network against 6 on three criteria), and
- * the search spends its time keeping them all apart.
+ * within a relative tolerance and no worse on the probability of a cut within an absolute one. Why: risk takes one
+ * value per set of risk events met (network/risk-events.ts), so the exact four-criterion front keeps a time, cost
+ * and CO2e front for each set, with routes that differ by cents or minutes on the other criteria, and the search
+ * spends its time keeping them all apart.
  *
  * Guarantee: the tolerance is applied only against the destination's own routes (destination-front.ts), never
  * between labels at a vertex, and a destination route leaves the front only when another dominates it exactly;
